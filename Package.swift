@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "claimcheck",
+    products: [
+        .executable(name: "claimcheck", targets: ["claimcheck"]),
+        .library(name: "Claims", targets: ["Claims"]),
+        .library(name: "Checker", targets: ["Checker"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]
+        ),
+        .target(name: "PCRE2", dependencies: ["CPCRE2"]),
+        .target(name: "Claims", dependencies: ["PCRE2", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Checker", dependencies: ["Claims", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Reporters", dependencies: ["Claims", "Checker"]),
+        .executableTarget(
+            name: "claimcheck",
+            dependencies: [
+                "Claims", "Checker", "Reporters",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
+        .testTarget(name: "ClaimsTests", dependencies: ["Claims"]),
+        .testTarget(name: "CheckerTests", dependencies: ["Checker", "Claims"]),
+        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Checker", "Claims"]),
+        .testTarget(name: "CLITests", dependencies: ["claimcheck"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

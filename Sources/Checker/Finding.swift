@@ -1,0 +1,30 @@
+import Claims
+
+/// How much a finding matters; ordered so thresholds compare naturally.
+public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
+    case info, warning, error
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+    private var rank: Int { self == .info ? 0 : self == .warning ? 1 : 2 }
+}
+
+/// One problem the checker found, with every claim that shows it.
+public struct Finding: Equatable, Hashable, Sendable {
+    /// Check id: "conflict", "share-sum", "unsourced", "unused-suppression".
+    public var check: String
+    public var severity: Severity
+    /// Self-explaining text with the numbers, e.g.
+    /// "[100000, ∞) and [20000, 30000] do not overlap; both are the crowd in Valmont on 2021-03-04".
+    public var message: String
+    /// The claims involved; the first is the primary location.
+    public var claims: [Claim]
+    /// Stable across line moves: built from check id, files, kinds, context and quotes, not positions.
+    public var fingerprint: String
+
+    public init(check: String, severity: Severity, message: String, claims: [Claim], fingerprint: String) {
+        self.check = check
+        self.severity = severity
+        self.message = message
+        self.claims = claims
+        self.fingerprint = fingerprint
+    }
+}

@@ -1,0 +1,78 @@
+/// Where a claim's context came from: its own sentence, or inherited from earlier text.
+public struct ClaimContext: Equatable, Hashable, Sendable, Codable {
+    public var place: String?
+    /// ISO date, YYYY-MM-DD.
+    public var date: String?
+    /// The group or subject counted: "supporters", a candidate, "killed".
+    public var group: String?
+    /// Which of place/date were inherited from preceding sentences or the article date.
+    public var inherited: [String]
+
+    public init(place: String? = nil, date: String? = nil, group: String? = nil, inherited: [String] = []) {
+        self.place = place
+        self.date = date
+        self.group = group
+        self.inherited = inherited
+    }
+}
+
+/// Who asserts a claim. Anonymous attributions ("estimates ranged", "it was reported")
+/// are recorded but do not count as sourcing.
+public struct Attribution: Equatable, Hashable, Sendable, Codable {
+    public enum Kind: String, Sendable, Codable { case named, anonymous }
+    public var kind: Kind
+    /// "police", "election officials", or the anonymous phrase itself.
+    public var text: String
+    /// Id of the attribution rule that found it.
+    public var rule: String
+
+    public init(kind: Kind, text: String, rule: String) {
+        self.kind = kind
+        self.text = text
+        self.rule = rule
+    }
+}
+
+/// One numeric assertion found in a document.
+public struct Claim: Equatable, Hashable, Sendable {
+    public var kind: String
+    public var rule: String
+    public var quote: String
+    public var file: String
+    /// 1-based line and column (in characters) of the quote's start.
+    public var line: Int
+    public var column: Int
+    /// Byte offsets of the quote in the file.
+    public var start: Int
+    public var end: Int
+    public var sentence: String
+    /// Index of the sentence in its document, for "same or next sentence" logic.
+    public var sentenceIndex: Int
+    public var value: Interval
+    public var unit: String
+    public var context: ClaimContext
+    public var attribution: Attribution?
+
+    public init(kind: String, rule: String, quote: String, file: String, line: Int, column: Int,
+                start: Int, end: Int, sentence: String, sentenceIndex: Int, value: Interval,
+                unit: String, context: ClaimContext, attribution: Attribution?) {
+        self.kind = kind
+        self.rule = rule
+        self.quote = quote
+        self.file = file
+        self.line = line
+        self.column = column
+        self.start = start
+        self.end = end
+        self.sentence = sentence
+        self.sentenceIndex = sentenceIndex
+        self.value = value
+        self.unit = unit
+        self.context = context
+        self.attribution = attribution
+    }
+
+    /// The named source, if any; anonymous attributions are not sources.
+    public var source: String? { attribution?.kind == .named ? attribution?.text : nil }
+    public var sourced: Bool { source != nil }
+}

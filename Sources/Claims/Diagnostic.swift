@@ -1,0 +1,38 @@
+/// A problem with an input or rule file, reported to the user; never thrown past the CLI.
+public struct Diagnostic: Error, Equatable, Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Codable, Comparable {
+        case note, warning, error
+        public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+        private var rank: Int { self == .note ? 0 : self == .warning ? 1 : 2 }
+    }
+
+    public var severity: Severity
+    public var file: String?
+    public var line: Int?
+    public var column: Int?
+    public var message: String
+    /// Extra lines shown under the message (a pattern with a caret, say).
+    public var detail: [String]
+
+    public init(_ severity: Severity = .error, file: String? = nil, line: Int? = nil, column: Int? = nil,
+                _ message: String, detail: [String] = []) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+        self.detail = detail
+    }
+
+    /// "file:line:col: error: message", omitting what is unknown.
+    public var description: String {
+        var location = ""
+        if let file {
+            location = file
+            if let line { location += ":\(line)" }
+            if let line, line > 0, let column { location += ":\(column)" }
+            location += ": "
+        }
+        return ([location + "\(severity.rawValue): \(message)"] + detail).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,100 @@
+/// A numeric interval whose ends may be open, closed or unbounded. `approx` marks a figure
+/// the text itself hedges ("about", "some", "thousands"); comparisons widen such intervals.
+public struct Interval: Equatable, Hashable, Sendable, Codable, CustomStringConvertible {
+    /// nil means unbounded below.
+    public var low: Double?
+    /// nil means unbounded above.
+    public var high: Double?
+    public var lowInclusive: Bool
+    public var highInclusive: Bool
+    public var approx: Bool
+
+    public init(low: Double?, high: Double?, lowInclusive: Bool = true,
+                highInclusive: Bool = true, approx: Bool = false) {
+        self.low = low
+        self.high = high
+        self.lowInclusive = low == nil ? false : lowInclusive
+        self.highInclusive = high == nil ? false : highInclusive
+        self.approx = approx
+    }
+
+    public static func point(_ value: Double, approx: Bool = false) -> Interval {
+        Interval(low: value, high: value, approx: approx)
+    }
+
+    public var isPoint: Bool { low != nil && low == high }
+
+    public func scaled(by factor: Double) -> Interval {
+        var copy = self
+        copy.low = low.map { $0 * factor }
+        copy.high = high.map { $0 * factor }
+        return copy
+    }
+
+    /// Clamps to `[min, max]`, e.g. percentages of a vote to [0, 100].
+    public func clamped(min lower: Double?, max upper: Double?) -> Interval {
+        var copy = self
+        if let lower, copy.low.map({ $0 < lower }) ?? true {
+            copy.low = lower
+            copy.lowInclusive = true
+        }
+        if let upper, copy.high.map({ $0 > upper }) ?? true {
+            copy.high = upper
+            copy.highInclusive = true
+        }
+        return copy
+    }
+
+    /// Widens an approximate interval by `tolerance` (0.1 = 10%) on each finite end.
+    public func widened(by tolerance: Double) -> Interval {
+        guard approx, tolerance > 0 else { return self }
+        var copy = self
+        copy.low = low.map { $0 - abs($0) * tolerance }
+        copy.high = high.map { $0 + abs($0) * tolerance }
+        return copy
+    }
+
+    /// True when some number lies in both intervals.
+    public func overlaps(_ other: Interval) -> Bool {
+        !Interval.endsBefore(high: high, inclusive: highInclusive, low: other.low, inclusive: other.lowInclusive)
+            && !Interval.endsBefore(high: other.high, inclusive: other.highInclusive, low: low, inclusive: lowInclusive)
+    }
+
+    private static func endsBefore(high: Double?, inclusive hi: Bool, low: Double?, inclusive lo: Bool) -> Bool {
+        guard let high, let low else { return false }
+        if high < low { return true }
+        if high == low { return !(hi && lo) }
+        return false
+    }
+
+    /// "[100000, ∞)", "(80, 100]", "1000", "~1000", "~[1000, 25000]".
+    public var description: String {
+        let prefix = approx ? "~" : ""
+        if isPoint, let low { return prefix + Interval.format(low) }
+        let left = lowInclusive ? "[" : "("
+        let right = highInclusive ? "]" : ")"
+        let lowText = low.map(Interval.format) ?? "-∞"
+        let highText = high.map(Interval.format) ?? "∞"
+        return "\(prefix)\(left)\(lowText), \(highText)\(right)"
+    }
+
+    /// Whole numbers print without a fraction; others with at most two decimals.
+    public static func format(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        var text = String(format2: value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+}
+
+extension String {
+    /// Two-decimal formatting without Foundation's locale-dependent formatters.
+    init(format2 value: Double) {
+        let scaled = (value * 100).rounded()
+        let sign = scaled < 0 ? "-" : ""
+        let magnitude = Int64(abs(scaled))
+        let fraction = magnitude % 100
+        self = "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}

@@ -1,0 +1,86 @@
+import CPCRE2
+
+/// The captured byte ranges of one match. Valid until the matcher matches again.
+public struct Match {
+    /// Range of the whole match (group 0).
+    public let range: Range<Int>
+    fileprivate let ovector: UnsafeMutablePointer<Int>
+    fileprivate let pairs: Int
+    fileprivate let regex: Regex
+
+    /// Byte range of capture group `number`, or nil if it did not take part.
+    public func range(ofGroup number: Int) -> Range<Int>? {
+        guard number >= 0, number < pairs else { return nil }
+        let start = ovector[2 * number]
+        let end = ovector[2 * number + 1]
+        let unset = Int(bitPattern: UInt(cc_pcre2_unset()))
+        guard start != unset, end != unset, start <= end else { return nil }
+        return start..<end
+    }
+
+    /// Byte range of the named group; with duplicate names, the first one that is set.
+    public func range(ofGroup name: String) -> Range<Int>? {
+        guard let numbers = regex.groupNumbers[name] else { return nil }
+        for number in numbers {
+            if let found = range(ofGroup: number) { return found }
+        }
+        return nil
+    }
+}
+
+/// Runs one regex repeatedly, reusing its match data and JIT stack. Not thread-safe:
+/// give each thread its own matcher.
+public final class Matcher {
+    public let regex: Regex
+    private let matchData: OpaquePointer
+    private let context: OpaquePointer
+    private let jitStack: OpaquePointer?
+
+    public init(_ regex: Regex) {
+        self.regex = regex
+        matchData = pcre2_match_data_create_from_pattern_8(regex.code, nil)
+        context = pcre2_match_context_create_8(nil)
+        pcre2_set_match_limit_8(context, regex.limits.match)
+        pcre2_set_depth_limit_8(context, regex.limits.depth)
+        if regex.isJITCompiled {
+            jitStack = pcre2_jit_stack_create_8(32 * 1024, 1024 * 1024, nil)
+            pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(jitStack))
+        } else {
+            jitStack = nil
+        }
+    }
+
+    deinit {
+        if let jitStack { pcre2_jit_stack_free_8(jitStack) }
+        pcre2_match_context_free_8(context)
+        pcre2_match_data_free_8(matchData)
+    }
+
+    /// The first match at or after byte `start` within `subject`.
+    public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int) throws -> Match? {
+        let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        let rc = pcre2_match_8(regex.code, base, subject.count, start, 0, matchData, context)
+        if rc == PCRE2_ERROR_NOMATCH { return nil }
+        if rc < 0 { throw PCRE2Error(code: rc) }
+        let ovector = pcre2_get_ovector_pointer_8(matchData)!
+        let pairs = Int(pcre2_get_ovector_count_8(matchData))
+        let raw = UnsafeMutableRawPointer(ovector).assumingMemoryBound(to: Int.self)
+        return Match(range: raw[0]..<raw[1], ovector: raw, pairs: pairs, regex: regex)
+    }
+
+    /// Calls `body` for every non-overlapping match, left to right.
+    public func forEachMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0,
+                             _ body: (Match) throws -> Void) throws {
+        var position = start
+        while position <= subject.count, let match = try firstMatch(in: subject, from: position) {
+            try body(match)
+            if match.range.isEmpty {
+                // Step over one whole UTF-8 character so an empty match cannot loop.
+                position = match.range.upperBound + 1
+                while position < subject.count, subject[position] & 0xC0 == 0x80 { position += 1 }
+            } else {
+                position = match.range.upperBound
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import CPCRE2
+
+/// A compiled, JIT-compiled PCRE2 pattern over UTF-8 bytes. Immutable and shareable;
+/// matching needs a `Matcher`, which owns the per-thread match data.
+public final class Regex: @unchecked Sendable {
+    public struct Options: OptionSet, Sendable {
+        public let rawValue: UInt32
+        public init(rawValue: UInt32) { self.rawValue = rawValue }
+        public static let caseless = Options(rawValue: PCRE2_CASELESS)
+        public static let dupnames = Options(rawValue: PCRE2_DUPNAMES)
+        public static let multiline = Options(rawValue: PCRE2_MULTILINE)
+        public static let extended = Options(rawValue: PCRE2_EXTENDED)
+        /// UTF mode that tolerates invalid UTF-8 in subjects instead of failing.
+        public static let utf = Options(rawValue: PCRE2_UTF | PCRE2_MATCH_INVALID_UTF)
+    }
+
+    /// Resource limits applied to every match, so a pathological pattern fails fast
+    /// with `PCRE2Error.isResourceLimit` instead of hanging the tool.
+    public struct Limits: Sendable {
+        public var match: UInt32
+        public var depth: UInt32
+        public init(match: UInt32 = 5_000_000, depth: UInt32 = 100_000) {
+            self.match = match
+            self.depth = depth
+        }
+    }
+
+    public let pattern: String
+    public let limits: Limits
+    let code: OpaquePointer
+    /// Group numbers for each name; several with `.dupnames`.
+    public let groupNumbers: [String: [Int]]
+    public let captureCount: Int
+    public let isJITCompiled: Bool
+
+    public init(_ pattern: String, options: Options = [.utf], limits: Limits = Limits()) throws {
+        self.pattern = pattern
+        self.limits = limits
+        var errorCode: Int32 = 0
+        var errorOffset: Int = 0
+        let bytes = Array(pattern.utf8)
+        let compiled = bytes.withUnsafeBufferPointer { buffer in
+            pcre2_compile_8(buffer.baseAddress, buffer.count, options.rawValue,
+                            &errorCode, &errorOffset, nil)
+        }
+        guard let compiled else { throw PCRE2Error(code: errorCode, offset: errorOffset) }
+        code = compiled
+        // JIT is an optimisation: if it is unavailable the interpreter still works.
+        isJITCompiled = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
+
+        var count: UInt32 = 0
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
+        captureCount = Int(count)
+        groupNumbers = Regex.readNameTable(compiled)
+    }
+
+    deinit { pcre2_code_free_8(code) }
+
+    private static func readNameTable(_ code: OpaquePointer) -> [String: [Int]] {
+        var nameCount: UInt32 = 0
+        var entrySize: UInt32 = 0
+        var table: UnsafePointer<UInt8>? = nil
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMECOUNT), &nameCount)
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMEENTRYSIZE), &entrySize)
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMETABLE), &table)
+        guard let table, nameCount > 0 else { return [:] }
+        var result: [String: [Int]] = [:]
+        for index in 0..<Int(nameCount) {
+            let entry = table + index * Int(entrySize)
+            let number = Int(entry[0]) << 8 | Int(entry[1])
+            var length = 0
+            while length < Int(entrySize) - 2, entry[2 + length] != 0 { length += 1 }
+            let name = String(decoding: UnsafeBufferPointer(start: entry + 2, count: length), as: UTF8.self)
+            result[name, default: []].append(number)
+        }
+        return result
+    }
+
+    /// Convenience: does the pattern match anywhere in `text`?
+    public func matches(_ text: String) throws -> Bool {
+        let matcher = Matcher(self)
+        var bytes = Array(text.utf8)
+        return try bytes.withUnsafeMutableBufferPointer { buffer in
+            try matcher.firstMatch(in: UnsafeBufferPointer(buffer), from: 0) != nil
+        }
+    }
+}
