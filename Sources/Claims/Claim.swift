@@ -46,6 +46,8 @@ public struct Claim: Equatable, Hashable, Sendable {
     public var start: Int
     public var end: Int
     public var sentence: String
+    /// Byte offset of the sentence's start in the file (the quote starts `start - sentenceStart` bytes in).
+    public var sentenceStart: Int
     /// Index of the sentence in its document, for "same or next sentence" logic.
     public var sentenceIndex: Int
     public var value: Interval
@@ -54,7 +56,7 @@ public struct Claim: Equatable, Hashable, Sendable {
     public var attribution: Attribution?
 
     public init(kind: String, rule: String, quote: String, file: String, line: Int, column: Int,
-                start: Int, end: Int, sentence: String, sentenceIndex: Int, value: Interval,
+                start: Int, end: Int, sentence: String, sentenceStart: Int, sentenceIndex: Int, value: Interval,
                 unit: String, context: ClaimContext, attribution: Attribution?) {
         self.kind = kind
         self.rule = rule
@@ -65,6 +67,7 @@ public struct Claim: Equatable, Hashable, Sendable {
         self.start = start
         self.end = end
         self.sentence = sentence
+        self.sentenceStart = sentenceStart
         self.sentenceIndex = sentenceIndex
         self.value = value
         self.unit = unit
