@@ -1,0 +1,91 @@
+import Checker
+import Claims
+
+/// Turns a run's results into the text a command prints. Reporters never print or exit;
+/// every non-empty rendering ends with a newline.
+public protocol Reporter<Input>: Sendable {
+    associatedtype Input
+    func render(_ input: Input) -> String
+}
+
+/// What `claimcheck extract` found.
+public struct ExtractReport: Sendable {
+    public var claims: [Claim]
+    /// Input and rule problems; `json` includes them as `errors`, the other formats leave
+    /// them to the command (stderr).
+    public var diagnostics: [Diagnostic]
+
+    public init(claims: [Claim], diagnostics: [Diagnostic] = []) {
+        self.claims = claims
+        self.diagnostics = diagnostics
+    }
+}
+
+/// What `claimcheck check` found.
+public struct CheckReport: Sendable {
+    public var findings: [Finding]
+    /// Every claim extracted in the run, flagged or not.
+    public var claims: [Claim]
+    public var diagnostics: [Diagnostic]
+    /// How many input files were examined, for the text summary.
+    public var fileCount: Int
+
+    public init(findings: [Finding], claims: [Claim], diagnostics: [Diagnostic] = [], fileCount: Int) {
+        self.findings = findings
+        self.claims = claims
+        self.diagnostics = diagnostics
+        self.fileCount = fileCount
+    }
+}
+
+/// Settings the command decides; reporters never look at the environment themselves.
+public struct ReportOptions: Sendable {
+    /// ANSI colour in `text` output (the command decides: TTY, `NO_COLOR`, `--color`).
+    public var color: Bool
+    /// The checks that may produce findings, for SARIF rules and GitHub titles.
+    public var checks: [CheckDescriptor]
+    /// claimcheck's version, for SARIF `tool.driver.version`.
+    public var toolVersion: String
+    /// Project home page, for SARIF `tool.driver.informationUri`; omitted when nil.
+    public var informationURI: String?
+    /// Absolute directory that file paths are relative to (usually the working directory):
+    /// absolute paths under it are made relative, and SARIF's `%SRCROOT%` points at it.
+    public var sourceRoot: String?
+
+    public init(color: Bool = false, checks: [CheckDescriptor] = [], toolVersion: String = "0.0.0",
+                informationURI: String? = nil, sourceRoot: String? = nil) {
+        self.color = color
+        self.checks = checks
+        self.toolVersion = toolVersion
+        self.informationURI = informationURI
+        self.sourceRoot = sourceRoot
+    }
+}
+
+/// `claimcheck extract --format`.
+public enum ExtractFormat: String, CaseIterable, Sendable {
+    case text, json, jsonl
+
+    public func reporter(_ options: ReportOptions = ReportOptions()) -> any Reporter<ExtractReport> {
+        switch self {
+        case .text: ExtractTextReporter(color: options.color)
+        case .json: ExtractJSONReporter()
+        case .jsonl: ExtractJSONLinesReporter()
+        }
+    }
+}
+
+/// `claimcheck check --format`.
+public enum CheckFormat: String, CaseIterable, Sendable {
+    case text, json, jsonl, sarif, github
+
+    public func reporter(_ options: ReportOptions = ReportOptions()) -> any Reporter<CheckReport> {
+        switch self {
+        case .text: CheckTextReporter(color: options.color)
+        case .json: CheckJSONReporter()
+        case .jsonl: CheckJSONLinesReporter()
+        case .sarif: SARIFReporter(options: options)
+        case .github: GitHubReporter(checks: options.checks, sourceRoot: options.sourceRoot)
+        }
+    }
+}
