@@ -1,0 +1,106 @@
+import Claims
+
+/// What a run of the checker produced.
+public struct CheckResult: Equatable, Sendable {
+    /// Findings to report: after severities, suppressions and the baseline, in a stable order.
+    public var findings: [Finding]
+    /// Findings before the baseline was applied: what `--write-baseline` records.
+    public var unbaselined: [Finding]
+    public var suppressedCount: Int
+    public var baselinedCount: Int
+}
+
+/// Runs every check over all claims of a run, then applies configured severities,
+/// inline suppressions and the baseline.
+public struct Checker: Sendable {
+    public static let unusedSuppressionID = "unused-suppression"
+    public static let allChecks: [any Check] = [ConflictCheck(), ShareSumCheck(), UnsourcedCheck()]
+    /// Every id a configuration or suppression may name.
+    public static var checkIDs: [String] { allChecks.map(\.id) + [unusedSuppressionID] }
+
+    public var checks: [any Check]
+    public var options: CheckOptions
+    /// Overrides of default severities by check id.
+    public var settings: [String: CheckSetting]
+
+    public init(checks: [any Check] = Checker.allChecks, options: CheckOptions = CheckOptions(),
+                settings: [String: CheckSetting] = [:]) {
+        self.checks = checks
+        self.options = options
+        self.settings = settings
+    }
+
+    public func severity(of id: String, default fallback: Severity) -> Severity? {
+        settings[id].map(\.severity) ?? fallback
+    }
+
+    public func run(_ claims: [Claim], suppressions: [Suppression] = [], baseline: Baseline? = nil) -> CheckResult {
+        var findings: [Finding] = []
+        for check in checks {
+            guard let severity = severity(of: check.id, default: check.defaultSeverity) else { continue }
+            findings += check.run(claims, options: options).map { finding in
+                var copy = finding
+                copy.severity = severity
+                return copy
+            }
+        }
+
+        var used = Array(repeating: false, count: suppressions.count)
+        let before = findings.count
+        findings.removeAll { finding in
+            let lines = Set(suppressibleClaims(of: finding).map { SourceLocation(file: $0.file, line: $0.line, column: 0) })
+            var silenced = false
+            for (index, suppression) in suppressions.enumerated()
+            where suppression.covers(check: finding.check)
+                && lines.contains(SourceLocation(file: suppression.file, line: suppression.targetLine, column: 0)) {
+                used[index] = true
+                silenced = true
+            }
+            return silenced
+        }
+        let suppressedCount = before - findings.count
+
+        if let severity = severity(of: Self.unusedSuppressionID, default: .info) {
+            for (index, suppression) in suppressions.enumerated() where !used[index] && namesEnabledCheck(suppression) {
+                findings.append(unused(suppression, severity: severity))
+            }
+        }
+
+        findings.sort(by: Checker.reportOrder)
+        let (kept, dropped) = baseline?.filter(findings) ?? (findings, 0)
+        return CheckResult(findings: kept, unbaselined: findings, suppressedCount: suppressedCount,
+                           baselinedCount: dropped)
+    }
+
+    /// A conflict is silenced at any of its claims; other findings only at their first.
+    private func suppressibleClaims(of finding: Finding) -> [Claim] {
+        finding.check == ConflictCheck.id ? finding.claims : Array(finding.claims.prefix(1))
+    }
+
+    /// A suppression naming only disabled checks is dormant, not unused.
+    private func namesEnabledCheck(_ suppression: Suppression) -> Bool {
+        if suppression.checks.isEmpty { return true }
+        return suppression.checks.contains { id in
+            guard let check = checks.first(where: { $0.id == id }) else { return !Checker.checkIDs.contains(id) }
+            return severity(of: id, default: check.defaultSeverity) != nil
+        }
+    }
+
+    private func unused(_ suppression: Suppression, severity: Severity) -> Finding {
+        let what = suppression.checks.isEmpty ? "any check" : suppression.checks.joined(separator: ", ")
+        let message = "suppression of \(what) matched no finding on line \(suppression.targetLine)"
+        let fingerprint = Fingerprint.make([Self.unusedSuppressionID, suppression.file,
+                                            suppression.checks.joined(separator: ","), suppression.targetText])
+        return Finding(check: Self.unusedSuppressionID, severity: severity, message: message, claims: [],
+                       fingerprint: fingerprint,
+                       location: SourceLocation(file: suppression.file, line: suppression.line, column: suppression.column))
+    }
+
+    /// File, line, column, then check id and message, so output never depends on dictionary order.
+    public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
+        let l = a.primaryLocation ?? SourceLocation(file: "", line: 0, column: 0)
+        let r = b.primaryLocation ?? SourceLocation(file: "", line: 0, column: 0)
+        return (l.file, l.line, l.column, a.check, a.message, a.fingerprint)
+            < (r.file, r.line, r.column, b.check, b.message, b.fingerprint)
+    }
+}

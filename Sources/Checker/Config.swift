@@ -1,0 +1,155 @@
+import Claims
+import Foundation
+import Yams
+
+/// Settings from `.claimcheck.yml`. Every field is optional; command-line flags override it.
+///
+/// ```yaml
+/// rules: [Rules, ../shared-rules]   # directories, relative to this file
+/// fail-on: warning                  # error | warning | info | never
+/// tolerance: 10%                    # or 0.1
+/// checks: {conflict: error, unsourced: off}
+/// ignore: ["drafts/**", "*.draft.md"]  # globs, relative to this file
+/// ```
+public struct Config: Equatable, Sendable {
+    public static let fileName = ".claimcheck.yml"
+    public static let keys = ["rules", "fail-on", "checks", "tolerance", "ignore"]
+
+    /// The file it was read from, nil for the empty default.
+    public var path: String?
+    /// Rule directories, already resolved against the config file's directory.
+    public var rules: [String] = []
+    public var failOn: FailThreshold?
+    public var checks: [String: CheckSetting] = [:]
+    public var tolerance: Double?
+    public var ignore: [Glob] = []
+    /// Directory that relative rule paths and ignore globs start from.
+    public var directory: String = "."
+
+    public init() {}
+
+    /// Nearest `.claimcheck.yml` in `directory` or any parent.
+    public static func find(startingAt directory: String) -> String? {
+        var current = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            let candidate = current.appendingPathComponent(fileName).path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            let parent = current.deletingLastPathComponent()
+            if parent.path == current.path { return nil }
+            current = parent
+        }
+    }
+
+    public static func load(path: String) throws -> Config {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Diagnostic(file: path, "cannot read configuration file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Diagnostic(file: path, "configuration file is not valid UTF-8")
+        }
+        var config = try parse(text, file: path)
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        config.directory = directory
+        config.rules = config.rules.map { $0.hasPrefix("/") ? $0 : directory + "/" + $0 }
+        return config
+    }
+
+    /// Parses YAML text; relative paths are left as written.
+    public static func parse(_ text: String, file: String) throws -> Config {
+        var config = Config()
+        config.path = file
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw diagnostic(error, file: file)
+        }
+        guard let root else { return config }
+        guard let mapping = root.mapping else {
+            throw error(root, file, "expected a mapping of settings (\(keys.joined(separator: ", ")))")
+        }
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string, keys.contains(key) else {
+                throw error(keyNode, file, "unknown key \"\(keyNode.string ?? "?")\"; expected one of \(keys.joined(separator: ", "))")
+            }
+            switch key {
+            case "rules": config.rules = try strings(value, file, key)
+            case "ignore": config.ignore = try strings(value, file, key).map(Glob.init)
+            case "fail-on":
+                guard let text = value.scalar?.string, let threshold = FailThreshold(rawValue: text) else {
+                    throw error(value, file, "fail-on must be one of \(FailThreshold.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                config.failOn = threshold
+            case "tolerance":
+                guard let text = value.scalar?.string, let tolerance = Tolerance.parse(text) else {
+                    throw error(value, file, "tolerance must be \(Tolerance.help)")
+                }
+                config.tolerance = tolerance
+            default:
+                config.checks = try checks(value, file)
+            }
+        }
+        return config
+    }
+
+    /// Whether an input path matches an `ignore` glob, taken relative to the config's directory.
+    public func isIgnored(_ path: String, workingDirectory: String) -> Bool {
+        guard !ignore.isEmpty else { return false }
+        let absolute = path.hasPrefix("/") ? path : workingDirectory + "/" + path
+        let base = URL(fileURLWithPath: directory).standardizedFileURL.path
+        var relative = URL(fileURLWithPath: absolute).standardizedFileURL.path
+        if relative.hasPrefix(base + "/") { relative = String(relative.dropFirst(base.count + 1)) }
+        return ignore.contains { $0.matches(relative) || $0.matches(path) }
+    }
+
+    private static func checks(_ node: Node, _ file: String) throws -> [String: CheckSetting] {
+        guard let mapping = node.mapping else {
+            throw error(node, file, "checks must map check ids to \(settingNames)")
+        }
+        var result: [String: CheckSetting] = [:]
+        for (keyNode, value) in mapping {
+            guard let id = keyNode.string, Checker.checkIDs.contains(id) else {
+                throw error(keyNode, file, "unknown check \"\(keyNode.string ?? "?")\"; expected one of \(Checker.checkIDs.joined(separator: ", "))")
+            }
+            // YAML 1.1 reads a bare `off` as false; accept it as the setting it spells.
+            guard let text = value.scalar?.string, let setting = CheckSetting(rawValue: text.lowercased()) else {
+                throw error(value, file, "check \"\(id)\" must be \(settingNames)")
+            }
+            result[id] = setting
+        }
+        return result
+    }
+
+    private static var settingNames: String {
+        CheckSetting.allCases.map(\.rawValue).joined(separator: ", ")
+    }
+
+    private static func strings(_ node: Node, _ file: String, _ key: String) throws -> [String] {
+        if let text = node.scalar?.string, node.null == nil { return [text] }
+        guard let sequence = node.sequence else {
+            throw error(node, file, "\(key) must be a string or a list of strings")
+        }
+        return try sequence.map { item in
+            guard let text = item.scalar?.string else {
+                throw error(item, file, "\(key) entries must be strings")
+            }
+            return text
+        }
+    }
+
+    private static func error(_ node: Node, _ file: String, _ message: String) -> Diagnostic {
+        Diagnostic(file: file, line: node.mark?.line, column: node.mark?.column, message)
+    }
+
+    private static func diagnostic(_ error: YamlError, file: String) -> Diagnostic {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return Diagnostic(file: file, line: mark.line, column: mark.column, "invalid YAML: \(problem)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return Diagnostic(file: file, line: context.mark.line, column: context.mark.column,
+                              "duplicate key \(duplicates.sorted().joined(separator: ", "))")
+        default:
+            return Diagnostic(file: file, "invalid YAML: \(error)")
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/// Parses a tolerance as a fraction below 1 ("0.1") or a percentage below 100 ("10%").
+public enum Tolerance {
+    public static let help = "a fraction below 1 (0.1) or a percentage below 100 (\"10%\")"
+
+    public static func parse(_ text: String) -> Double? {
+        let trimmed = text.split(whereSeparator: { $0.isWhitespace }).joined()
+        if trimmed.hasSuffix("%") {
+            guard let percent = Double(trimmed.dropLast()), percent >= 0, percent < 100 else { return nil }
+            return percent / 100
+        }
+        guard let fraction = Double(trimmed), fraction >= 0, fraction < 1 else { return nil }
+        return fraction
+    }
+}

@@ -1,0 +1,26 @@
+import Claims
+
+/// A claim nobody is named as asserting. Anonymous attributions ("estimates ranged") are
+/// weaker than named ones, so they count as unsourced, and the message says so.
+public struct UnsourcedCheck: Check {
+    public static let id = "unsourced"
+    public static let summary = "A claim with no named source."
+    public var defaultSeverity: Severity = .warning
+
+    public init() {}
+
+    public func run(_ claims: [Claim], options: CheckOptions) -> [Finding] {
+        claims.sorted(by: Claim.positionOrder).compactMap { claim in
+            let subject = MessageText.kind(claim.kind) + " figure "
+                + MessageText.withUnit(claim.value.description, unit: claim.unit)
+            let message: String
+            switch claim.attribution?.kind {
+            case .named?: return nil
+            case .anonymous?: message = subject + " is attributed only anonymously (\"\(claim.attribution!.text)\")"
+            case nil: message = subject + " has no named source"
+            }
+            return Finding(check: Self.id, severity: defaultSeverity, message: message, claims: [claim],
+                           fingerprint: Fingerprint.make(check: Self.id, claims: [claim]))
+        }
+    }
+}

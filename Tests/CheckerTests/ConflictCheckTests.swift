@@ -1,0 +1,143 @@
+import Claims
+import XCTest
+@testable import Checker
+
+final class ConflictCheckTests: XCTestCase {
+    let check = ConflictCheck()
+    let options = CheckOptions(tolerance: 0.1)
+
+    func testOrganisersAgainstPoliceConflict() {
+        // "Organisers said 40,000 people joined the march in Valmont on Saturday. Police put the figure at 8,000."
+        let a = claim(exact(40000), quote: "40,000 people", place: "Valmont", date: "2021-03-06", source: "organisers", line: 1)
+        let b = claim(exact(8000), quote: "8,000", place: "Valmont", date: "2021-03-06", source: "police", line: 2)
+        let findings = check.run([b, a], options: options)
+        XCTAssertEqual(findings.map(\.message), [
+            "40000 people (organisers) and 8000 people (police) do not overlap; both are the crowd in Valmont on 2021-03-06",
+        ])
+        XCTAssertEqual(findings.first?.claims, [a, b])
+        XCTAssertEqual(findings.first?.severity, .error)
+        XCTAssertEqual(findings.first?.check, "conflict")
+    }
+
+    func testDifferentPlacesNeverConflict() {
+        // "About 3,000 people rallied in Portbury, while in Lindale some 300 gathered."
+        let a = claim(about(3000), place: "Portbury", line: 1)
+        let b = claim(about(300), place: "Lindale", line: 1, start: 150)
+        XCTAssertEqual(check.run([a, b], options: options), [])
+    }
+
+    func testVagueCountOverlapsFigure() {
+        // "Tens of thousands marched in Valmont; the interior ministry said 35,000 took part."
+        let a = claim(Interval(low: 10000, high: 250000, approx: true), place: "Valmont", date: "2021-03-06", line: 1)
+        let b = claim(exact(35000), place: "Valmont", date: "2021-03-06", source: "the interior ministry", line: 2)
+        XCTAssertEqual(check.run([a, b], options: options), [])
+    }
+
+    func testDifferentGroupsNeverConflict() {
+        // "Hundreds of supporters of the mayor gathered ..., facing about 2,000 counter-protesters."
+        let a = claim(Interval(low: 100, high: 1000, approx: true), group: "supporters of the mayor", line: 1)
+        let b = claim(about(2000), group: "counter-protesters", line: 1, start: 180)
+        let c = claim(exact(20000), line: 2)
+        XCTAssertEqual(check.run([a, b, c], options: options), [])
+    }
+
+    func testAsManyAsConflicts() {
+        // "As many as 60,000 people filled the square, organisers said; officials counted 9,000."
+        let a = claim(Interval(low: 30000, high: 60000), place: "Valmont", source: "organisers", line: 1)
+        let b = claim(exact(9000), place: "Valmont", source: "officials", line: 1, start: 160)
+        XCTAssertEqual(check.run([a, b], options: options).map(\.message), [
+            "[30000, 60000] people (organisers) and 9000 people (officials) do not overlap; both are the crowd in Valmont",
+        ])
+    }
+
+    func testConvertedDistancesConflict() {
+        // "The convoy stopped 40 km from the border, the army said. Witnesses said it was 15 miles away."
+        let a = claim("distance", exact(40000), unit: "m", group: "convoy", source: "the army", line: 1)
+        let b = claim("distance", exact(24140.16), unit: "m", group: "convoy", source: "witnesses", line: 2)
+        XCTAssertEqual(check.run([a, b], options: options).map(\.message), [
+            "40000 m (the army) and 24140.16 m (witnesses) do not overlap; both are the distance of convoy in the same article",
+        ])
+    }
+
+    func testToleranceWidensApproximateValues() {
+        let a = claim(about(3000), line: 1)
+        let b = claim(exact(3250), line: 2)
+        XCTAssertEqual(check.run([a, b], options: CheckOptions(tolerance: 0.1)), [])
+        XCTAssertEqual(check.run([a, b], options: CheckOptions(tolerance: 0.05)).map(\.message), [
+            "~3000 people (±5%: [2850, 3150] people) and 3250 people do not overlap; both are the crowd in the same article",
+        ])
+        // Exact figures do not widen.
+        XCTAssertEqual(check.run([claim(exact(3000), line: 1), b], options: CheckOptions(tolerance: 0.5)).count, 1)
+    }
+
+    func testUnknownAgainstKnownContextDoesNotConflict() {
+        let dated = claim(exact(40000), place: "Valmont", date: "2021-03-06", line: 1)
+        let undated = claim(exact(8000), place: "Valmont", line: 2)
+        let placeless = claim(exact(8000), date: "2021-03-06", line: 3)
+        XCTAssertEqual(check.run([dated, undated, placeless], options: options), [])
+    }
+
+    func testDifferentKindOrUnitDoesNotConflict() {
+        let a = claim("crowd", exact(40000), line: 1)
+        let b = claim("arrests", exact(80), line: 2)
+        let c = claim("crowd", exact(8), unit: "buses", line: 3)
+        XCTAssertEqual(check.run([a, b, c], options: options), [])
+    }
+
+    func testContextComparesCaseAndSpaceInsensitively() {
+        let a = claim(exact(40000), place: "Valmont", date: "2021-03-06", line: 1)
+        let b = claim(exact(8000), place: " valmont ", date: "2021-03-06", line: 2)
+        XCTAssertEqual(check.run([a, b], options: options).count, 1)
+    }
+
+    func testAcrossArticlesNeedsPlaceAndDate() {
+        let a = claim(exact(40000), place: "Valmont", date: "2021-03-06", file: "a.md", line: 4)
+        let b = claim(exact(8000), place: "Valmont", date: "2021-03-06", file: "b.md", line: 2)
+        let findings = check.run([b, a], options: options)
+        XCTAssertEqual(findings.map { $0.claims.map(\.file) }, [["a.md", "b.md"]])
+
+        // Without a date the two articles may describe different marches.
+        let c = claim(exact(40000), place: "Valmont", file: "a.md", line: 4)
+        let d = claim(exact(8000), place: "Valmont", file: "b.md", line: 2)
+        XCTAssertEqual(check.run([c, d], options: options), [])
+        let e = claim(exact(40000), file: "a.md")
+        let f = claim(exact(8000), file: "b.md")
+        XCTAssertEqual(check.run([e, f], options: options), [])
+    }
+
+    func testOverlappingMatchesAreOneAssertion() {
+        let a = claim(exact(40000), quote: "40,000 people", line: 1, start: 10)
+        let b = claim(exact(40), quote: "40", line: 1, start: 10)
+        XCTAssertEqual(check.run([a, b], options: options), [])
+    }
+
+    func testEachClaimReportedOnceAgainstFirstConflict() {
+        let a = claim(exact(40000), source: "organisers", line: 1)
+        let b = claim(exact(8000), source: "police", line: 2)
+        let c = claim(exact(9000), source: "officials", line: 3)
+        let d = claim(about(41000), line: 4)
+        let findings = check.run([d, c, b, a], options: options)
+        XCTAssertEqual(findings.map { $0.claims.map(\.line) }, [[1, 2], [1, 3], [2, 4]])
+    }
+
+    func testOpenIntervalsUseInclusivity() {
+        let atLeast = claim(Interval(low: 100000, high: nil), line: 1)
+        let range = claim(Interval(low: 20000, high: 30000), line: 2)
+        XCTAssertEqual(check.run([atLeast, range], options: options).map(\.message), [
+            "[100000, ∞) people and [20000, 30000] people do not overlap; both are the crowd in the same article",
+        ])
+        let moreThan = claim(Interval(low: 500, high: nil, lowInclusive: false), line: 1)
+        let fewer = claim(Interval(low: 0, high: 500), line: 2)
+        XCTAssertEqual(check.run([moreThan, fewer], options: options).count, 1)
+        let exactly = claim(exact(500), line: 2)
+        XCTAssertEqual(check.run([claim(Interval(low: 500, high: nil), line: 1), exactly], options: options), [])
+    }
+
+    func testFingerprintIgnoresLinesAndOrder() {
+        let a = claim(exact(40000), line: 1)
+        let b = claim(exact(8000), line: 2)
+        let moved = check.run([claim(exact(8000), line: 10), claim(exact(40000), line: 30)], options: options)
+        XCTAssertEqual(check.run([a, b], options: options).map(\.fingerprint), moved.map(\.fingerprint))
+        XCTAssertEqual(moved.first?.fingerprint.count, 16)
+    }
+}
