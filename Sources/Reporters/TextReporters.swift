@@ -81,7 +81,9 @@ public struct CheckTextReporter: Reporter {
     private func snippet(_ claim: Claim) -> String {
         guard let snippet = Snippet(sentence: claim.sentence, quoteOffset: claim.start - claim.sentenceStart,
                                     quoteLength: claim.end - claim.start) else { return "" }
-        return "    \(snippet.line)\n    \(ansi.apply(.green, snippet.marker))\n"
+        let indent = snippet.marker.prefix { $0 == " " }
+        let underline = snippet.marker.dropFirst(indent.count)
+        return "    \(snippet.line)\n    \(indent)\(ansi.apply(.green, String(underline)))\n"
     }
 
     /// "2 errors, 1 warning in 3 files", "no findings in 1 file", with input errors appended.
