@@ -8,21 +8,21 @@ public struct CheckDescriptor: Equatable, Hashable, Sendable {
     public var name: String
     /// One sentence.
     public var summary: String
-    /// A paragraph.
+    /// A paragraph; defaults to `summary`.
     public var description: String
     public var defaultSeverity: Severity
     /// How to fix or silence it; defaults to `description`.
     public var help: String
     public var helpURI: String?
 
-    public init(id: String, name: String, summary: String, description: String,
+    public init(id: String, name: String, summary: String, description: String? = nil,
                 defaultSeverity: Severity, help: String? = nil, helpURI: String? = nil) {
         self.id = id
         self.name = name
         self.summary = summary
-        self.description = description
+        self.description = description ?? summary
         self.defaultSeverity = defaultSeverity
-        self.help = help ?? description
+        self.help = help ?? description ?? summary
         self.helpURI = helpURI
     }
 }

@@ -47,6 +47,12 @@ public struct GitHubReporter: Reporter {
                 ("endLine", String(end.line)),
                 ("endColumn", String(end.column)),
             ]
+        } else if let location = finding.primaryLocation {
+            properties += [
+                ("file", ArtifactPath(location.file, root: sourceRoot).path),
+                ("line", String(location.line)),
+                ("col", String(location.column)),
+            ]
         }
         let name = checks.first { $0.id == finding.check }?.name ?? finding.check
         properties.append(("title", "claimcheck: \(name)"))

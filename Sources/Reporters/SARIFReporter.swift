@@ -112,6 +112,8 @@ public struct SARIFReporter: Reporter {
         ]
         if let primary = finding.claims.first {
             members.append(JSON.Member("locations", [["physicalLocation": physicalLocation(primary)]]))
+        } else if let location = finding.primaryLocation {
+            members.append(JSON.Member("locations", [["physicalLocation": physicalLocation(location)]]))
         }
         let others = finding.claims.dropFirst()
         if !others.isEmpty {
@@ -139,6 +141,12 @@ public struct SARIFReporter: Reporter {
                 "snippet": ["text": .string(claim.quote)],
             ],
         ]
+    }
+
+    private func physicalLocation(_ location: SourceLocation) -> JSON {
+        var region = [JSON.Member("startLine", JSON(max(location.line, 1)))]
+        if location.column >= 1 { region.append(JSON.Member("startColumn", JSON(location.column))) }
+        return ["artifactLocation": artifactLocation(location.file), "region": .object(region)]
     }
 
     private func artifactLocation(_ file: String) -> JSON {

@@ -63,7 +63,8 @@ public struct CheckTextReporter: Reporter {
     func block(for finding: Finding) -> String {
         let message = TextEscaping.terminalSafe(finding.message) + " [\(TextEscaping.terminalSafe(finding.check))]"
         guard let primary = finding.claims.first else {
-            return "\(ansi.label(finding.severity)) \(ansi.apply(.bold, message))\n"
+            let place = finding.primaryLocation.map { ansi.apply(.bold, TextLocation.of($0) + ":") + " " } ?? ""
+            return "\(place)\(ansi.label(finding.severity)) \(ansi.apply(.bold, message))\n"
         }
         var out = "\(location(primary)) \(ansi.label(finding.severity)) \(ansi.apply(.bold, message))\n"
         out += snippet(primary)
@@ -127,6 +128,10 @@ enum TextLocation {
     /// `file:line:col`.
     static func of(_ claim: Claim) -> String {
         "\(TextEscaping.terminalSafe(claim.file)):\(claim.line):\(claim.column)"
+    }
+
+    static func of(_ location: SourceLocation) -> String {
+        "\(TextEscaping.terminalSafe(location.file)):\(location.line):\(location.column)"
     }
 }
 

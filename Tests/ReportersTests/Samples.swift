@@ -69,3 +69,11 @@ enum Samples {
         diagnostics: [Diagnostic(.error, file: "missing.txt", "cannot read file: no such file or directory")],
         fileCount: 4)
 }
+
+extension Samples {
+    /// A finding with no claim, only a place (an unused suppression comment).
+    static let unusedSuppression = Finding(
+        check: "unused-suppression", severity: .info,
+        message: "this claimcheck-disable-next-line comment silenced nothing",
+        claims: [], fingerprint: "unused:01", location: SourceLocation(file: "articles/valmont.txt", line: 7, column: 1))
+}
