@@ -54,10 +54,13 @@ public struct Claim: Equatable, Hashable, Sendable {
     public var unit: String
     public var context: ClaimContext
     public var attribution: Attribution?
+    /// False for claims whose rule says they name no comparable quantity ("rose 5%"): the
+    /// conflict checks leave them alone.
+    public var comparable: Bool
 
     public init(kind: String, rule: String, quote: String, file: String, line: Int, column: Int,
                 start: Int, end: Int, sentence: String, sentenceStart: Int, sentenceIndex: Int, value: Interval,
-                unit: String, context: ClaimContext, attribution: Attribution?) {
+                unit: String, context: ClaimContext, attribution: Attribution?, comparable: Bool = true) {
         self.kind = kind
         self.rule = rule
         self.quote = quote
@@ -73,6 +76,7 @@ public struct Claim: Equatable, Hashable, Sendable {
         self.unit = unit
         self.context = context
         self.attribution = attribution
+        self.comparable = comparable
     }
 
     /// The named source, if any; anonymous attributions are not sources.

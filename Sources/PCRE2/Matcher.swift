@@ -13,7 +13,7 @@ public struct Match {
         guard number >= 0, number < pairs else { return nil }
         let start = ovector[2 * number]
         let end = ovector[2 * number + 1]
-        let unset = Int(bitPattern: UInt(cc_pcre2_unset()))
+        let unset = Int(truncatingIfNeeded: cc_pcre2_unset())
         guard start != unset, end != unset, start <= end else { return nil }
         return start..<end
     }

@@ -1,0 +1,114 @@
+/// Gives each claim its place, date, group and source: from its own captures, else from
+/// mentions in its sentence, else (place and date only) from the nearest preceding context.
+struct ContextAttacher {
+    let sentences: [Range<Int>]
+    let normalizer: ContextNormalizer
+    let dates: DateResolver
+    /// Mentions grouped by sentence index, in text order.
+    private var bySentence: [Int: [Extractor.Mention]] = [:]
+
+    init(sentences: [Range<Int>], mentions: [Extractor.Mention], normalizer: ContextNormalizer, dates: DateResolver) {
+        self.sentences = sentences
+        self.normalizer = normalizer
+        self.dates = dates
+        for mention in mentions.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            if let index = sentenceIndex(of: mention.range.lowerBound) { bySentence[index, default: []].append(mention) }
+        }
+    }
+
+    func sentenceIndex(of offset: Int) -> Int? {
+        var low = 0
+        var high = sentences.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if sentences[mid].upperBound <= offset { low = mid + 1 }
+            else if sentences[mid].lowerBound > offset { high = mid - 1 }
+            else { return mid }
+        }
+        return nil
+    }
+
+    mutating func context(for candidate: Extractor.Candidate, sentenceIndex: Int?) -> (ClaimContext, Attribution?) {
+        var context = ClaimContext()
+        let kind = candidate.kind
+        let local = sentenceIndex.flatMap { bySentence[$0] } ?? []
+
+        if let own = candidate.captured[.place] {
+            context.place = normalizer.place(own)
+        } else if let mention = pick(local, role: .place, kind: kind, around: candidate.range) {
+            context.place = normalizer.place(mention.text)
+        } else if let inherited = latest(.place, before: sentenceIndex, kind: kind, resolve: normalizer.place) {
+            context.place = inherited
+            context.inherited.append("place")
+        }
+
+        if let own = candidate.captured[.date] {
+            context.date = dates.resolve(own)
+        } else if let mention = pick(local, role: .date, kind: kind, around: candidate.range, where: { dates.resolve($0.text) != nil }) {
+            context.date = dates.resolve(mention.text)
+        } else if let inherited = latest(.date, before: sentenceIndex, kind: kind, resolve: dates.resolve) {
+            context.date = inherited
+            context.inherited.append("date")
+        } else if let article = dates.articleDate {
+            context.date = article.description
+            context.inherited.append("date")
+        }
+
+        if let own = candidate.captured[.group] {
+            context.group = normalizer.group(own)
+        } else if let mention = pick(local, role: .group, kind: kind, around: candidate.range) {
+            context.group = normalizer.group(mention.text)
+        }
+        // A rule's constant group is a category ("killed"); a captured group narrows it.
+        if let category = candidate.rule.set["group"] {
+            context.group = context.group.map { $0 == category ? $0 : "\($0) (\(category))" } ?? category
+        }
+
+        var attribution: Attribution?
+        if let own = candidate.captured[.source], let text = normalizer.source(own) {
+            attribution = Attribution(kind: .named, text: text, rule: candidate.rule.id)
+        } else {
+            let named = pick(local, role: .source, kind: kind, around: candidate.range) { !$0.rule.anonymous }
+            let anonymous = pick(local, role: .source, kind: kind, around: candidate.range) { $0.rule.anonymous }
+            if let mention = named ?? anonymous, let text = normalizer.source(mention.text) {
+                attribution = Attribution(kind: mention.rule.anonymous ? .anonymous : .named, text: text, rule: mention.rule.id)
+            }
+        }
+        return (context, attribution)
+    }
+
+    /// The mention a claim takes from its sentence, honouring each rule's `attach`.
+    private func pick(_ mentions: [Extractor.Mention], role: ContextRule.Role, kind: String, around claim: Range<Int>,
+                      where accept: (Extractor.Mention) -> Bool = { _ in true }) -> Extractor.Mention? {
+        var best: (mention: Extractor.Mention, distance: Int)?
+        for mention in mentions where mention.rule.role == role && mention.rule.applies(to: kind) && accept(mention) {
+            let before = mention.range.upperBound <= claim.upperBound && mention.range.lowerBound < claim.lowerBound
+            let distance: Int
+            if mention.range.overlaps(claim) || (mention.range.lowerBound >= claim.lowerBound && mention.range.upperBound <= claim.upperBound) {
+                distance = 0
+            } else if mention.range.upperBound <= claim.lowerBound {
+                distance = claim.lowerBound - mention.range.upperBound
+            } else {
+                distance = mention.range.lowerBound - claim.upperBound
+            }
+            switch mention.rule.attach {
+            case .before where !before && distance > 0: continue
+            case .after where before && distance > 0: continue
+            default: break
+            }
+            if best == nil || distance < best!.distance { best = (mention, distance) }
+        }
+        return best?.mention
+    }
+
+    /// The last resolvable mention of `role` in the sentences before `index`.
+    private func latest(_ role: ContextRule.Role, before index: Int?, kind: String, resolve: (String) -> String?) -> String? {
+        guard let index, index > 0 else { return nil }
+        for previous in stride(from: index - 1, through: 0, by: -1) {
+            for mention in (bySentence[previous] ?? []).reversed() where mention.rule.role == role && mention.rule.applies(to: kind) {
+                if let value = resolve(mention.text) { return value }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,50 @@
+/// Puts captured context text into the form claims are compared by: generic crowd words
+/// mean no group, names lose honorifics and possessives and are keyed by surname.
+struct ContextNormalizer {
+    let lexicon: Lexicon
+
+    /// A name ("Ms Jacinda Arden") is keyed by its last word ("Arden"); other groups are
+    /// compared lower-cased without a leading article ("the border" → "border").
+    func group(_ raw: String) -> String? {
+        let text = dropArticle(stripPossessive(raw.trimmingPunctuation))
+        guard !text.isEmpty else { return nil }
+        let folded = text.folded()
+        if lexicon.genericGroups.contains(folded) { return nil }
+        let words = text.split(separator: " ").map(String.init)
+        if words.allSatisfy({ $0.unicodeScalars.first?.properties.isUppercase == true }) {
+            return words.filter { !lexicon.honorifics.contains($0) }.last ?? text
+        }
+        return folded
+    }
+
+    func place(_ raw: String) -> String? {
+        let text = dropArticle(stripPossessive(raw.trimmingPunctuation))
+        return text.isEmpty ? nil : text
+    }
+
+    private func dropArticle(_ text: String) -> String {
+        guard let space = text.firstIndex(of: " ") else { return text }
+        return lexicon.articles.contains(text[..<space].lowercased()) ? String(text[text.index(after: space)...]) : text
+    }
+
+    func source(_ raw: String) -> String? {
+        let text = raw.trimmingPunctuation.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return text.isEmpty ? nil : text
+    }
+
+    private func stripPossessive(_ text: String) -> String {
+        for suffix in ["'s", "’s", "'", "’"] where text.hasSuffix(suffix) { return String(text.dropLast(suffix.count)) }
+        return text
+    }
+}
+
+extension String {
+    /// Trims whitespace and punctuation that patterns tend to drag along at the ends.
+    var trimmingPunctuation: String {
+        let junk: Set<Character> = [",", ".", ";", ":", "\"", "“", "”", "(", ")", "-", "–"]
+        var text = Substring(self)
+        while let first = text.first, first.isWhitespace || junk.contains(first) { text.removeFirst() }
+        while let last = text.last, last.isWhitespace || junk.contains(last) { text.removeLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,36 @@
+/// Resolves a date mention against the article date: weekdays to the latest such day on or
+/// before it, relative days ("yesterday") by offset, "Aug. 15, 2020" / "15 August" directly.
+/// Calendar words come from the lexicon.
+struct DateResolver {
+    let lexicon: Lexicon
+    let articleDate: CalendarDate?
+
+    func resolve(_ raw: String) -> String? {
+        let text = raw.folded()
+        if let date = CalendarDate(iso: text) { return date.description }
+        if let offset = lexicon.relativeDays[text] { return articleDate?.adding(days: offset).description }
+        let tokens = text.split { $0 == " " || $0 == "," }.map { $0.hasSuffix(".") ? String($0.dropLast()) : String($0) }
+        if let weekday = tokens.lazy.compactMap({ lexicon.weekdays.firstIndex(of: $0) }).first, tokens.count <= 2 {
+            guard let articleDate else { return nil }
+            let back = (articleDate.weekday - weekday + 7) % 7
+            return articleDate.adding(days: -back).description
+        }
+        var month: Int?
+        var day: Int?
+        var year: Int?
+        for token in tokens {
+            if let m = lexicon.months[token] { month = m; continue }
+            let digits = token.prefix { $0.isNumber }
+            guard let number = Int(digits) else { continue }
+            if digits.count == 4 { year = number } else if number >= 1, number <= 31 { day = number }
+        }
+        guard let month, let day else { return nil }
+        if let year { return CalendarDate(year: year, month: month, day: day)?.description }
+        guard let articleDate, var date = CalendarDate(year: articleDate.year, month: month, day: day) else { return nil }
+        // "Dec. 30" in an article of 2 January is last year's.
+        if date.dayNumber - articleDate.dayNumber > 31, let earlier = CalendarDate(year: articleDate.year - 1, month: month, day: day) {
+            date = earlier
+        }
+        return date.description
+    }
+}

@@ -1,0 +1,107 @@
+/// One article as UTF-8 bytes, with what is needed to turn byte offsets into
+/// line/column positions and text. Invalid UTF-8 is kept as-is (matching tolerates it)
+/// and replaced with U+FFFD only when text is shown.
+public struct Document: Sendable {
+    public let path: String
+    public let bytes: [UInt8]
+    /// The article date from a leading `date YYYY-MM-DD` prefix, if present.
+    public let prefixDate: String?
+    /// Where the article text starts, after any date prefix.
+    public let bodyStart: Int
+    /// Byte offset of the first invalid UTF-8 sequence, if any.
+    public let firstInvalidUTF8: Int?
+    private let lineStarts: [Int]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        var starts = [0]
+        for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
+        lineStarts = starts
+        (prefixDate, bodyStart) = Document.parseDatePrefix(bytes)
+        firstInvalidUTF8 = Document.firstInvalidUTF8(in: bytes)
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// 1-based line and column; the column counts characters (Unicode scalars), not bytes.
+    public func position(of offset: Int) -> (line: Int, column: Int) {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        var column = 1
+        var index = lineStarts[low]
+        let end = min(offset, bytes.count)
+        while index < end {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return (low + 1, column)
+    }
+
+    public func text(_ range: Range<Int>) -> String {
+        let clamped = range.clamped(to: 0..<bytes.count)
+        return String(decoding: bytes[clamped], as: UTF8.self)
+    }
+
+    /// The text of 1-based line `number`, without its line break.
+    public func line(_ number: Int) -> String {
+        guard number >= 1, number <= lineStarts.count else { return "" }
+        let start = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        return text(start..<max(start, end))
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// `date YYYY-MM-DD` at the very start, possibly after whitespace and possibly
+    /// followed by the first sentence on the same line.
+    static func parseDatePrefix(_ bytes: [UInt8]) -> (String?, Int) {
+        var index = 0
+        while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+        let keyword = Array("date".utf8)
+        guard bytes.count >= index + 4 + 1 + 10,
+              bytes[index..<index + 4].map({ $0 | 0x20 }) == keyword,
+              isSpace(bytes[index + 4]) else { return (nil, 0) }
+        index += 4
+        while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+        guard index + 10 <= bytes.count else { return (nil, 0) }
+        let candidate = String(decoding: bytes[index..<index + 10], as: UTF8.self)
+        guard CalendarDate(iso: candidate) != nil,
+              index + 10 == bytes.count || isSpace(bytes[index + 10]) else { return (nil, 0) }
+        index += 10
+        while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+        return (candidate, index)
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    static func firstInvalidUTF8(in bytes: [UInt8]) -> Int? {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 { index += 1; continue }
+            let length: Int
+            if byte & 0xE0 == 0xC0, byte >= 0xC2 { length = 2 }
+            else if byte & 0xF0 == 0xE0 { length = 3 }
+            else if byte & 0xF8 == 0xF0, byte <= 0xF4 { length = 4 }
+            else { return index }
+            guard index + length <= count else { return index }
+            for next in 1..<length where bytes[index + next] & 0xC0 != 0x80 { return index }
+            index += length
+        }
+        return nil
+    }
+
+    /// A NUL byte near the start is the usual sign of a binary file.
+    public var looksBinary: Bool { bytes.prefix(8192).contains(0) }
+}

@@ -1,0 +1,75 @@
+import Dispatch
+import Foundation
+
+/// files → Document → Extractor → [Claim], in parallel across files with one extractor per
+/// worker, results in input order.
+public struct ExtractionPipeline {
+    public let rules: RuleSet
+    public var dateOverride: String?
+    public var workers: Int
+
+    public init(rules: RuleSet, dateOverride: String? = nil,
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.rules = rules
+        self.dateOverride = dateOverride
+        self.workers = max(1, workers)
+    }
+
+    public struct FileResult: Sendable {
+        public var path: String
+        public var document: Document?
+        public var claims: [Claim]
+        public var diagnostics: [Diagnostic]
+    }
+
+    public func run(paths: [String]) -> [FileResult] {
+        let slots = ResultSlots(count: paths.count)
+        let rules = self.rules
+        let date = dateOverride
+        let workerCount = min(workers, max(1, paths.count))
+        let next = Counter()
+        DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
+            let extractor = Extractor(rules: rules)
+            while let index = next.take(below: paths.count) {
+                slots.set(index, Self.process(paths[index], extractor: extractor, date: date))
+            }
+        }
+        return slots.values()
+    }
+
+    static func process(_ path: String, extractor: Extractor, date: String?) -> FileResult {
+        switch InputCollector.read(path) {
+        case .failure(let diagnostic):
+            return FileResult(path: diagnostic.file ?? path, document: nil, claims: [], diagnostics: [diagnostic])
+        case .success(let document):
+            let (claims, diagnostics) = extractor.extract(document, dateOverride: date)
+            return FileResult(path: document.path, document: document, claims: claims, diagnostics: diagnostics)
+        }
+    }
+}
+
+/// Hands out indices to workers.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func take(below limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
+    }
+}
+
+/// Per-index result storage written by several workers.
+final class ResultSlots: @unchecked Sendable {
+    private var slots: [ExtractionPipeline.FileResult?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ result: ExtractionPipeline.FileResult) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+    func values() -> [ExtractionPipeline.FileResult] { slots.compactMap { $0 } }
+}

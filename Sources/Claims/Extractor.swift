@@ -1,0 +1,203 @@
+import PCRE2
+
+/// Runs a `RuleSet` over documents. Holds one matcher per pattern (match data and JIT
+/// stack reused across documents), so use one extractor per thread.
+public final class Extractor {
+    public let rules: RuleSet
+    private let claimMatchers: [(rule: ClaimRule, matcher: Matcher, requires: Matcher?, excludes: Matcher?)]
+    private let contextMatchers: [(rule: ContextRule, matcher: Matcher)]
+    private let numbers: NumberParser
+    private let splitter: SentenceSplitter
+    private let normalizer: ContextNormalizer
+
+    public init(rules: RuleSet) {
+        self.rules = rules
+        claimMatchers = rules.claimRules.map { ($0, Matcher($0.regex), $0.requires.map(Matcher.init), $0.excludes.map(Matcher.init)) }
+        contextMatchers = rules.contextRules.map { ($0, Matcher($0.regex)) }
+        numbers = NumberParser(lexicon: rules.lexicon)
+        splitter = SentenceSplitter(abbreviations: rules.lexicon.abbreviations)
+        normalizer = ContextNormalizer(lexicon: rules.lexicon)
+    }
+
+    /// A claim found by one rule, before overlaps are resolved and context attached.
+    struct Candidate {
+        let rule: ClaimRule
+        let range: Range<Int>
+        let value: Interval
+        var kind: String
+        var unit: String
+        var captured: [ContextRule.Role: String]
+    }
+
+    /// A context phrase found in the text: a place, date, group or source mention.
+    struct Mention {
+        let rule: ContextRule
+        let range: Range<Int>
+        let text: String
+    }
+
+    public func extract(_ document: Document, dateOverride: String? = nil) -> (claims: [Claim], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        if let bad = document.firstInvalidUTF8 {
+            let (line, column) = document.position(of: bad)
+            diagnostics.append(Diagnostic(.warning, file: document.path, line: line, column: column,
+                "invalid UTF-8 (byte offset \(bad)); shown as U+FFFD, the text around it is still read"))
+        }
+        let sentences = splitter.split(document.bytes, from: document.bodyStart)
+        var candidates: [Candidate] = []
+        var mentions: [Mention] = []
+        document.bytes.withUnsafeBufferPointer { buffer in
+            for entry in claimMatchers {
+                do {
+                    try entry.matcher.forEachMatch(in: buffer, from: document.bodyStart) { match in
+                        if let candidate = candidate(entry.rule, match, document, buffer, sentences, entry.requires, entry.excludes) {
+                            candidates.append(candidate)
+                        }
+                    }
+                } catch {
+                    diagnostics.append(matchFailure(error, rule: entry.rule.id, document: document))
+                }
+            }
+            for entry in contextMatchers {
+                do {
+                    try entry.matcher.forEachMatch(in: buffer, from: document.bodyStart) { match in
+                        guard let range = match.range(ofGroup: entry.rule.role.rawValue), !range.isEmpty else { return }
+                        mentions.append(Mention(rule: entry.rule, range: range, text: document.text(range)))
+                    }
+                } catch {
+                    diagnostics.append(matchFailure(error, rule: entry.rule.id, document: document))
+                }
+            }
+        }
+        let articleDate = (dateOverride ?? document.prefixDate).flatMap(CalendarDate.init(iso:))
+        var attacher = ContextAttacher(sentences: sentences, mentions: mentions, normalizer: normalizer,
+                                       dates: DateResolver(lexicon: rules.lexicon, articleDate: articleDate))
+        let accepted = Extractor.resolveReferences(Extractor.resolveOverlaps(candidates), sentenceIndex: attacher.sentenceIndex)
+        let claims = accepted.map { candidate -> Claim in
+            let sentenceIndex = attacher.sentenceIndex(of: candidate.range.lowerBound)
+            let sentence = sentenceIndex.map { sentences[$0] } ?? candidate.range
+            let (context, attribution) = attacher.context(for: candidate, sentenceIndex: sentenceIndex)
+            let (line, column) = document.position(of: candidate.range.lowerBound)
+            return Claim(kind: candidate.kind, rule: candidate.rule.id, quote: document.text(candidate.range),
+                         file: document.path, line: line, column: column, start: candidate.range.lowerBound,
+                         end: candidate.range.upperBound, sentence: document.text(sentence), sentenceStart: sentence.lowerBound,
+                         sentenceIndex: sentenceIndex ?? -1, value: candidate.value, unit: candidate.unit,
+                         context: context, attribution: attribution, comparable: candidate.rule.comparable)
+        }
+        return (claims, diagnostics)
+    }
+
+    private func matchFailure(_ error: Error, rule: String, document: Document) -> Diagnostic {
+        let reason = (error as? PCRE2Error).map { $0.isResourceLimit ? "\($0.message) (the pattern backtracks too much)" : $0.message }
+            ?? "\(error)"
+        return Diagnostic(file: document.path, "rule \(rule): matching stopped: \(reason); the rule's remaining matches in this file are skipped")
+    }
+
+    /// Where claims overlap, the higher priority wins, then the longer match, then the earlier.
+    static func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
+        let ordered = candidates.sorted {
+            if $0.rule.priority != $1.rule.priority { return $0.rule.priority > $1.rule.priority }
+            if $0.range.count != $1.range.count { return $0.range.count > $1.range.count }
+            return $0.range.lowerBound < $1.range.lowerBound
+        }
+        var accepted: [Candidate] = []
+        for candidate in ordered where !accepted.contains(where: { $0.range.overlaps(candidate.range) }) {
+            accepted.append(candidate)
+        }
+        return accepted.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    private func candidate(_ rule: ClaimRule, _ match: Match, _ document: Document, _ buffer: UnsafeBufferPointer<UInt8>,
+                           _ sentences: [Range<Int>], _ requires: Matcher?, _ excludes: Matcher?) -> Candidate? {
+        guard !match.range.isEmpty else { return nil }
+        if requires != nil || excludes != nil {
+            let sentence = Extractor.sentence(containing: match.range.lowerBound, in: sentences) ?? match.range
+            let slice = UnsafeBufferPointer(rebasing: buffer[sentence])
+            if let requires, (try? requires.firstMatch(in: slice, from: 0)) == nil { return nil }
+            if let excludes, (try? excludes.firstMatch(in: slice, from: 0)) != nil { return nil }
+        }
+        func text(_ name: String) -> String? { match.range(ofGroup: name).map { document.text($0) } }
+        var unit = rule.unit ?? ""
+        var factor = 1.0
+        if let unitText = text("unit") {
+            guard let alias = rules.lexicon.unit(named: unitText) else { return nil }
+            unit = alias.canonical
+            factor = alias.factor
+        }
+        guard var value = interval(value: text("value"), low: text("low"), high: text("high"), qualifier: text("qualifier")) else {
+            return nil
+        }
+        value = value.scaled(by: factor)
+        if rule.bounds.low != nil || rule.bounds.high != nil {
+            value = value.clamped(min: rule.bounds.low, max: rule.bounds.high)
+        }
+        var captured: [ContextRule.Role: String] = [:]
+        for role in ContextRule.Role.allCases {
+            if role != .group, let constant = rule.set[role.rawValue] { captured[role] = constant }
+            if let found = text(role.rawValue) { captured[role] = found }
+        }
+        return Candidate(rule: rule, range: match.range, value: value, kind: rule.kind, unit: unit, captured: captured)
+    }
+
+    /// A claim that refers back ("put the figure at 8,000") becomes a claim about the nearest
+    /// preceding claim's quantity in the same or previous sentence, or is dropped.
+    static func resolveReferences(_ candidates: [Candidate], sentenceIndex: (Int) -> Int?) -> [Candidate] {
+        var result: [Candidate] = []
+        var lastDirect: (candidate: Candidate, sentence: Int)?
+        for var candidate in candidates {
+            let sentence = sentenceIndex(candidate.range.lowerBound) ?? -1
+            guard candidate.rule.refersBack else {
+                result.append(candidate)
+                lastDirect = (candidate, sentence)
+                continue
+            }
+            guard let referent = lastDirect, sentence - referent.sentence <= 1,
+                  candidate.unit.isEmpty || candidate.unit == referent.candidate.unit else { continue }
+            candidate.kind = referent.candidate.kind
+            candidate.unit = referent.candidate.unit
+            if candidate.captured[.group] == nil { candidate.captured[.group] = referent.candidate.captured[.group] }
+            result.append(candidate)
+        }
+        return result
+    }
+
+    /// The interval a number, range or vague quantity and its qualifier stand for.
+    func interval(value: String?, low: String?, high: String?, qualifier: String?) -> Interval? {
+        let hedge = qualifier.flatMap { rules.lexicon.qualifier($0) }
+        if let low, let high, let lowParsed = numbers.parse(low), let highParsed = numbers.parse(high) {
+            var range: Interval
+            switch (lowParsed, highParsed) {
+            case let (.exact(a, aScale), .exact(b, bScale)):
+                // "2 to 3 million": the scale written once applies to both ends.
+                let start = aScale == nil && bScale != nil && a * bScale! <= b ? a * bScale! : a
+                guard start <= b else { return nil }
+                range = Interval(low: start, high: b)
+            case let (.exact(a, _), .vague(v)): range = Interval(low: a, high: v.high, approx: true)
+            case let (.vague(v), .exact(b, _)): range = Interval(low: v.low, high: b, approx: true)
+            case let (.vague(v), .vague(w)): range = Interval(low: v.low, high: w.high, approx: true)
+            }
+            if hedge?.approx == true { range.approx = true }
+            return range
+        }
+        guard let value, let parsed = numbers.parse(value) else { return nil }
+        switch parsed {
+        case .vague(let interval):
+            return interval
+        case .exact(let x, _):
+            guard let hedge else { return .point(x) }
+            return hedge.template.apply(x, approx: hedge.approx)
+        }
+    }
+
+    static func sentence(containing offset: Int, in sentences: [Range<Int>]) -> Range<Int>? {
+        var low = 0
+        var high = sentences.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if sentences[mid].upperBound <= offset { low = mid + 1 }
+            else if sentences[mid].lowerBound > offset { high = mid - 1 }
+            else { return sentences[mid] }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,62 @@
+/// Builds the PCRE2 `(?(DEFINE)…)` block every pattern can call into. The lexicon-derived
+/// fragments mean a word added to the lexicon is understood by every rule at once.
+enum Fragments {
+    /// Lexicon-derived fragments by name, in dependency-free order.
+    static func generated(from lexicon: Lexicon) -> [(name: String, pattern: String)] {
+        var result: [(String, String)] = []
+        let scales = alternation(Array(lexicon.scales.keys))
+        let words = alternation(Array(lexicon.numbers.keys) + Array(lexicon.scales.keys))
+        result.append(("digits", #"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)"#))
+        result.append(("scale", scales.isEmpty ? "(?!)" : "(?:\(scales))\\b"))
+        result.append(("number_word", words.isEmpty ? "(?!)" : "(?:\(words))\\b"))
+        result.append(("number", #"(?:(?&digits)(?:\s*(?&scale))?|(?:(?:an?|half(?:\s+an?)?)\s+)?(?&number_word)(?:(?:\s+and\s+(?:a\s+half\s+)?|\s*-\s*|\s+)(?&number_word))*)"#))
+        result.append(("vague", optional(lexicon.vague.keys)))
+        let before = lexicon.qualifiers.filter { $0.position == .before }.flatMap(\.phrases)
+        let after = lexicon.qualifiers.filter { $0.position == .after }.flatMap(\.phrases)
+        result.append(("qualifier_before", optional(before)))
+        result.append(("qualifier_after", optional(after)))
+        for (unit, aliases) in lexicon.units.sorted(by: { $0.key < $1.key }) where isName(unit) {
+            result.append(("unit_" + unit, optional(aliases.keys)))
+        }
+        result.append(("weekday", optional(lexicon.weekdays)))
+        result.append(("month", optional(lexicon.months.keys)))
+        result.append(("relative_day", optional(lexicon.relativeDays.keys)))
+        return result
+    }
+
+    static func defineBlock(_ fragments: [(name: String, pattern: String)]) -> String {
+        guard !fragments.isEmpty else { return "" }
+        return "(?(DEFINE)" + fragments.map { "(?<\($0.name)>\($0.pattern))" }.joined() + ")"
+    }
+
+    /// Fragment names become PCRE2 group names: letters, digits, underscore.
+    static func isName(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
+        return text.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+    }
+
+    private static func optional<S: Sequence>(_ phrases: S) -> String where S.Element == String {
+        let body = alternation(Array(phrases))
+        return body.isEmpty ? "(?!)" : "(?:\(body))"
+    }
+
+    /// Longest first, so "hundreds of thousands" wins over "hundreds".
+    static func alternation(_ phrases: [String]) -> String {
+        let unique = Set(phrases.map { $0.folded() }).filter { !$0.isEmpty }
+        return unique.sorted { $0.count == $1.count ? $0 < $1 : $0.count > $1.count }
+            .map(literal).joined(separator: "|")
+    }
+
+    /// A phrase as a pattern: metacharacters escaped, spaces match any whitespace, and a
+    /// word boundary after a final word character.
+    static func literal(_ phrase: String) -> String {
+        var out = ""
+        for character in phrase {
+            if character == " " { out += #"\s+"#; continue }
+            if "\\^$.|?*+()[]{}-/#".contains(character) { out += "\\" }
+            out.append(character)
+        }
+        if let last = phrase.last, last.isLetter || last.isNumber { out += #"\b"# }
+        return out
+    }
+}

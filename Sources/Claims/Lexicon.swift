@@ -1,0 +1,171 @@
+import Yams
+
+/// The words claimcheck knows, all read from rule files: number words, scales, vague
+/// quantities, qualifiers, units, calendar words and a few lists for sentences and groups.
+public struct Lexicon: Sendable {
+    public struct Qualifier: Sendable {
+        public enum Position: String, Sendable { case before, after }
+        public var phrases: [String]
+        public var template: IntervalTemplate
+        public var approx: Bool
+        public var position: Position
+    }
+
+    /// Canonical unit plus the factor that converts a mention into it.
+    public struct UnitAlias: Sendable {
+        public var canonical: String
+        public var factor: Double
+    }
+
+    public var numbers: [String: Double] = [:]
+    public var scales: [String: Double] = [:]
+    public var vague: [String: Interval] = [:]
+    public var qualifiers: [Qualifier] = []
+    /// canonical unit → alias (folded) → factor
+    public var units: [String: [String: Double]] = [:]
+    public var weekdays: [String] = []
+    public var months: [String: Int] = [:]
+    public var relativeDays: [String: Int] = [:]
+    public var abbreviations: Set<String> = []
+    public var genericGroups: Set<String> = []
+    public var honorifics: Set<String> = []
+    /// Words dropped from the front of places and groups ("the border" is "border").
+    public var articles: Set<String> = []
+
+    public init() {}
+
+    /// Later files win entry by entry; lists are unioned, qualifier phrases re-pointed.
+    mutating func merge(_ other: Lexicon) {
+        numbers.merge(other.numbers) { $1 }
+        scales.merge(other.scales) { $1 }
+        vague.merge(other.vague) { $1 }
+        let replaced = Set(other.qualifiers.flatMap { $0.phrases.map { $0.folded() } })
+        qualifiers = qualifiers.compactMap { qualifier in
+            var copy = qualifier
+            copy.phrases.removeAll { replaced.contains($0.folded()) }
+            return copy.phrases.isEmpty ? nil : copy
+        } + other.qualifiers
+        for (unit, aliases) in other.units { units[unit, default: [:]].merge(aliases) { $1 } }
+        if !other.weekdays.isEmpty { weekdays = other.weekdays }
+        months.merge(other.months) { $1 }
+        relativeDays.merge(other.relativeDays) { $1 }
+        abbreviations.formUnion(other.abbreviations)
+        genericGroups.formUnion(other.genericGroups)
+        honorifics.formUnion(other.honorifics)
+        articles.formUnion(other.articles)
+    }
+
+    public func unit(named text: String) -> UnitAlias? {
+        let key = text.folded()
+        for (canonical, aliases) in units {
+            if let factor = aliases[key] { return UnitAlias(canonical: canonical, factor: factor) }
+            if key == canonical { return UnitAlias(canonical: canonical, factor: 1) }
+        }
+        return nil
+    }
+
+    public func qualifier(_ text: String) -> Qualifier? {
+        let key = text.folded()
+        return qualifiers.last { $0.phrases.contains { $0.folded() == key } }
+    }
+
+    static let keys: Set<String> = [
+        "numbers", "scales", "vague", "qualifiers", "units", "weekdays", "months", "relative-days",
+        "abbreviations", "generic-groups", "honorifics", "articles",
+    ]
+
+    /// Reads the `lexicon:` section of a file.
+    static func read(_ node: Node, reader: inout YAMLReader) -> Lexicon {
+        var lexicon = Lexicon()
+        guard let map = reader.mapping(node, allowed: keys, what: "lexicon") else { return lexicon }
+        lexicon.numbers = numberMap(map["numbers"], "lexicon.numbers", &reader)
+        lexicon.scales = numberMap(map["scales"], "lexicon.scales", &reader)
+        if let node = map["vague"] {
+            for (phrase, value) in pairs(node, "lexicon.vague", &reader) {
+                guard let text = reader.string(value, "lexicon.vague.\(phrase)"),
+                      let template = IntervalTemplate(text), template.low?.factor ?? 0 == 0, template.high?.factor ?? 0 == 0 else {
+                    reader.error(value, "lexicon.vague.\(phrase) must be an interval of numbers such as \"[1000, 25000]\"")
+                    continue
+                }
+                var interval = template.apply(0, approx: true)
+                interval.approx = true
+                lexicon.vague[phrase.folded()] = interval
+            }
+        }
+        if let node = map["qualifiers"] { lexicon.qualifiers = readQualifiers(node, &reader) }
+        if let node = map["units"] {
+            for (unit, aliases) in pairs(node, "lexicon.units", &reader) {
+                var table: [String: Double] = [:]
+                for (alias, factor) in numberMap(aliases, "lexicon.units.\(unit)", &reader) { table[alias.folded()] = factor }
+                lexicon.units[unit] = table
+            }
+        }
+        lexicon.weekdays = (reader.strings(map["weekdays"], "lexicon.weekdays") ?? []).map { $0.folded() }
+        if !lexicon.weekdays.isEmpty, lexicon.weekdays.count != 7 {
+            reader.error(map["weekdays"], "lexicon.weekdays must list seven days, Monday first")
+        }
+        lexicon.months = numberMap(map["months"], "lexicon.months", &reader).reduce(into: [:]) {
+            $0[$1.key.folded()] = Int($1.value)
+        }
+        lexicon.relativeDays = numberMap(map["relative-days"], "lexicon.relative-days", &reader).reduce(into: [:]) {
+            $0[$1.key.folded()] = Int($1.value)
+        }
+        lexicon.abbreviations = Set(reader.strings(map["abbreviations"], "lexicon.abbreviations") ?? [])
+        lexicon.genericGroups = Set((reader.strings(map["generic-groups"], "lexicon.generic-groups") ?? []).map { $0.folded() })
+        lexicon.honorifics = Set(reader.strings(map["honorifics"], "lexicon.honorifics") ?? [])
+        lexicon.articles = Set((reader.strings(map["articles"], "lexicon.articles") ?? []).map { $0.folded() })
+        return lexicon
+    }
+
+    private static func pairs(_ node: Node?, _ what: String, _ reader: inout YAMLReader) -> [(String, Node)] {
+        guard let node else { return [] }
+        guard let mapping = node.mapping else {
+            reader.error(node, "\(what) must be a mapping")
+            return []
+        }
+        return mapping.compactMap { key, value in
+            guard let name = key.string else { return nil }
+            return (name, value)
+        }
+    }
+
+    private static func numberMap(_ node: Node?, _ what: String, _ reader: inout YAMLReader) -> [String: Double] {
+        var result: [String: Double] = [:]
+        for (key, value) in pairs(node, what, &reader) {
+            if let number = reader.number(value, "\(what).\(key)") { result[key.folded()] = number }
+        }
+        return result
+    }
+
+    private static func readQualifiers(_ node: Node, _ reader: inout YAMLReader) -> [Qualifier] {
+        guard let sequence = node.sequence else {
+            reader.error(node, "lexicon.qualifiers must be a list")
+            return []
+        }
+        var result: [Qualifier] = []
+        for item in sequence {
+            guard let map = reader.mapping(item, allowed: ["phrases", "interval", "approx", "position"],
+                                           what: "qualifier") else { continue }
+            let phrases = reader.strings(map["phrases"], "qualifier phrases") ?? []
+            guard !phrases.isEmpty else {
+                reader.error(item, "a qualifier needs 'phrases'")
+                continue
+            }
+            guard let text = reader.string(map["interval"], "qualifier interval"), let template = IntervalTemplate(text) else {
+                reader.error(map["interval"] ?? item, "a qualifier needs an 'interval' such as \"[x, inf)\" or \"[x/2, x]\"")
+                continue
+            }
+            var position = Qualifier.Position.before
+            if let positionNode = map["position"] {
+                guard let value = reader.string(positionNode, "position").flatMap(Qualifier.Position.init(rawValue:)) else {
+                    reader.error(positionNode, "position must be 'before' or 'after'")
+                    continue
+                }
+                position = value
+            }
+            result.append(Qualifier(phrases: phrases, template: template,
+                                    approx: reader.bool(map["approx"], "approx") ?? false, position: position))
+        }
+        return result
+    }
+}

@@ -1,0 +1,104 @@
+import PCRE2
+
+/// What one embedded example expects. Only the keys the author wrote are compared.
+public struct RuleExample: Sendable {
+    public enum Expected: Equatable, Sendable {
+        case number(Double?)
+        case text(String?)
+        case flag(Bool)
+    }
+
+    public var text: String
+    public var shouldMatch: Bool
+    public var expected: [String: Expected]
+    public var file: String
+    public var line: Int
+}
+
+/// A pattern that finds one kind of claim.
+public final class ClaimRule: @unchecked Sendable {
+    public let id: String
+    public let kind: String
+    public let description: String
+    public let file: String
+    public let line: Int
+    /// Canonical unit when the pattern captures none.
+    public let unit: String?
+    public let priority: Int
+    public let bounds: (low: Double?, high: Double?)
+    /// Constant context such as {group: killed}.
+    public let set: [String: String]
+    public let regex: Regex
+    public let requires: Regex?
+    public let excludes: Regex?
+    /// "Police put the figure at 8,000": the claim is about the quantity of the nearest
+    /// preceding claim (same or previous sentence) and takes its kind, unit and group.
+    public let refersBack: Bool
+    /// False when the claims name no quantity that could be compared with another.
+    public let comparable: Bool
+    public let examples: [RuleExample]
+
+    init(id: String, kind: String, description: String, file: String, line: Int, unit: String?, priority: Int,
+         bounds: (Double?, Double?), set: [String: String], regex: Regex, requires: Regex?, excludes: Regex?,
+         refersBack: Bool, comparable: Bool, examples: [RuleExample]) {
+        self.id = id
+        self.kind = kind
+        self.description = description
+        self.file = file
+        self.line = line
+        self.unit = unit
+        self.priority = priority
+        self.bounds = bounds
+        self.set = set
+        self.regex = regex
+        self.requires = requires
+        self.excludes = excludes
+        self.refersBack = refersBack
+        self.comparable = comparable
+        self.examples = examples
+    }
+}
+
+/// A pattern that finds a claim's place, date, group or source in its sentence.
+public final class ContextRule: @unchecked Sendable {
+    public enum Role: String, Sendable, CaseIterable { case place, date, group, source }
+    /// Which mention in the sentence a claim takes: the nearest, or the nearest before/after it.
+    public enum Attach: String, Sendable { case nearest, before, after }
+
+    public let id: String
+    public let role: Role
+    public let description: String
+    public let file: String
+    public let line: Int
+    public let anonymous: Bool
+    /// Claim kinds served; empty means all.
+    public let appliesTo: Set<String>
+    public let attach: Attach
+    public let regex: Regex
+    public let examples: [RuleExample]
+
+    init(id: String, role: Role, description: String, file: String, line: Int, anonymous: Bool,
+         appliesTo: Set<String>, attach: Attach, regex: Regex, examples: [RuleExample]) {
+        self.id = id
+        self.role = role
+        self.description = description
+        self.file = file
+        self.line = line
+        self.anonymous = anonymous
+        self.appliesTo = appliesTo
+        self.attach = attach
+        self.regex = regex
+        self.examples = examples
+    }
+
+    func applies(to kind: String) -> Bool { appliesTo.isEmpty || appliesTo.contains(kind) }
+}
+
+/// Everything loaded from the rule directories, validated and compiled.
+public struct RuleSet: Sendable {
+    public var lexicon: Lexicon
+    public var claimRules: [ClaimRule]
+    public var contextRules: [ContextRule]
+    /// The rule files read, in load order.
+    public var files: [String]
+}

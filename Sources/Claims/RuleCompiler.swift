@@ -1,0 +1,315 @@
+import Foundation
+import PCRE2
+import Yams
+
+/// A compiled rule of either type, with its id and the line it was defined on.
+enum CompiledRule {
+    case claim(ClaimRule)
+    case context(ContextRule)
+
+    var identity: (String, Int) {
+        switch self {
+        case .claim(let rule): return (rule.id, rule.line)
+        case .context(let rule): return (rule.id, rule.line)
+        }
+    }
+}
+
+/// Compiles the rules of one file against the shared fragments, validating keys,
+/// patterns and required groups.
+struct RuleCompiler {
+    let lexicon: Lexicon
+    let shared: [(name: String, pattern: String)]
+    var diagnostics: [Diagnostic] = []
+
+    /// Group names with fixed meanings; fragments may not use them.
+    static let meaningfulGroups: Set<String> = ["value", "low", "high", "qualifier", "unit", "place", "group", "source", "date"]
+    static let claimRuleKeys: Set<String> = ["id", "description", "pattern", "unit", "priority", "set", "requires",
+                                             "excludes", "refers-back", "compare", "examples"]
+    static let contextRuleKeys: Set<String> = ["id", "description", "pattern", "anonymous", "applies-to", "attach", "examples"]
+    static let claimExpectationKeys: Set<String> = ["text", "quote", "low", "high", "lowInclusive", "highInclusive",
+                                                    "approx", "unit", "place", "date", "group", "source", "attribution"]
+
+    /// Rule patterns are case-insensitive and extended (whitespace ignored, # comments), so
+    /// long patterns can be folded over lines in YAML; duplicate group names are allowed.
+    static let patternOptions: Regex.Options = [.utf, .caseless, .dupnames, .extended]
+
+    init(lexicon: Lexicon, shared: [(name: String, pattern: String)]) {
+        self.lexicon = lexicon
+        self.shared = shared
+    }
+
+    mutating func compileFile(_ root: [String: Node], rootNode: Node, reader: inout YAMLReader) -> [CompiledRule] {
+        let kind = reader.string(root["kind"], "kind")
+        let roleText = reader.string(root["context"], "context")
+        if kind == nil, roleText == nil {
+            if root["lexicon"] == nil {
+                reader.error(rootNode, "not a rule file: expected a top-level 'kind', 'context' or 'lexicon' key")
+            }
+            for key in ["rules", "unit", "priority", "bounds", "compare", "define"] where root[key] != nil {
+                reader.error(root[key], "'\(key)' needs a top-level 'kind' or 'context' in the same file")
+            }
+            return []
+        }
+        if kind != nil, roleText != nil {
+            reader.error(root["context"], "a file has either 'kind' (claim rules) or 'context' (context rules), not both")
+            return []
+        }
+        var role: ContextRule.Role?
+        if let roleText {
+            role = ContextRule.Role(rawValue: roleText)
+            if role == nil {
+                reader.error(root["context"], "unknown context '\(roleText)'; expected place, date, group or source")
+                return []
+            }
+            for key in ["unit", "priority", "bounds", "compare"] where root[key] != nil {
+                reader.error(root[key], "'\(key)' applies to claim rule files only")
+            }
+        }
+        let fileUnit = reader.string(root["unit"], "unit")
+        if let fileUnit { checkUnit(fileUnit, node: root["unit"], &reader) }
+        let priority = root["priority"].flatMap { reader.number($0, "priority") }.map { Int($0) } ?? 0
+        let bounds = readBounds(root["bounds"], &reader)
+        let fileCompare = root["compare"].flatMap { reader.bool($0, "compare") } ?? true
+        let fragments = readDefines(root["define"], &reader)
+        let defineBlock = Fragments.defineBlock(fragments.define)
+
+        guard let rulesNode = root["rules"] else {
+            reader.error(rootNode, "missing 'rules' list")
+            return []
+        }
+        guard let ruleNodes = rulesNode.sequence else {
+            reader.error(rulesNode, "'rules' must be a list")
+            return []
+        }
+        var result: [CompiledRule] = []
+        for node in ruleNodes {
+            let allowed = role == nil ? RuleCompiler.claimRuleKeys : RuleCompiler.contextRuleKeys
+            guard let map = reader.mapping(node, allowed: allowed, what: "rule") else { continue }
+            guard let id = reader.string(map["id"], "id"), !id.isEmpty else {
+                reader.error(node, "rule is missing 'id'")
+                continue
+            }
+            guard let patternNode = map["pattern"], let pattern = reader.string(patternNode, "pattern") else {
+                reader.error(node, "rule \(id): missing 'pattern'")
+                continue
+            }
+            let line = node.mark?.line ?? 0
+            guard let regex = compile(expandMacros(pattern, fragments.macros), id: id, node: patternNode, define: defineBlock, &reader) else {
+                continue
+            }
+            let description = reader.string(map["description"], "description") ?? ""
+            if let role {
+                guard regex.groupNumbers[role.rawValue] != nil else {
+                    reader.error(patternNode, "rule \(id): a \(role.rawValue) rule must capture (?<\(role.rawValue)>...)")
+                    continue
+                }
+                let attachText = reader.string(map["attach"], "attach") ?? "nearest"
+                guard let attach = ContextRule.Attach(rawValue: attachText) else {
+                    reader.error(map["attach"], "rule \(id): attach must be nearest, before or after")
+                    continue
+                }
+                let anonymous = reader.bool(map["anonymous"], "anonymous") ?? false
+                if anonymous, role != .source { reader.error(map["anonymous"], "rule \(id): only source rules can be anonymous") }
+                let examples = readExamples(map["examples"], id: id, allowed: ["text", role.rawValue, "anonymous"], &reader)
+                result.append(.context(ContextRule(
+                    id: id, role: role, description: description, file: reader.file, line: line, anonymous: anonymous,
+                    appliesTo: Set(reader.strings(map["applies-to"], "applies-to") ?? []), attach: attach,
+                    regex: regex, examples: examples)))
+            } else if let kind {
+                let unit = reader.string(map["unit"], "unit") ?? fileUnit
+                if let unitNode = map["unit"], let unit { checkUnit(unit, node: unitNode, &reader) }
+                let groups = regex.groupNumbers
+                guard groups["value"] != nil || (groups["low"] != nil && groups["high"] != nil) else {
+                    reader.error(patternNode, "rule \(id): pattern must capture (?<value>...) or both (?<low>...) and (?<high>...)")
+                    continue
+                }
+                let refersBack = reader.bool(map["refers-back"], "refers-back") ?? false
+                if unit == nil, groups["unit"] == nil, !refersBack {
+                    reader.error(patternNode, "rule \(id): no 'unit' in the file or rule, so the pattern must capture (?<unit>...) (or the rule must refer back)")
+                    continue
+                }
+                var constants: [String: String] = [:]
+                if let setNode = map["set"], let setMap = reader.mapping(setNode, allowed: ["place", "group", "date", "source"],
+                                                                        what: "set") {
+                    for (key, value) in setMap { constants[key] = reader.string(value, "set.\(key)") }
+                }
+                let requires = map["requires"].flatMap { node in
+                    reader.string(node, "requires").flatMap {
+                        compile(expandMacros($0, fragments.macros), id: id + " (requires)", node: node, define: defineBlock, &reader)
+                    }
+                }
+                let excludes = map["excludes"].flatMap { node in
+                    reader.string(node, "excludes").flatMap {
+                        compile(expandMacros($0, fragments.macros), id: id + " (excludes)", node: node, define: defineBlock, &reader)
+                    }
+                }
+                let rulePriority = map["priority"].flatMap { reader.number($0, "priority") }.map { Int($0) } ?? priority
+                let examples = readExamples(map["examples"], id: id, allowed: RuleCompiler.claimExpectationKeys, &reader)
+                result.append(.claim(ClaimRule(
+                    id: id, kind: kind, description: description, file: reader.file, line: line, unit: unit,
+                    priority: rulePriority, bounds: bounds, set: constants, regex: regex, requires: requires,
+                    excludes: excludes, refersBack: refersBack,
+                    comparable: map["compare"].flatMap { reader.bool($0, "compare") } ?? fileCompare, examples: examples)))
+            }
+        }
+        return result
+    }
+
+    private func checkUnit(_ unit: String, node: Node?, _ reader: inout YAMLReader) {
+        if lexicon.units[unit] == nil {
+            let known = lexicon.units.keys.sorted().joined(separator: ", ")
+            reader.error(node, "unknown unit '\(unit)'; the lexicon defines: \(known.isEmpty ? "(none)" : known)")
+        }
+    }
+
+    private func readBounds(_ node: Node?, _ reader: inout YAMLReader) -> (Double?, Double?) {
+        guard let node else { return (nil, nil) }
+        guard let items = node.sequence, items.count == 2 else {
+            reader.error(node, "bounds must be a list of two numbers (null for none), e.g. [0, 100]")
+            return (nil, nil)
+        }
+        let values = items.map { YAMLReader.isNull($0) ? nil : reader.number($0, "bounds") }
+        return (values[0], values[1])
+    }
+
+    /// A file's own fragments. Those without captures join the shared `(?(DEFINE)…)` block;
+    /// those with named captures are macros, pasted into patterns where they are called,
+    /// because PCRE2 discards what a subroutine call captured when the call returns.
+    struct FileFragments {
+        var define: [(name: String, pattern: String)]
+        var macros: [String: String]
+    }
+
+    /// The file's own fragments override lexicon-derived ones of the same name.
+    private func readDefines(_ node: Node?, _ reader: inout YAMLReader) -> FileFragments {
+        var fragments = FileFragments(define: shared, macros: [:])
+        guard let node else { return fragments }
+        guard let mapping = node.mapping else {
+            reader.error(node, "'define' must be a mapping of fragment names to patterns")
+            return fragments
+        }
+        var own: [(name: String, pattern: String, node: Node)] = []
+        for (key, value) in mapping {
+            guard let name = key.string, Fragments.isName(name) else {
+                reader.error(key, "fragment names are letters, digits and _, not starting with a digit")
+                continue
+            }
+            if RuleCompiler.meaningfulGroups.contains(name) {
+                reader.error(key, "fragment name '\(name)' is reserved for a capture group with a fixed meaning")
+                continue
+            }
+            guard let pattern = reader.string(value, "define.\(name)") else { continue }
+            own.append((name, pattern, value))
+            if RuleCompiler.capturesByName(pattern) { fragments.macros[name] = pattern }
+        }
+        for entry in own where fragments.macros[entry.name] == nil {
+            fragments.define.removeAll { $0.name == entry.name }
+            fragments.define.append((entry.name, expandMacros(entry.pattern, fragments.macros)))
+        }
+        // Check each fragment on its own so a broken one is named, not blamed on every rule.
+        let all = Fragments.defineBlock(fragments.define)
+        for entry in own {
+            let probe = "(?:" + expandMacros(entry.pattern, fragments.macros) + ")" + all
+            do {
+                _ = try Regex(probe, options: RuleCompiler.patternOptions)
+            } catch let error as PCRE2Error {
+                reportCompileError(error, pattern: entry.pattern, subject: "fragment '\(entry.name)'", node: entry.node, &reader)
+                fragments.define.removeAll { $0.name == entry.name }
+                fragments.macros[entry.name] = nil
+            } catch {}
+        }
+        return fragments
+    }
+
+    static func capturesByName(_ pattern: String) -> Bool {
+        pattern.contains("(?<") && pattern.range(of: #"\(\?P?<[A-Za-z_]"#, options: .regularExpression) != nil
+    }
+
+    /// Pastes macros in place of their `(?&name)` calls, a few levels deep.
+    func expandMacros(_ pattern: String, _ macros: [String: String]) -> String {
+        guard !macros.isEmpty else { return pattern }
+        var result = pattern
+        for _ in 0..<8 {
+            var changed = false
+            for (name, body) in macros where result.contains("(?&\(name))") {
+                result = result.replacingOccurrences(of: "(?&\(name))", with: "(?:" + body + ")")
+                changed = true
+            }
+            if !changed { break }
+        }
+        return result
+    }
+
+    private func compile(_ pattern: String, id: String, node: Node, define: String, _ reader: inout YAMLReader) -> Regex? {
+        do {
+            return try Regex("(?:" + pattern + ")" + define, options: RuleCompiler.patternOptions)
+        } catch let error as PCRE2Error {
+            reportCompileError(error, pattern: pattern, subject: "rule \(id)", node: node, &reader)
+        } catch {
+            reader.error(node, "rule \(id): \(error)")
+        }
+        return nil
+    }
+
+    /// "rule X: pattern does not compile: <PCRE2 message> at offset N", then the pattern
+    /// line with a caret under the offset.
+    private func reportCompileError(_ error: PCRE2Error, pattern: String, subject: String, node: Node,
+                                    _ reader: inout YAMLReader) {
+        let bytes = Array(pattern.utf8)
+        let offset = min(max((error.offset ?? 0) - 3, 0), bytes.count)
+        var lineStart = 0
+        for index in 0..<offset where bytes[index] == 0x0A { lineStart = index + 1 }
+        var lineEnd = offset
+        while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+        let shown = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
+        let caretColumn = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count
+        reader.diagnostics.append(Diagnostic(
+            file: reader.file, line: node.mark?.line, column: node.mark?.column,
+            "\(subject): pattern does not compile: \(error.message) at offset \(offset)",
+            detail: ["    " + shown, "    " + String(repeating: " ", count: caretColumn) + "^"]))
+    }
+
+    private func readExamples(_ node: Node?, id: String, allowed: Set<String>, _ reader: inout YAMLReader) -> [RuleExample] {
+        guard let node else { return [] }
+        guard let map = reader.mapping(node, allowed: ["match", "no-match"], what: "examples of \(id)") else { return [] }
+        var examples: [RuleExample] = []
+        for (key, shouldMatch) in [("match", true), ("no-match", false)] {
+            guard let listNode = map[key] else { continue }
+            guard let items = listNode.sequence else {
+                reader.error(listNode, "examples.\(key) of \(id) must be a list")
+                continue
+            }
+            for item in items {
+                let line = item.mark?.line ?? 0
+                if case .scalar(let scalar) = item {
+                    examples.append(RuleExample(text: scalar.string, shouldMatch: shouldMatch, expected: [:],
+                                                file: reader.file, line: line))
+                    continue
+                }
+                guard shouldMatch else {
+                    reader.error(item, "no-match examples of \(id) are plain strings")
+                    continue
+                }
+                guard let fields = reader.mapping(item, allowed: allowed, what: "example of \(id)") else { continue }
+                guard let text = reader.string(fields["text"], "text") else {
+                    reader.error(item, "example of \(id) needs 'text'")
+                    continue
+                }
+                var expected: [String: RuleExample.Expected] = [:]
+                for (name, valueNode) in fields where name != "text" {
+                    switch name {
+                    case "low", "high":
+                        expected[name] = .number(YAMLReader.isNull(valueNode) ? nil : reader.number(valueNode, name))
+                    case "lowInclusive", "highInclusive", "approx", "anonymous":
+                        if let flag = reader.bool(valueNode, name) { expected[name] = .flag(flag) }
+                    default:
+                        expected[name] = .text(YAMLReader.isNull(valueNode) ? nil : reader.string(valueNode, name))
+                    }
+                }
+                examples.append(RuleExample(text: text, shouldMatch: true, expected: expected, file: reader.file, line: line))
+            }
+        }
+        return examples
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import PCRE2
+import Yams
+
+/// Reads rule directories into a validated `RuleSet`. Every problem is collected as a
+/// diagnostic (file:line:column, or rule id and pattern offset) so one run shows them all.
+public struct RuleLoader {
+    /// Rule directories in order; later layers override earlier ones by rule id.
+    public var directories: [String]
+
+    public init(directories: [String]) { self.directories = directories }
+
+    /// The default rules: `./Rules`, then `Rules` (or `../share/claimcheck/Rules`) beside the
+    /// executable, then the source checkout this binary was built from.
+    public static func defaultDirectory(executablePath: String, currentDirectory: String) -> String? {
+        let executableDir = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        let candidates = [
+            URL(fileURLWithPath: currentDirectory).appendingPathComponent("Rules").path,
+            executableDir.appendingPathComponent("Rules").path,
+            executableDir.appendingPathComponent("../share/claimcheck/Rules").standardizedFileURL.path,
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Rules")
+                .standardizedFileURL.path,
+        ]
+        return candidates.first { isDirectory($0) }
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    /// Rule files under `directory`, recursively, in path order.
+    static func ruleFiles(in directory: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") {
+                files.append((directory as NSString).appendingPathComponent(relative))
+            }
+        }
+        return files.sorted()
+    }
+
+    private struct ParsedFile {
+        let path: String
+        let layer: Int
+        let root: [String: Node]
+        let rootNode: Node
+    }
+
+    public func load() -> (RuleSet, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var parsed: [ParsedFile] = []
+        for (layer, directory) in directories.enumerated() {
+            guard RuleLoader.isDirectory(directory) else {
+                diagnostics.append(Diagnostic(file: directory, "rules directory not found"))
+                continue
+            }
+            let files = RuleLoader.ruleFiles(in: directory)
+            if files.isEmpty { diagnostics.append(Diagnostic(.warning, file: directory, "no .yml rule files in this directory")) }
+            for path in files {
+                var reader = YAMLReader(file: path)
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    diagnostics.append(Diagnostic(file: path, "cannot read rule file"))
+                    continue
+                }
+                guard let text = String(data: data, encoding: .utf8) else {
+                    diagnostics.append(Diagnostic(file: path, "rule file is not valid UTF-8"))
+                    continue
+                }
+                if let node = reader.parse(text) {
+                    let allowed: Set<String> = ["lexicon", "kind", "context", "unit", "priority", "bounds",
+                                                "compare", "description", "define", "rules"]
+                    if let map = reader.mapping(node, allowed: allowed, what: "rule file") {
+                        parsed.append(ParsedFile(path: path, layer: layer, root: map, rootNode: node))
+                    }
+                }
+                diagnostics += reader.diagnostics
+            }
+        }
+
+        var lexicon = Lexicon()
+        for file in parsed {
+            guard let node = file.root["lexicon"] else { continue }
+            var reader = YAMLReader(file: file.path)
+            lexicon.merge(Lexicon.read(node, reader: &reader))
+            diagnostics += reader.diagnostics
+        }
+        let shared = Fragments.generated(from: lexicon)
+
+        var claimRules: [ClaimRule] = []
+        var contextRules: [ContextRule] = []
+        var seen: [String: (file: String, line: Int, layer: Int)] = [:]
+        for file in parsed {
+            var reader = YAMLReader(file: file.path)
+            var compiler = RuleCompiler(lexicon: lexicon, shared: shared)
+            let rules = compiler.compileFile(file.root, rootNode: file.rootNode, reader: &reader)
+            diagnostics += reader.diagnostics + compiler.diagnostics
+            for rule in rules {
+                let (id, line) = rule.identity
+                if let previous = seen[id], previous.layer == file.layer {
+                    diagnostics.append(Diagnostic(file: file.path, line: line, column: nil,
+                        "duplicate rule id '\(id)' (first defined at \(previous.file):\(previous.line))"))
+                    continue
+                }
+                seen[id] = (file.path, line, file.layer)
+                switch rule {
+                case .claim(let claim):
+                    claimRules.removeAll { $0.id == id }
+                    contextRules.removeAll { $0.id == id }
+                    claimRules.append(claim)
+                case .context(let context):
+                    claimRules.removeAll { $0.id == id }
+                    contextRules.removeAll { $0.id == id }
+                    contextRules.append(context)
+                }
+            }
+        }
+        if claimRules.isEmpty, diagnostics.allSatisfy({ $0.severity != .error }) {
+            diagnostics.append(Diagnostic(file: directories.joined(separator: ", "), "no claim rules found"))
+        }
+        let set = RuleSet(lexicon: lexicon, claimRules: claimRules, contextRules: contextRules,
+                          files: parsed.map(\.path))
+        return (set, diagnostics)
+    }
+}

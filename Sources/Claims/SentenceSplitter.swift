@@ -1,0 +1,100 @@
+/// Splits article bytes into sentences. Knows punctuation and line structure; the words
+/// that do not end a sentence ("Aug.", "Mr.", "U.S.") come from the lexicon.
+struct SentenceSplitter {
+    let abbreviations: Set<String>
+
+    func split(_ bytes: [UInt8], from start: Int) -> [Range<Int>] {
+        var sentences: [Range<Int>] = []
+        var sentenceStart: Int? = nil
+        var index = start
+        let count = bytes.count
+
+        func close(at end: Int) {
+            guard let begin = sentenceStart else { return }
+            var last = end
+            while last > begin, Document.isSpace(bytes[last - 1]) { last -= 1 }
+            if last > begin { sentences.append(begin..<last) }
+            sentenceStart = nil
+        }
+
+        while index < count {
+            let byte = bytes[index]
+            if sentenceStart == nil {
+                if !Document.isSpace(byte) { sentenceStart = index }
+                index += 1
+                continue
+            }
+            if byte == 0x0A {
+                if !continuesOnNextLine(bytes, after: index) { close(at: index) }
+                index += 1
+                continue
+            }
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") {
+                var end = index + 1
+                end = skipClosers(bytes, from: end)
+                if end >= count || (Document.isSpace(bytes[end]) && startsSentence(bytes, from: end)) {
+                    if byte != UInt8(ascii: ".") || !isAbbreviation(bytes, period: index, start: sentenceStart!) {
+                        close(at: end)
+                        index = end
+                        continue
+                    }
+                }
+            }
+            index += 1
+        }
+        close(at: count)
+        return sentences
+    }
+
+    /// Closing quotes and brackets that belong to the sentence just ended.
+    private func skipClosers(_ bytes: [UInt8], from start: Int) -> Int {
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") {
+                index += 1
+            } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                      bytes[index + 2] == 0x9D || bytes[index + 2] == 0x99 {  // ” ’
+                index += 3
+            } else {
+                break
+            }
+        }
+        return index
+    }
+
+    /// After whitespace: a capital, digit, opening quote or bracket, or any non-ASCII letter.
+    private func startsSentence(_ bytes: [UInt8], from start: Int) -> Bool {
+        var index = start
+        while index < bytes.count, Document.isSpace(bytes[index]) { index += 1 }
+        guard index < bytes.count else { return true }
+        let byte = bytes[index]
+        if byte >= 0x80 { return true }
+        let scalar = Unicode.Scalar(byte)
+        return ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || "\"'([*#-".unicodeScalars.contains(scalar)
+    }
+
+    /// A hard-wrapped line continues when the next line starts in lower case.
+    private func continuesOnNextLine(_ bytes: [UInt8], after newline: Int) -> Bool {
+        var index = newline + 1
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D { index += 1 }
+        guard index < bytes.count else { return false }
+        let byte = bytes[index]
+        return byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+    }
+
+    /// The word before the period ("Aug", "U.S", a single initial) is an abbreviation.
+    private func isAbbreviation(_ bytes: [UInt8], period: Int, start: Int) -> Bool {
+        var begin = period
+        while begin > start {
+            let byte = bytes[begin - 1]
+            let isWordByte = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == UInt8(ascii: ".")
+            if !isWordByte { break }
+            begin -= 1
+        }
+        guard begin < period else { return false }
+        let word = String(decoding: bytes[begin..<period], as: UTF8.self)
+        if word.count == 1, let first = word.unicodeScalars.first, ("A"..."Z").contains(first) { return true }
+        return abbreviations.contains(word)
+    }
+}

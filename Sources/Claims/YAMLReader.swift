@@ -1,0 +1,125 @@
+import Yams
+
+/// Thin reading layer over Yams nodes that turns every shape mistake into a
+/// `Diagnostic` at the node's file:line:column, and rejects unknown keys.
+struct YAMLReader {
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    /// Parses a whole file; YAML syntax errors come back as diagnostics.
+    mutating func parse(_ text: String) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            diagnostics.append(YAMLReader.diagnostic(for: error, file: file))
+        } catch {
+            diagnostics.append(Diagnostic(file: file, "cannot read YAML: \(error)"))
+        }
+        return nil
+    }
+
+    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let what = [context.map { "\($0.text)" }, problem].compactMap { $0 }.filter { !$0.isEmpty }
+            return Diagnostic(file: file, line: mark.line, column: mark.column,
+                              "invalid YAML: " + what.joined(separator: ": "))
+        case let .reader(problem, offset, _, _):
+            return Diagnostic(file: file, "invalid YAML: \(problem)" + (offset.map { " at byte \($0)" } ?? ""))
+        default:
+            return Diagnostic(file: file, "invalid YAML: \(error)")
+        }
+    }
+
+    mutating func error(_ node: Node?, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, line: node?.mark?.line, column: node?.mark?.column, message))
+    }
+
+    /// The mapping's entries by key, reporting keys outside `allowed` (catches typos).
+    mutating func mapping(_ node: Node, allowed: Set<String>, what: String) -> [String: Node]? {
+        guard let mapping = node.mapping else {
+            error(node, "\(what) must be a mapping")
+            return nil
+        }
+        var result: [String: Node] = [:]
+        for (key, value) in mapping {
+            guard let name = key.string else {
+                error(key, "\(what): keys must be strings")
+                continue
+            }
+            if !allowed.contains(name) {
+                let known = allowed.sorted().joined(separator: ", ")
+                let hint = YAMLReader.closest(to: name, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
+                error(key, "unknown key '\(name)' in \(what)\(hint); known keys: \(known)")
+                continue
+            }
+            if result[name] != nil { error(key, "duplicate key '\(name)' in \(what)") }
+            result[name] = value
+        }
+        return result
+    }
+
+    mutating func string(_ node: Node?, _ what: String) -> String? {
+        guard let node else { return nil }
+        guard case .scalar(let scalar) = node else {
+            error(node, "\(what) must be a string")
+            return nil
+        }
+        return scalar.string
+    }
+
+    mutating func strings(_ node: Node?, _ what: String) -> [String]? {
+        guard let node else { return nil }
+        if case .scalar = node { return string(node, what).map { [$0] } }
+        guard let sequence = node.sequence else {
+            error(node, "\(what) must be a list of strings")
+            return nil
+        }
+        return sequence.compactMap { string($0, what) }
+    }
+
+    mutating func number(_ node: Node?, _ what: String) -> Double? {
+        guard let node else { return nil }
+        guard let text = node.string, let value = Double(text.replacingOccurrences(of: "_", with: "")) else {
+            error(node, "\(what) must be a number")
+            return nil
+        }
+        return value
+    }
+
+    mutating func bool(_ node: Node?, _ what: String) -> Bool? {
+        guard let node else { return nil }
+        switch node.string?.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            error(node, "\(what) must be true or false")
+            return nil
+        }
+    }
+
+    static func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
+        return ["null", "~", ""].contains(scalar.string)
+    }
+
+    /// A small edit distance so "pattren" suggests "pattern".
+    static func closest(to word: String, in candidates: Set<String>) -> String? {
+        func distance(_ a: [Character], _ b: [Character]) -> Int {
+            var previous = Array(0...b.count)
+            for (i, x) in a.enumerated() {
+                var current = [i + 1]
+                for (j, y) in b.enumerated() {
+                    current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+                }
+                previous = current
+            }
+            return previous[b.count]
+        }
+        let scored = candidates.map { ($0, distance(Array(word), Array($0))) }.filter { $0.1 <= 2 }
+        return scored.min { $0.1 == $1.1 ? $0.0 < $1.0 : $0.1 < $1.1 }?.0
+    }
+}

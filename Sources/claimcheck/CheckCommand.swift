@@ -1,0 +1,135 @@
+import ArgumentParser
+import Checker
+import Claims
+import Foundation
+import Reporters
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the claims in articles for contradictions and missing sources.",
+        discussion: """
+        Checks: conflict (two claims about the same quantity whose ranges cannot both hold),
+        share-sum (vote shares adding up to more than 100%), unsourced (no named source),
+        unused-suppression (a disable comment that silenced nothing).
+
+        Settings come from .claimcheck.yml, searched upward from the working directory (or
+        --config); flags override it. Silence one line with
+        <!-- claimcheck-disable-next-line [check ids] --> on the line before it.
+
+        Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage,
+        configuration, rule or input errors.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, sarif, github }
+    enum Threshold: String, ExpressibleByArgument, CaseIterable { case error, warning, info, never }
+    enum ColorMode: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
+
+    @Argument(help: ArgumentHelp("Articles or directories to read; - for standard input.", valueName: "file"))
+    var inputs: [String] = []
+
+    @Option(help: "Output format: text, json, jsonl, sarif (2.1.0) or github (workflow annotations).")
+    var format: Format = .text
+
+    @Option(help: ArgumentHelp("Lowest severity that fails the run (exit code 1); never always passes. Default: error.", valueName: "severity"))
+    var failOn: Threshold?
+
+    @Option(help: ArgumentHelp("Configuration file instead of the nearest .claimcheck.yml.", valueName: "file"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("How far approximate values widen before comparing: 0.1 or 10%. Default: 10%.", valueName: "tolerance"))
+    var tolerance: String?
+
+    @Option(help: ArgumentHelp("Drop findings recorded in this baseline file.", valueName: "file"))
+    var baseline: String?
+
+    @Option(help: ArgumentHelp("Record every current finding in this baseline file.", valueName: "file"))
+    var writeBaseline: String?
+
+    @Option(help: ArgumentHelp("Article date (YYYY-MM-DD) for weekday and \"yesterday\" mentions; overrides the file's date prefix.", valueName: "date"))
+    var date: String?
+
+    @Option(help: "Colour in text output: auto (a terminal without NO_COLOR), always or never.")
+    var color: ColorMode = .auto
+
+    @OptionGroup var rules: RuleOptions
+
+    func validate() throws {
+        if inputs.isEmpty { throw ValidationError("no input: give files, directories or - for standard input") }
+        if let date, CalendarDate(iso: date) == nil { throw ValidationError("--date must be YYYY-MM-DD, got '\(date)'") }
+        if let tolerance, Tolerance.parse(tolerance) == nil {
+            throw ValidationError("--tolerance must be \(Tolerance.help), got '\(tolerance)'")
+        }
+    }
+
+    func run() throws {
+        let workingDirectory = FileManager.default.currentDirectoryPath
+        let settings = try loadConfig(workingDirectory: workingDirectory)
+        let ruleSet = try rules.load(extra: settings.rules)
+        let known = try baseline.map { path in try orExit { try Baseline.load(path: path) } }
+
+        let (collected, inputDiagnostics) = InputCollector().paths(for: inputs)
+        let paths = collected.filter { $0 == "-" || !settings.isIgnored($0, workingDirectory: workingDirectory) }
+        let results = ExtractionPipeline(rules: ruleSet, dateOverride: date).run(paths: paths)
+        let diagnostics = inputDiagnostics + results.flatMap(\.diagnostics)
+        let claims = results.flatMap(\.claims)
+        let suppressions = results.compactMap(\.document).flatMap(Suppression.scan)
+
+        let options = CheckOptions(tolerance: tolerance.flatMap(Tolerance.parse) ?? settings.tolerance ?? 0.1)
+        let result = Checker(options: options, settings: settings.checks)
+            .run(claims, suppressions: suppressions, baseline: known)
+        if let writeBaseline {
+            try orExit { try Baseline(findings: result.unbaselined).write(to: writeBaseline) }
+        }
+
+        let colored = useColor(STDOUT_FILENO)
+        let report = CheckReport(findings: result.findings, claims: claims, diagnostics: diagnostics,
+                                 fileCount: results.filter { $0.document != nil }.count)
+        let reportOptions = ReportOptions(color: colored, checks: Self.descriptors,
+                                          toolVersion: Claimcheck.configuration.version,
+                                          sourceRoot: workingDirectory)
+        Console.out(CheckFormat(rawValue: format.rawValue)!.reporter(reportOptions).render(report))
+        if !diagnostics.isEmpty { Console.error(DiagnosticText.render(diagnostics, color: useColor(STDERR_FILENO))) }
+
+        if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
+        let threshold = failOn.map { FailThreshold(rawValue: $0.rawValue)! } ?? settings.failOn ?? .error
+        if threshold.fails(result.findings) { throw ExitCode(1) }
+    }
+
+    /// `--config`, else the nearest `.claimcheck.yml`, else defaults. A bad file stops the run.
+    private func loadConfig(workingDirectory: String) throws -> Config {
+        guard let path = config ?? Config.find(startingAt: workingDirectory) else { return Config() }
+        return try orExit { try Config.load(path: path) }
+    }
+
+    /// Runs `body`; a `Diagnostic` it throws is printed and ends the command with exit code 2.
+    private func orExit<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let diagnostic as Diagnostic {
+            Console.error(DiagnosticText.render([diagnostic], color: useColor(STDERR_FILENO)))
+            throw ExitCode(2)
+        }
+    }
+
+    /// `--color`; auto means a terminal, `NO_COLOR` unset and `TERM` not dumb.
+    private func useColor(_ descriptor: Int32) -> Bool {
+        switch color {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            let environment = ProcessInfo.processInfo.environment
+            if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+            if environment["TERM"] == "dumb" { return false }
+            return isatty(descriptor) == 1
+        }
+    }
+
+    static var descriptors: [CheckDescriptor] {
+        Checker.checkInfo.map { info in
+            CheckDescriptor(id: info.id, name: info.name, summary: info.summary, description: info.help,
+                            defaultSeverity: info.defaultSeverity)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Claims
+import Foundation
+
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "List the numeric claims in articles.",
+        discussion: """
+        Reads each FILE (directories are walked for .txt and .md files; `-` reads standard
+        input) and prints one claim per line, or JSON for machines. An article may start with
+        `date YYYY-MM-DD` to give its date; --date overrides it.
+
+        Exit codes: 0 all inputs read, 2 a rule, file or usage error (other files are still
+        processed and their claims printed).
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl }
+
+    @Argument(help: ArgumentHelp("Articles or directories to read; - for standard input.", valueName: "file"))
+    var inputs: [String] = []
+
+    @Option(help: "Output format: text (one claim a line), json (one document), jsonl (one claim object a line).")
+    var format: Format = .text
+
+    @Option(help: ArgumentHelp("Article date (YYYY-MM-DD) for weekday and \"yesterday\" mentions; overrides the file's date prefix.", valueName: "date"))
+    var date: String?
+
+    @OptionGroup var rules: RuleOptions
+
+    func validate() throws {
+        if inputs.isEmpty { throw ValidationError("no input: give files, directories or - for standard input") }
+        if let date, CalendarDate(iso: date) == nil { throw ValidationError("--date must be YYYY-MM-DD, got '\(date)'") }
+    }
+
+    func run() throws {
+        let set = try rules.load()
+        let (paths, inputDiagnostics) = InputCollector().paths(for: inputs)
+        let results = ExtractionPipeline(rules: set, dateOverride: date).run(paths: paths)
+        let diagnostics = inputDiagnostics + results.flatMap(\.diagnostics)
+        let claims = results.flatMap(\.claims)
+        Console.out(ExtractOutput.render(claims: claims, diagnostics: diagnostics, format: format))
+        Console.report(diagnostics)
+        if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
+    }
+}
