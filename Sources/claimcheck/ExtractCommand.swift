@@ -1,6 +1,7 @@
 import ArgumentParser
 import Claims
 import Foundation
+import Reporters
 
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,18 +17,19 @@ struct ExtractCommand: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl }
-
     @Argument(help: ArgumentHelp("Articles or directories to read; - for standard input.", valueName: "file"))
     var inputs: [String] = []
 
     @Option(help: "Output format: text (one claim a line), json (one document), jsonl (one claim object a line).")
-    var format: Format = .text
+    var format: ExtractFormat = .text
 
     @Option(help: ArgumentHelp("Article date (YYYY-MM-DD) for weekday and \"yesterday\" mentions; overrides the file's date prefix.", valueName: "date"))
     var date: String?
 
     @OptionGroup var rules: RuleOptions
+
+    @Option(help: "Colour: auto (only on a terminal, and not when NO_COLOR is set), always or never.")
+    var color: ColorChoice = .auto
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("no input: give files, directories or - for standard input") }
@@ -40,7 +42,8 @@ struct ExtractCommand: ParsableCommand {
         let results = ExtractionPipeline(rules: set, dateOverride: date).run(paths: paths)
         let diagnostics = inputDiagnostics + results.flatMap(\.diagnostics)
         let claims = results.flatMap(\.claims)
-        Console.out(ExtractOutput.render(claims: claims, diagnostics: diagnostics, format: format))
+        let report = ExtractReport(claims: claims, diagnostics: diagnostics)
+        Console.out(format.reporter(ReportOptions(color: color.enabled(for: .standardOutput))).render(report))
         Console.report(diagnostics)
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
     }
