@@ -22,7 +22,7 @@ public struct Config: Equatable, Sendable {
     public var failOn: FailThreshold?
     public var checks: [String: CheckSetting] = [:]
     public var tolerance: Double?
-    public var ignore: [Glob] = []
+    public var ignore: [String] = []
     /// Directory that relative rule paths and ignore globs start from.
     public var directory: String = "."
 
@@ -74,7 +74,7 @@ public struct Config: Equatable, Sendable {
             }
             switch key {
             case "rules": config.rules = try strings(value, file, key)
-            case "ignore": config.ignore = try strings(value, file, key).map(Glob.init)
+            case "ignore": config.ignore = try strings(value, file, key)
             case "fail-on":
                 guard let text = value.scalar?.string, let threshold = FailThreshold(rawValue: text) else {
                     throw error(value, file, "fail-on must be one of \(FailThreshold.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -93,13 +93,22 @@ public struct Config: Equatable, Sendable {
     }
 
     /// Whether an input path matches an `ignore` glob, taken relative to the config's directory.
+    /// A glob without `/` matches the file name at any depth and one ending in `/` a whole
+    /// directory, as in `.gitignore`.
     public func isIgnored(_ path: String, workingDirectory: String) -> Bool {
         guard !ignore.isEmpty else { return false }
         let absolute = path.hasPrefix("/") ? path : workingDirectory + "/" + path
         let base = URL(fileURLWithPath: directory).standardizedFileURL.path
         var relative = URL(fileURLWithPath: absolute).standardizedFileURL.path
         if relative.hasPrefix(base + "/") { relative = String(relative.dropFirst(base.count + 1)) }
-        return ignore.contains { $0.matches(relative) || $0.matches(path) }
+        let name = relative.split(separator: "/").last.map(String.init) ?? relative
+        return ignore.contains { raw in
+            var pattern = Substring(raw)
+            while pattern.hasPrefix("./") { pattern = pattern.dropFirst(2) }
+            if pattern.hasSuffix("/") { pattern += "**" }
+            if !pattern.contains("/") { return Glob.matches(String(pattern), name) }
+            return Glob.matches(String(pattern), relative)
+        }
     }
 
     private static func checks(_ node: Node, _ file: String) throws -> [String: CheckSetting] {

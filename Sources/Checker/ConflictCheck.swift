@@ -5,6 +5,10 @@ import Claims
 ///
 /// To keep N claims from producing N² findings, each claim is reported at most once:
 /// against the first earlier claim (in file, then byte order) it conflicts with.
+///
+/// Two figures in one sentence from the same source (or both unsourced) are taken to be
+/// different quantities ("54% for Arden and 51% for Dorsey, the commission said"): a writer
+/// does not contradict themselves mid-sentence, but quotes two sources side by side often.
 public struct ConflictCheck: Check {
     public static let id = "conflict"
     public static let summary = "Two claims about the same quantity whose ranges cannot both hold."
@@ -20,7 +24,8 @@ public struct ConflictCheck: Check {
             for j in group.indices.dropFirst() {
                 let later = group[j]
                 let earlier = group[..<j].first { earlier in
-                    !earlier.overlapsText(of: later) && conflicts(earlier, later, tolerance: options.tolerance)
+                    !earlier.overlapsText(of: later) && !sameVoice(earlier, later)
+                        && conflicts(earlier, later, tolerance: options.tolerance)
                 }
                 if let earlier { findings.append(finding(earlier, later, options: options)) }
             }
@@ -32,9 +37,15 @@ public struct ConflictCheck: Check {
         !a.value.widened(by: tolerance).overlaps(b.value.widened(by: tolerance))
     }
 
+    /// Same sentence, same source: one voice listing two quantities.
+    func sameVoice(_ a: Claim, _ b: Claim) -> Bool {
+        a.file == b.file && a.sentenceIndex == b.sentenceIndex
+            && ComparisonKey.normalize(a.attribution?.text) == ComparisonKey.normalize(b.attribution?.text)
+    }
+
     private func finding(_ a: Claim, _ b: Claim, options: CheckOptions) -> Finding {
-        let first = MessageText.value(a, tolerance: options.tolerance) + MessageText.source(a)
-        let second = MessageText.value(b, tolerance: options.tolerance) + MessageText.source(b)
+        let first = MessageText.value(a, tolerance: options.tolerance)
+        let second = MessageText.value(b, tolerance: options.tolerance)
         let message = "\(first) and \(second) do not overlap; both are the "
             + MessageText.kind(a.kind) + MessageText.context(a.context)
         return Finding(check: Self.id, severity: defaultSeverity, message: message, claims: [a, b],

@@ -2,29 +2,25 @@ import Claims
 
 /// Message fragments shared by the checks, so every finding reads the same way.
 enum MessageText {
-    /// "40000 people", "54%", "~3000 people (±10%: [2700, 3300])".
+    /// "40000 people (police)", "~3000 people (±10%: [2700, 3300])",
+    /// "~3000 people (\"estimates ranged\", anonymous; ±10%: [2700, 3300])".
     static func value(_ claim: Claim, tolerance: Double) -> String {
-        var text = withUnit(claim.value.description, unit: claim.unit)
+        var notes: [String] = []
+        if let attribution = claim.attribution {
+            notes.append(attribution.kind == .named ? attribution.text : "\"\(attribution.text)\", anonymous")
+        }
         if claim.value.approx, tolerance > 0 {
             var widened = claim.value.widened(by: tolerance)
             widened.approx = false
-            text += " (±\(Interval.format(tolerance * 100))%: \(withUnit(widened.description, unit: claim.unit)))"
+            notes.append("±\(Interval.format(tolerance * 100))%: \(widened)")
         }
-        return text
+        let text = withUnit(claim.value.description, unit: claim.unit)
+        return notes.isEmpty ? text : text + " (" + notes.joined(separator: "; ") + ")"
     }
 
     static func withUnit(_ number: String, unit: String) -> String {
         if unit == "percent" { return number + "%" }
         return unit.isEmpty ? number : number + " " + unit
-    }
-
-    /// "(police)", "(\"estimates ranged\", anonymous)", or "" when nobody is cited.
-    static func source(_ claim: Claim) -> String {
-        guard let attribution = claim.attribution else { return "" }
-        switch attribution.kind {
-        case .named: return " (\(attribution.text))"
-        case .anonymous: return " (\"\(attribution.text)\", anonymous)"
-        }
     }
 
     static func kind(_ kind: String) -> String {

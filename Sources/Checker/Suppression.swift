@@ -1,3 +1,5 @@
+import Claims
+
 /// An inline `<!-- claimcheck-disable-next-line [ids] -->` comment in an article.
 /// It silences findings whose primary claim (for conflicts: any claim) starts on the next line.
 public struct Suppression: Equatable, Hashable, Sendable {
@@ -26,25 +28,31 @@ public struct Suppression: Equatable, Hashable, Sendable {
         checks.isEmpty || checks.contains(check)
     }
 
-    /// Finds every suppression comment in `text`. A comment must open and close on one line.
-    public static func scan(_ text: String, file: String) -> [Suppression] {
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+    /// Finds every suppression comment in a document. A comment must open and close on one line.
+    public static func scan(_ document: Document) -> [Suppression] {
         var found: [Suppression] = []
-        for (index, line) in lines.enumerated() {
+        guard document.lineCount > 0 else { return found }
+        for number in 1...document.lineCount {
+            let line = document.line(number)
+            guard line.contains("claimcheck") else { continue }
             var rest = Substring(line)
             while let open = rest.firstRange(of: "<!--") {
                 guard let close = rest[open.upperBound...].firstRange(of: "-->") else { break }
-                let body = rest[open.upperBound..<close.lowerBound]
-                if let checks = parse(body) {
-                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                    let next = index + 1 < lines.count ? lines[index + 1] : ""
-                    found.append(Suppression(file: file, line: index + 1, column: column, checks: checks,
-                                             targetText: trimmed(next)))
+                if let checks = parse(rest[open.upperBound..<close.lowerBound]) {
+                    // Columns count Unicode scalars, as `Document.position(of:)` does.
+                    let column = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex,
+                                                              to: open.lowerBound) + 1
+                    found.append(Suppression(file: document.path, line: number, column: column, checks: checks,
+                                             targetText: trimmed(document.line(number + 1))))
                 }
                 rest = rest[close.upperBound...]
             }
         }
         return found
+    }
+
+    public static func scan(_ text: String, file: String) -> [Suppression] {
+        scan(Document(path: file, text: text))
     }
 
     /// The ids after the directive, or nil when the comment is something else.
@@ -54,7 +62,7 @@ public struct Suppression: Equatable, Hashable, Sendable {
         return words.dropFirst().map(String.init)
     }
 
-    private static func trimmed(_ text: Substring) -> String {
+    private static func trimmed(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }

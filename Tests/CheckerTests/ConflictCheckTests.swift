@@ -64,7 +64,7 @@ final class ConflictCheckTests: XCTestCase {
         let b = claim(exact(3250), line: 2)
         XCTAssertEqual(check.run([a, b], options: CheckOptions(tolerance: 0.1)), [])
         XCTAssertEqual(check.run([a, b], options: CheckOptions(tolerance: 0.05)).map(\.message), [
-            "~3000 people (±5%: [2850, 3150] people) and 3250 people do not overlap; both are the crowd in the same article",
+            "~3000 people (±5%: [2850, 3150]) and 3250 people do not overlap; both are the crowd in the same article",
         ])
         // Exact figures do not widen.
         XCTAssertEqual(check.run([claim(exact(3000), line: 1), b], options: CheckOptions(tolerance: 0.5)).count, 1)
@@ -103,6 +103,31 @@ final class ConflictCheckTests: XCTestCase {
         let e = claim(exact(40000), file: "a.md")
         let f = claim(exact(8000), file: "b.md")
         XCTAssertEqual(check.run([e, f], options: options), [])
+    }
+
+    func testOneVoiceInOneSentenceListsDifferentQuantities() {
+        // "Ms Arden won 54% of the vote and her rival Mr Dorsey 51%, the commission said." read without groups.
+        let a = claim("percent", exact(54), unit: "percent", source: "the commission", line: 1, start: 10)
+        let b = claim("percent", exact(51), unit: "percent", source: "The Commission", line: 1, start: 60)
+        XCTAssertEqual(check.run([a, b], options: options), [])
+        let unsourcedA = claim(exact(3000), line: 1, start: 10)
+        let unsourcedB = claim(exact(300), line: 1, start: 60)
+        XCTAssertEqual(check.run([unsourcedA, unsourcedB], options: options), [])
+        // Another sentence, or another source, is a second account of the same quantity.
+        let later = claim("percent", exact(51), unit: "percent", source: "the commission", line: 2)
+        XCTAssertEqual(check.run([a, later], options: options).count, 1)
+        let other = claim("percent", exact(51), unit: "percent", source: "observers", line: 1, start: 60)
+        XCTAssertEqual(check.run([a, other], options: options).map(\.message), [
+            "54% (the commission) and 51% (observers) do not overlap; both are the percent in the same article",
+        ])
+    }
+
+    func testAnonymousSourceAndWideningShareOneParenthesis() {
+        let a = claim(about(3000), anonymous: "estimates ranged", line: 1)
+        let b = claim(exact(8000), source: "police", line: 2)
+        XCTAssertEqual(check.run([a, b], options: options).map(\.message), [
+            "~3000 people (\"estimates ranged\", anonymous; ±10%: [2700, 3300]) and 8000 people (police) do not overlap; both are the crowd in the same article",
+        ])
     }
 
     func testOverlappingMatchesAreOneAssertion() {
