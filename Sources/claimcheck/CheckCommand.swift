@@ -24,7 +24,6 @@ struct CheckCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, sarif, github }
     enum Threshold: String, ExpressibleByArgument, CaseIterable { case error, warning, info, never }
-    enum ColorMode: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
 
     @Argument(help: ArgumentHelp("Articles or directories to read; - for standard input.", valueName: "file"))
     var inputs: [String] = []
@@ -51,7 +50,7 @@ struct CheckCommand: ParsableCommand {
     var date: String?
 
     @Option(help: "Colour in text output: auto (a terminal without NO_COLOR), always or never.")
-    var color: ColorMode = .auto
+    var color: ColorChoice = .auto
 
     @OptionGroup var rules: RuleOptions
 
@@ -83,14 +82,14 @@ struct CheckCommand: ParsableCommand {
             try orExit { try Baseline(findings: result.unbaselined).write(to: writeBaseline) }
         }
 
-        let colored = useColor(STDOUT_FILENO)
+        let colored = color.enabled(for: .standardOutput)
         let report = CheckReport(findings: result.findings, claims: claims, diagnostics: diagnostics,
                                  fileCount: results.filter { $0.document != nil }.count)
         let reportOptions = ReportOptions(color: colored, checks: Self.descriptors,
                                           toolVersion: Claimcheck.configuration.version,
                                           sourceRoot: workingDirectory)
         Console.out(CheckFormat(rawValue: format.rawValue)!.reporter(reportOptions).render(report))
-        if !diagnostics.isEmpty { Console.error(DiagnosticText.render(diagnostics, color: useColor(STDERR_FILENO))) }
+        if !diagnostics.isEmpty { Console.error(DiagnosticText.render(diagnostics, color: color.enabled(for: .standardError))) }
 
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
         let threshold = failOn.map { FailThreshold(rawValue: $0.rawValue)! } ?? settings.failOn ?? .error
@@ -108,21 +107,8 @@ struct CheckCommand: ParsableCommand {
         do {
             return try body()
         } catch let diagnostic as Diagnostic {
-            Console.error(DiagnosticText.render([diagnostic], color: useColor(STDERR_FILENO)))
+            Console.error(DiagnosticText.render([diagnostic], color: color.enabled(for: .standardError)))
             throw ExitCode(2)
-        }
-    }
-
-    /// `--color`; auto means a terminal, `NO_COLOR` unset and `TERM` not dumb.
-    private func useColor(_ descriptor: Int32) -> Bool {
-        switch color {
-        case .always: return true
-        case .never: return false
-        case .auto:
-            let environment = ProcessInfo.processInfo.environment
-            if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
-            if environment["TERM"] == "dumb" { return false }
-            return isatty(descriptor) == 1
         }
     }
 
