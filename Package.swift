@@ -29,10 +29,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "claimcheck-bench", dependencies: ["Claims", "PCRE2"]),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "ClaimsTests", dependencies: ["Claims"]),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "Claims"]),
-        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Checker", "Claims"]),
+        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Checker", "Claims"], exclude: ["Resources"]),
         .testTarget(name: "CLITests", dependencies: ["claimcheck"]),
     ],
     swiftLanguageModes: [.v5]

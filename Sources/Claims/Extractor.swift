@@ -4,7 +4,8 @@ import PCRE2
 /// stack reused across documents), so use one extractor per thread.
 public final class Extractor {
     public let rules: RuleSet
-    private let claimMatchers: [(rule: ClaimRule, matcher: Matcher, requires: Matcher?, excludes: Matcher?)]
+    private let claimMatchers: [(rule: ClaimRule, matcher: Matcher, prefilter: Matcher?, requires: Matcher?, excludes: Matcher?)]
+    private let trigger: Matcher
     private let contextMatchers: [(rule: ContextRule, matcher: Matcher)]
     private let numbers: NumberParser
     private let splitter: SentenceSplitter
@@ -12,7 +13,10 @@ public final class Extractor {
 
     public init(rules: RuleSet) {
         self.rules = rules
-        claimMatchers = rules.claimRules.map { ($0, Matcher($0.regex), $0.requires.map(Matcher.init), $0.excludes.map(Matcher.init)) }
+        claimMatchers = rules.claimRules.map {
+            ($0, Matcher($0.regex), $0.prefilter.map(Matcher.init), $0.requires.map(Matcher.init), $0.excludes.map(Matcher.init))
+        }
+        trigger = Matcher(rules.trigger)
         contextMatchers = rules.contextRules.map { ($0, Matcher($0.regex)) }
         numbers = NumberParser(lexicon: rules.lexicon)
         splitter = SentenceSplitter(abbreviations: rules.lexicon.abbreviations)
@@ -46,26 +50,45 @@ public final class Extractor {
         let sentences = splitter.split(document.bytes, from: document.bodyStart)
         var candidates: [Candidate] = []
         var mentions: [Mention] = []
-        document.bytes.withUnsafeBufferPointer { buffer in
-            for entry in claimMatchers {
-                do {
-                    try entry.matcher.forEachMatch(in: buffer, from: document.bodyStart) { match in
-                        if let candidate = candidate(entry.rule, match, document, buffer, sentences, entry.requires, entry.excludes) {
-                            candidates.append(candidate)
-                        }
-                    }
-                } catch {
-                    diagnostics.append(matchFailure(error, rule: entry.rule.id, document: document))
-                }
+        var failed: Set<String> = []
+        func run(_ matcher: Matcher, id: String, in slice: Slice, _ body: (Match) -> Void) {
+            guard !failed.contains(id) else { return }
+            do {
+                try matcher.forEachMatch(in: slice.buffer, from: slice.start, body)
+            } catch {
+                failed.insert(id)
+                diagnostics.append(matchFailure(error, rule: id, document: document))
             }
-            for entry in contextMatchers {
-                do {
-                    try entry.matcher.forEachMatch(in: buffer, from: document.bodyStart) { match in
+        }
+        document.bytes.withUnsafeBufferPointer { whole in
+            // Claims need a number, so only sentences with a digit, number word or vague
+            // quantity are searched, and each rule's cheap sentence tests run first.
+            var claimSentences: [Int] = []
+            for (index, sentence) in sentences.enumerated() {
+                let slice = Extractor.slice(whole, sentence)
+                guard (try? trigger.firstMatch(in: slice.buffer, from: slice.start)) ?? nil != nil else { continue }
+                let before = candidates.count
+                for entry in claimMatchers {
+                    if let test = entry.prefilter, !passes(test, slice) { continue }
+                    if let test = entry.requires, !passes(test, slice) { continue }
+                    if let test = entry.excludes, passes(test, slice) { continue }
+                    run(entry.matcher, id: entry.rule.id, in: slice) { match in
+                        guard let candidate = candidate(entry.rule, match, document) else { return }
+                        candidates.append(candidate)
+                    }
+                }
+                if candidates.count > before { claimSentences.append(index) }
+            }
+            // Sources and groups matter only beside claims; places and dates also before them.
+            guard let last = claimSentences.last else { return }
+            let withClaims = Set(claimSentences)
+            for index in 0...last {
+                let slice = Extractor.slice(whole, sentences[index])
+                for entry in contextMatchers where entry.rule.role == .place || entry.rule.role == .date || withClaims.contains(index) {
+                    run(entry.matcher, id: entry.rule.id, in: slice) { match in
                         guard let range = match.range(ofGroup: entry.rule.role.rawValue), !range.isEmpty else { return }
                         mentions.append(Mention(rule: entry.rule, range: range, text: document.text(range)))
                     }
-                } catch {
-                    diagnostics.append(matchFailure(error, rule: entry.rule.id, document: document))
                 }
             }
         }
@@ -107,15 +130,23 @@ public final class Extractor {
         return accepted.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    private func candidate(_ rule: ClaimRule, _ match: Match, _ document: Document, _ buffer: UnsafeBufferPointer<UInt8>,
-                           _ sentences: [Range<Int>], _ requires: Matcher?, _ excludes: Matcher?) -> Candidate? {
+    /// A sentence as PCRE2 sees it: the document up to the sentence's end, searched from
+    /// its start, so lookbehinds still see what came before and offsets stay absolute.
+    struct Slice {
+        let buffer: UnsafeBufferPointer<UInt8>
+        let start: Int
+    }
+
+    static func slice(_ whole: UnsafeBufferPointer<UInt8>, _ sentence: Range<Int>) -> Slice {
+        Slice(buffer: UnsafeBufferPointer(rebasing: whole[0..<sentence.upperBound]), start: sentence.lowerBound)
+    }
+
+    private func passes(_ test: Matcher, _ slice: Slice) -> Bool {
+        ((try? test.firstMatch(in: slice.buffer, from: slice.start)) ?? nil) != nil
+    }
+
+    private func candidate(_ rule: ClaimRule, _ match: Match, _ document: Document) -> Candidate? {
         guard !match.range.isEmpty else { return nil }
-        if requires != nil || excludes != nil {
-            let sentence = Extractor.sentence(containing: match.range.lowerBound, in: sentences) ?? match.range
-            let slice = UnsafeBufferPointer(rebasing: buffer[sentence])
-            if let requires, (try? requires.firstMatch(in: slice, from: 0)) == nil { return nil }
-            if let excludes, (try? excludes.firstMatch(in: slice, from: 0)) != nil { return nil }
-        }
         func text(_ name: String) -> String? { match.range(ofGroup: name).map { document.text($0) } }
         var unit = rule.unit ?? ""
         var factor = 1.0
@@ -189,15 +220,5 @@ public final class Extractor {
         }
     }
 
-    static func sentence(containing offset: Int, in sentences: [Range<Int>]) -> Range<Int>? {
-        var low = 0
-        var high = sentences.count - 1
-        while low <= high {
-            let mid = (low + high) / 2
-            if sentences[mid].upperBound <= offset { low = mid + 1 }
-            else if sentences[mid].lowerBound > offset { high = mid - 1 }
-            else { return sentences[mid] }
-        }
-        return nil
-    }
+
 }

@@ -1,3 +1,5 @@
+import PCRE2
+
 /// Builds the PCRE2 `(?(DEFINE)…)` block every pattern can call into. The lexicon-derived
 /// fragments mean a word added to the lexicon is understood by every rule at once.
 enum Fragments {
@@ -22,6 +24,13 @@ enum Fragments {
         result.append(("month", optional(lexicon.months.keys)))
         result.append(("relative_day", optional(lexicon.relativeDays.keys)))
         return result
+    }
+
+    /// A digit, number word or vague quantity: the least a sentence needs to hold a claim.
+    static func trigger(_ fragments: [(name: String, pattern: String)]) -> Regex {
+        let pattern = #"\d|\b(?:(?&number_word)|(?&vague))"# + defineBlock(fragments)
+        // The fragments come from the lexicon and have already compiled inside every rule.
+        return (try? Regex(pattern, options: RuleCompiler.patternOptions)) ?? (try! Regex(#"\d"#))
     }
 
     static func defineBlock(_ fragments: [(name: String, pattern: String)]) -> String {

@@ -29,6 +29,9 @@ public final class ClaimRule: @unchecked Sendable {
     /// Constant context such as {group: killed}.
     public let set: [String: String]
     public let regex: Regex
+    /// Cheap sentence tests run before the pattern: `prefilter` and `requires` must match
+    /// the sentence, `excludes` must not. (`prefilter` is for speed, `requires` for meaning.)
+    public let prefilter: Regex?
     public let requires: Regex?
     public let excludes: Regex?
     /// "Police put the figure at 8,000": the claim is about the quantity of the nearest
@@ -39,7 +42,7 @@ public final class ClaimRule: @unchecked Sendable {
     public let examples: [RuleExample]
 
     init(id: String, kind: String, description: String, file: String, line: Int, unit: String?, priority: Int,
-         bounds: (Double?, Double?), set: [String: String], regex: Regex, requires: Regex?, excludes: Regex?,
+         bounds: (Double?, Double?), set: [String: String], regex: Regex, prefilter: Regex?, requires: Regex?, excludes: Regex?,
          refersBack: Bool, comparable: Bool, examples: [RuleExample]) {
         self.id = id
         self.kind = kind
@@ -51,6 +54,7 @@ public final class ClaimRule: @unchecked Sendable {
         self.bounds = bounds
         self.set = set
         self.regex = regex
+        self.prefilter = prefilter
         self.requires = requires
         self.excludes = excludes
         self.refersBack = refersBack
@@ -99,6 +103,8 @@ public struct RuleSet: Sendable {
     public var lexicon: Lexicon
     public var claimRules: [ClaimRule]
     public var contextRules: [ContextRule]
+    /// Matches a digit, number word or vague quantity: sentences without one hold no claim.
+    public var trigger: Regex
     /// The rule files read, in load order.
     public var files: [String]
 }

@@ -25,7 +25,7 @@ struct RuleCompiler {
     /// Group names with fixed meanings; fragments may not use them.
     static let meaningfulGroups: Set<String> = ["value", "low", "high", "qualifier", "unit", "place", "group", "source", "date"]
     static let claimRuleKeys: Set<String> = ["id", "description", "pattern", "unit", "priority", "set", "requires",
-                                             "excludes", "refers-back", "compare", "examples"]
+                                             "excludes", "prefilter", "refers-back", "compare", "examples"]
     static let contextRuleKeys: Set<String> = ["id", "description", "pattern", "anonymous", "applies-to", "attach", "examples"]
     static let claimExpectationKeys: Set<String> = ["text", "quote", "low", "high", "lowInclusive", "highInclusive",
                                                     "approx", "unit", "place", "date", "group", "source", "attribution"]
@@ -46,7 +46,7 @@ struct RuleCompiler {
             if root["lexicon"] == nil {
                 reader.error(rootNode, "not a rule file: expected a top-level 'kind', 'context' or 'lexicon' key")
             }
-            for key in ["rules", "unit", "priority", "bounds", "compare", "define"] where root[key] != nil {
+            for key in ["rules", "unit", "priority", "bounds", "compare", "prefilter", "define"] where root[key] != nil {
                 reader.error(root[key], "'\(key)' needs a top-level 'kind' or 'context' in the same file")
             }
             return []
@@ -62,7 +62,7 @@ struct RuleCompiler {
                 reader.error(root["context"], "unknown context '\(roleText)'; expected place, date, group or source")
                 return []
             }
-            for key in ["unit", "priority", "bounds", "compare"] where root[key] != nil {
+            for key in ["unit", "priority", "bounds", "compare", "prefilter"] where root[key] != nil {
                 reader.error(root[key], "'\(key)' applies to claim rule files only")
             }
         }
@@ -139,6 +139,11 @@ struct RuleCompiler {
                         compile(expandMacros($0, fragments.macros), id: id + " (requires)", node: node, define: defineBlock, &reader)
                     }
                 }
+                let prefilter = (map["prefilter"] ?? root["prefilter"]).flatMap { node in
+                    reader.string(node, "prefilter").flatMap {
+                        compile(expandMacros($0, fragments.macros), id: id + " (prefilter)", node: node, define: defineBlock, &reader)
+                    }
+                }
                 let excludes = map["excludes"].flatMap { node in
                     reader.string(node, "excludes").flatMap {
                         compile(expandMacros($0, fragments.macros), id: id + " (excludes)", node: node, define: defineBlock, &reader)
@@ -148,7 +153,7 @@ struct RuleCompiler {
                 let examples = readExamples(map["examples"], id: id, allowed: RuleCompiler.claimExpectationKeys, &reader)
                 result.append(.claim(ClaimRule(
                     id: id, kind: kind, description: description, file: reader.file, line: line, unit: unit,
-                    priority: rulePriority, bounds: bounds, set: constants, regex: regex, requires: requires,
+                    priority: rulePriority, bounds: bounds, set: constants, regex: regex, prefilter: prefilter, requires: requires,
                     excludes: excludes, refersBack: refersBack,
                     comparable: map["compare"].flatMap { reader.bool($0, "compare") } ?? fileCompare, examples: examples)))
             }

@@ -70,7 +70,7 @@ public struct RuleLoader {
                 }
                 if let node = reader.parse(text) {
                     let allowed: Set<String> = ["lexicon", "kind", "context", "unit", "priority", "bounds",
-                                                "compare", "description", "define", "rules"]
+                                                "compare", "prefilter", "description", "define", "rules"]
                     if let map = reader.mapping(node, allowed: allowed, what: "rule file") {
                         parsed.append(ParsedFile(path: path, layer: layer, root: map, rootNode: node))
                     }
@@ -120,7 +120,7 @@ public struct RuleLoader {
             diagnostics.append(Diagnostic(file: directories.joined(separator: ", "), "no claim rules found"))
         }
         let set = RuleSet(lexicon: lexicon, claimRules: claimRules, contextRules: contextRules,
-                          files: parsed.map(\.path))
+                          trigger: Fragments.trigger(shared), files: parsed.map(\.path))
         return (set, diagnostics)
     }
 }
