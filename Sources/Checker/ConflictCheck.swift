@@ -17,7 +17,8 @@ public struct ConflictCheck: Check {
     public init() {}
 
     public func run(_ claims: [Claim], options: CheckOptions) -> [Finding] {
-        let groups = Dictionary(grouping: claims, by: { ComparisonKey($0) })
+        // A claim whose rule names no quantity ("rose 5%") is listed, never compared.
+        let groups = Dictionary(grouping: claims.filter(\.comparable), by: { ComparisonKey($0) })
         var findings: [Finding] = []
         for key in groups.keys.sorted() {
             let group = groups[key]!.sorted(by: Claim.positionOrder)

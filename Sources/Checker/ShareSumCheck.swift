@@ -14,7 +14,7 @@ public struct ShareSumCheck: Check {
     public init() {}
 
     public func run(_ claims: [Claim], options: CheckOptions) -> [Finding] {
-        let shares = claims.filter { $0.kind == kind && $0.unit == unit && $0.context.group != nil }
+        let shares = claims.filter { $0.comparable && $0.kind == kind && $0.unit == unit && $0.context.group != nil }
         let elections = Dictionary(grouping: shares, by: { ComparisonKey($0, includeGroup: false) })
         var findings: [Finding] = []
         for key in elections.keys.sorted() {

@@ -130,6 +130,17 @@ final class ConflictCheckTests: XCTestCase {
         ])
     }
 
+    func testIncomparableClaimsAreNeverCompared() {
+        // "Profits rose 27%." / "Revenues grew 6.4%.": bare percentages name no quantity.
+        var a = claim("percent", exact(27), unit: "percent", line: 1)
+        var b = claim("percent", exact(6.4), unit: "percent", line: 2)
+        XCTAssertEqual(check.run([a, b], options: options).count, 1)
+        a.comparable = false
+        XCTAssertEqual(check.run([a, b], options: options), [])
+        b.comparable = false
+        XCTAssertEqual(check.run([a, b], options: options), [])
+    }
+
     func testOverlappingMatchesAreOneAssertion() {
         let a = claim(exact(40000), quote: "40,000 people", line: 1, start: 10)
         let b = claim(exact(40), quote: "40", line: 1, start: 10)

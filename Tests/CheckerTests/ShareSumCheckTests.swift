@@ -47,6 +47,9 @@ final class ShareSumCheckTests: XCTestCase {
         let b = share(exact(51), "Dorsey", place: "Lindale", date: "2021-05-02", line: 2)
         let c = share(exact(51), nil, line: 3)
         XCTAssertEqual(check.run([a, b, c], options: options), [])
+        var incomparable = share(exact(51), "Dorsey", line: 2)
+        incomparable.comparable = false
+        XCTAssertEqual(check.run([share(exact(54), "Arden"), incomparable], options: options), [])
     }
 
     func testAcrossArticlesWithPlaceAndDate() {
