@@ -1,7 +1,8 @@
 import Claims
 
 /// Shares of different candidates in one election whose lower bounds add up to more than
-/// the whole. Each candidate counts once, with its largest lower bound.
+/// the whole. Each candidate counts once, with its largest lower bound. Shares are added
+/// only within one source (or among unsourced ones): two polls of one race each add up.
 public struct ShareSumCheck: Check {
     public static let id = "share-sum"
     public static let summary = "Vote shares of different candidates in one election that add up to more than 100%."
@@ -15,7 +16,11 @@ public struct ShareSumCheck: Check {
 
     public func run(_ claims: [Claim], options: CheckOptions) -> [Finding] {
         let shares = claims.filter { $0.comparable && $0.kind == kind && $0.unit == unit && $0.context.group != nil }
-        let elections = Dictionary(grouping: shares, by: { ComparisonKey($0, includeGroup: false) })
+        let elections = Dictionary(grouping: shares, by: { share in
+            var key = ComparisonKey(share, includeGroup: false)
+            key.group = ComparisonKey.normalize(share.attribution?.text)
+            return key
+        })
         var findings: [Finding] = []
         for key in elections.keys.sorted() {
             if let finding = check(elections[key]!.sorted(by: Claim.positionOrder), options: options) {

@@ -52,6 +52,19 @@ final class ShareSumCheckTests: XCTestCase {
         XCTAssertEqual(check.run([share(exact(54), "Arden"), incomparable], options: options), [])
     }
 
+    func testSharesFromDifferentSourcesAreDifferentCounts() {
+        // "One poll gave Arden 54%. Another poll gave Dorsey 51%."
+        var arden = share(exact(54), "Arden", line: 1)
+        var dorsey = share(exact(51), "Dorsey", line: 2)
+        arden.attribution = Attribution(kind: .named, text: "MORI", rule: "source.said")
+        dorsey.attribution = Attribution(kind: .named, text: "Marplan", rule: "source.said")
+        XCTAssertEqual(check.run([arden, dorsey], options: options), [])
+        dorsey.attribution = nil
+        XCTAssertEqual(check.run([arden, dorsey], options: options), [])
+        arden.attribution = nil
+        XCTAssertEqual(check.run([arden, dorsey], options: options).count, 1)
+    }
+
     func testAcrossArticlesWithPlaceAndDate() {
         let a = share(exact(54), "Arden", place: "Valmont", date: "2021-05-02", file: "a.md")
         let b = share(exact(51), "Dorsey", place: "Valmont", date: "2021-05-02", file: "b.md")
