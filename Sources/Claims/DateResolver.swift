@@ -9,6 +9,8 @@ struct DateResolver {
         let text = raw.folded()
         if let date = CalendarDate(iso: text) { return date.description }
         if let offset = lexicon.relativeDays[text] { return articleDate?.adding(days: offset).description }
+        // A bare year ("in 1998") dates a claim to that year only.
+        if text.count == 4, let year = Int(text), year > 999 { return String(year) }
         let tokens = text.split { $0 == " " || $0 == "," }.map { $0.hasSuffix(".") ? String($0.dropLast()) : String($0) }
         if let weekday = tokens.lazy.compactMap({ lexicon.weekdays.firstIndex(of: $0) }).first, tokens.count <= 2 {
             guard let articleDate else { return nil }

@@ -179,7 +179,8 @@ public final class Extractor {
             let sentence = sentenceIndex(candidate.range.lowerBound) ?? -1
             guard candidate.rule.refersBack else {
                 result.append(candidate)
-                lastDirect = (candidate, sentence)
+                // Only a comparable quantity can be "the figure" a later claim disputes.
+                if candidate.rule.comparable { lastDirect = (candidate, sentence) }
                 continue
             }
             guard let referent = lastDirect, sentence - referent.sentence <= 1,
