@@ -9,16 +9,11 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check the claims in articles for contradictions and missing sources.",
         discussion: """
-        Checks: conflict (two claims about the same quantity whose ranges cannot both hold),
-        share-sum (vote shares adding up to more than 100%), unsourced (no named source),
-        unused-suppression (a disable comment that silenced nothing).
+        Checks: conflict (two claims about the same quantity whose ranges cannot both hold), share-sum (vote shares adding up to more than 100%), unsourced (no named source), unused-suppression (a disable comment that silenced nothing).
 
-        Settings come from .claimcheck.yml, searched upward from the working directory (or
-        --config); flags override it. Silence one line with
-        <!-- claimcheck-disable-next-line [check ids] --> on the line before it.
+        Settings come from .claimcheck.yml, searched upward from the working directory (or --config); flags override it. Silence one line with <!-- claimcheck-disable-next-line [check ids] --> on the line before it.
 
-        Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage,
-        configuration, rule or input errors.
+        Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, configuration, rule or input errors.
         """
     )
 

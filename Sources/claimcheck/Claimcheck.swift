@@ -6,12 +6,9 @@ struct Claimcheck: ParsableCommand {
         commandName: "claimcheck",
         abstract: "Find numeric claims in news articles and check them for contradictions.",
         discussion: """
-        claimcheck reads articles (plain text or Markdown), extracts numeric claims — crowd
-        sizes, vote shares, distances, casualties, turnout, percentages — with PCRE2 patterns
-        kept in editable rule files, and checks them for contradictions and missing sources.
+        claimcheck reads articles (plain text or Markdown), extracts numeric claims — crowd sizes, vote shares, distances, casualties, turnout, percentages — with PCRE2 patterns kept in editable rule files, and checks them for contradictions and missing sources.
 
-        Exit codes: 0 success (nothing at or above the fail threshold), 1 findings at or above
-        the threshold, 2 usage, configuration, rule or input errors.
+        Exit codes: 0 success (nothing at or above the fail threshold), 1 findings at or above the threshold, 2 usage, configuration, rule or input errors.
         """,
         version: "0.1.0",
         subcommands: [ExtractCommand.self, CheckCommand.self, RulesCommand.self]

@@ -8,12 +8,9 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "List the numeric claims in articles.",
         discussion: """
-        Reads each FILE (directories are walked for .txt and .md files; `-` reads standard
-        input) and prints one claim per line, or JSON for machines. An article may start with
-        `date YYYY-MM-DD` to give its date; --date overrides it.
+        Reads each FILE (directories are walked for .txt and .md files; `-` reads standard input) and prints one claim per line, or JSON for machines. An article may start with `date YYYY-MM-DD` to give its date; --date overrides it.
 
-        Exit codes: 0 all inputs read, 2 a rule, file or usage error (other files are still
-        processed and their claims printed).
+        Exit codes: 0 all inputs read, 2 a rule, file or usage error (other files are still processed and their claims printed).
         """
     )
 

@@ -14,9 +14,7 @@ struct RulesTestCommand: ParsableCommand {
         commandName: "test",
         abstract: "Run every example of every rule file.",
         discussion: """
-        A `match` example must produce a claim from its rule (with the values it lists); a
-        `no-match` example must not. Failures print as `file:line: rule id: expected …, got …`.
-        Exit code 0 when all pass, 1 when any fails, 2 when the rules do not load.
+        A `match` example must produce a claim from its rule (with the values it lists); a `no-match` example must not. Failures print as `file:line: rule id: expected …, got …`. Exit code 0 when all pass, 1 when any fails, 2 when the rules do not load.
         """
     )
 
@@ -27,7 +25,9 @@ struct RulesTestCommand: ParsableCommand {
         let (examples, failures) = RuleTester(rules: set).run()
         for failure in failures { Console.out(failure.description + "\n") }
         let ruleCount = set.claimRules.count + set.contextRules.count
-        Console.out("\(examples - failures.count) passed, \(failures.count) failed (\(examples) examples in \(ruleCount) rules)\n")
+        Console.out("\(examples) examples in \(ruleCount) rules from \(set.files.count) files\n")
+        // The last line has the plain "N passed, N failed" shape that CI log readers know.
+        Console.out("rules: \(examples - failures.count) passed, \(failures.count) failed\n")
         if !failures.isEmpty { throw ExitCode(1) }
     }
 }
