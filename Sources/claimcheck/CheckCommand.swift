@@ -17,17 +17,13 @@ struct CheckCommand: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, sarif, github }
-    enum Threshold: String, ExpressibleByArgument, CaseIterable { case error, warning, info, never }
-
-    @Argument(help: ArgumentHelp("Articles or directories to read; - for standard input.", valueName: "file"))
-    var inputs: [String] = []
+    @OptionGroup var input: InputOptions
 
     @Option(help: "Output format: text, json, jsonl, sarif (2.1.0) or github (workflow annotations).")
-    var format: Format = .text
+    var format: CheckFormat = .text
 
     @Option(help: ArgumentHelp("Lowest severity that fails the run (exit code 1); never always passes. Default: error.", valueName: "severity"))
-    var failOn: Threshold?
+    var failOn: FailThreshold?
 
     @Option(help: ArgumentHelp("Configuration file instead of the nearest .claimcheck.yml.", valueName: "file"))
     var config: String?
@@ -41,17 +37,12 @@ struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Record every current finding in this baseline file.", valueName: "file"))
     var writeBaseline: String?
 
-    @Option(help: ArgumentHelp("Article date (YYYY-MM-DD) for weekday and \"yesterday\" mentions; overrides the file's date prefix.", valueName: "date"))
-    var date: String?
-
     @Option(help: "Colour in text output: auto (a terminal without NO_COLOR), always or never.")
     var color: ColorChoice = .auto
 
     @OptionGroup var rules: RuleOptions
 
     func validate() throws {
-        if inputs.isEmpty { throw ValidationError("no input: give files, directories or - for standard input") }
-        if let date, CalendarDate(iso: date) == nil { throw ValidationError("--date must be YYYY-MM-DD, got '\(date)'") }
         if let tolerance, Tolerance.parse(tolerance) == nil {
             throw ValidationError("--tolerance must be \(Tolerance.help), got '\(tolerance)'")
         }
@@ -63,9 +54,9 @@ struct CheckCommand: ParsableCommand {
         let ruleSet = try rules.load(extra: settings.rules)
         let known = try baseline.map { path in try orExit { try Baseline.load(path: path) } }
 
-        let (collected, inputDiagnostics) = InputCollector().paths(for: inputs)
+        let (collected, inputDiagnostics) = InputCollector().paths(for: input.inputs)
         let paths = collected.filter { $0 == "-" || !settings.isIgnored($0, workingDirectory: workingDirectory) }
-        let results = ExtractionPipeline(rules: ruleSet, dateOverride: date).run(paths: paths)
+        let results = ExtractionPipeline(rules: ruleSet, dateOverride: input.date).run(paths: paths)
         let diagnostics = inputDiagnostics + results.flatMap(\.diagnostics)
         let claims = results.flatMap(\.claims)
         let suppressions = results.compactMap(\.document).flatMap(Suppression.scan)
@@ -83,11 +74,11 @@ struct CheckCommand: ParsableCommand {
         let reportOptions = ReportOptions(color: colored, checks: Self.descriptors,
                                           toolVersion: Claimcheck.configuration.version,
                                           sourceRoot: workingDirectory)
-        Console.out(CheckFormat(rawValue: format.rawValue)!.reporter(reportOptions).render(report))
-        if !diagnostics.isEmpty { Console.error(DiagnosticText.render(diagnostics, color: color.enabled(for: .standardError))) }
+        Console.out(format.reporter(reportOptions).render(report))
+        Console.report(diagnostics, color: color)
 
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
-        let threshold = failOn.map { FailThreshold(rawValue: $0.rawValue)! } ?? settings.failOn ?? .error
+        let threshold = failOn ?? settings.failOn ?? .error
         if threshold.fails(result.findings) { throw ExitCode(1) }
     }
 
@@ -102,7 +93,7 @@ struct CheckCommand: ParsableCommand {
         do {
             return try body()
         } catch let diagnostic as Diagnostic {
-            Console.error(DiagnosticText.render([diagnostic], color: color.enabled(for: .standardError)))
+            Console.report([diagnostic], color: color)
             throw ExitCode(2)
         }
     }

@@ -1,8 +1,11 @@
 import ArgumentParser
 import Foundation
+import Checker
 import Reporters
 
 extension ExtractFormat: ExpressibleByArgument {}
+extension CheckFormat: ExpressibleByArgument {}
+extension FailThreshold: ExpressibleByArgument {}
 
 /// `--color auto|always|never`: auto means a terminal without NO_COLOR set.
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {

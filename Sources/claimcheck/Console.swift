@@ -1,5 +1,6 @@
 import Claims
 import Foundation
+import Reporters
 
 /// The only place the tool writes to the terminal.
 enum Console {
@@ -11,7 +12,9 @@ enum Console {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
-    static func report(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics { error(diagnostic.description) }
+    /// Diagnostics go to standard error, coloured only when it is a terminal that wants it.
+    static func report(_ diagnostics: [Diagnostic], color: ColorChoice = .auto) {
+        guard !diagnostics.isEmpty else { return }
+        error(DiagnosticText.render(diagnostics, color: color.enabled(for: .standardError)))
     }
 }

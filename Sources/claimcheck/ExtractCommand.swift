@@ -14,34 +14,25 @@ struct ExtractCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Articles or directories to read; - for standard input.", valueName: "file"))
-    var inputs: [String] = []
+    @OptionGroup var input: InputOptions
 
     @Option(help: "Output format: text (one claim a line), json (one document), jsonl (one claim object a line).")
     var format: ExtractFormat = .text
-
-    @Option(help: ArgumentHelp("Article date (YYYY-MM-DD) for weekday and \"yesterday\" mentions; overrides the file's date prefix.", valueName: "date"))
-    var date: String?
 
     @OptionGroup var rules: RuleOptions
 
     @Option(help: "Colour: auto (only on a terminal, and not when NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
 
-    func validate() throws {
-        if inputs.isEmpty { throw ValidationError("no input: give files, directories or - for standard input") }
-        if let date, CalendarDate(iso: date) == nil { throw ValidationError("--date must be YYYY-MM-DD, got '\(date)'") }
-    }
-
     func run() throws {
         let set = try rules.load()
-        let (paths, inputDiagnostics) = InputCollector().paths(for: inputs)
-        let results = ExtractionPipeline(rules: set, dateOverride: date).run(paths: paths)
+        let (paths, inputDiagnostics) = InputCollector().paths(for: input.inputs)
+        let results = ExtractionPipeline(rules: set, dateOverride: input.date).run(paths: paths)
         let diagnostics = inputDiagnostics + results.flatMap(\.diagnostics)
         let claims = results.flatMap(\.claims)
         let report = ExtractReport(claims: claims, diagnostics: diagnostics)
         Console.out(format.reporter(ReportOptions(color: color.enabled(for: .standardOutput))).render(report))
-        Console.report(diagnostics)
+        Console.report(diagnostics, color: color)
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
     }
 }
