@@ -2,13 +2,17 @@
 /// mentions in its sentence, else (place and date only) from the nearest preceding context.
 struct ContextAttacher {
     let sentences: [Range<Int>]
+    /// Sentences that continue the one before: they may take its source.
+    let continuing: Set<Int>
     let normalizer: ContextNormalizer
     let dates: DateResolver
     /// Mentions grouped by sentence index, in text order.
     private var bySentence: [Int: [Extractor.Mention]] = [:]
 
-    init(sentences: [Range<Int>], mentions: [Extractor.Mention], normalizer: ContextNormalizer, dates: DateResolver) {
+    init(sentences: [Range<Int>], mentions: [Extractor.Mention], continuing: Set<Int> = [], normalizer: ContextNormalizer,
+         dates: DateResolver) {
         self.sentences = sentences
+        self.continuing = continuing
         self.normalizer = normalizer
         self.dates = dates
         for mention in mentions.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
@@ -70,7 +74,15 @@ struct ContextAttacher {
         } else {
             let named = pick(local, role: .source, kind: kind, around: candidate.range) { !$0.rule.anonymous }
             let anonymous = pick(local, role: .source, kind: kind, around: candidate.range) { $0.rule.anonymous }
-            if let mention = named ?? anonymous, let text = normalizer.source(mention.text) {
+            var found = named ?? anonymous
+            if named == nil, let index = sentenceIndex, continuing.contains(index) {
+                // "... said police. They added that 300 were arrested": the source carries over.
+                let previous = bySentence[index - 1] ?? []
+                found = pick(previous, role: .source, kind: kind, around: sentences[index - 1].upperBound..<sentences[index - 1].upperBound) {
+                    !$0.rule.anonymous
+                } ?? found
+            }
+            if let mention = found, let text = normalizer.source(mention.text) {
                 attribution = Attribution(kind: mention.rule.anonymous ? .anonymous : .named, text: text, rule: mention.rule.id)
             }
         }

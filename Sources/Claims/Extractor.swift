@@ -50,6 +50,7 @@ public final class Extractor {
         let sentences = splitter.split(document.bytes, from: document.bodyStart)
         var candidates: [Candidate] = []
         var mentions: [Mention] = []
+        var continuing: Set<Int> = []
         var failed: Set<String> = []
         func run(_ matcher: Matcher, id: String, in slice: Slice, _ body: (Match) -> Void) {
             guard !failed.contains(id) else { return }
@@ -79,9 +80,14 @@ public final class Extractor {
                 }
                 if candidates.count > before { claimSentences.append(index) }
             }
-            // Sources and groups matter only beside claims; places and dates also before them.
+            // Sources and groups matter only beside claims (and in the sentence a claim's
+            // sentence continues); places and dates also before them.
             guard let last = claimSentences.last else { return }
-            let withClaims = Set(claimSentences)
+            var withClaims = Set(claimSentences)
+            for index in claimSentences where index > 0 && continues(sentences[index], document) {
+                continuing.insert(index)
+                withClaims.insert(index - 1)
+            }
             for index in 0...last {
                 let slice = Extractor.slice(whole, sentences[index])
                 for entry in contextMatchers where entry.rule.role == .place || entry.rule.role == .date || withClaims.contains(index) {
@@ -93,7 +99,7 @@ public final class Extractor {
             }
         }
         let articleDate = (dateOverride ?? document.prefixDate).flatMap(CalendarDate.init(iso:))
-        var attacher = ContextAttacher(sentences: sentences, mentions: mentions, normalizer: normalizer,
+        var attacher = ContextAttacher(sentences: sentences, mentions: mentions, continuing: continuing, normalizer: normalizer,
                                        dates: DateResolver(lexicon: rules.lexicon, articleDate: articleDate))
         let accepted = Extractor.resolveReferences(Extractor.resolveOverlaps(candidates), sentenceIndex: attacher.sentenceIndex)
         let claims = accepted.map { candidate -> Claim in
@@ -139,6 +145,15 @@ public final class Extractor {
 
     static func slice(_ whole: UnsafeBufferPointer<UInt8>, _ sentence: Range<Int>) -> Slice {
         Slice(buffer: UnsafeBufferPointer(rebasing: whole[0..<sentence.upperBound]), start: sentence.lowerBound)
+    }
+
+    /// A sentence continues the one before when it starts in lower case or with a phrase from
+    /// the lexicon's `continuations` ("He added", "They said").
+    private func continues(_ sentence: Range<Int>, _ document: Document) -> Bool {
+        guard let first = document.bytes[sentence].first else { return false }
+        if first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") { return true }
+        let head = document.text(sentence.lowerBound..<min(sentence.upperBound, sentence.lowerBound + 40)).folded()
+        return rules.lexicon.continuations.contains { head == $0 || head.hasPrefix($0 + " ") || head.hasPrefix($0 + ",") }
     }
 
     private func passes(_ test: Matcher, _ slice: Slice) -> Bool {

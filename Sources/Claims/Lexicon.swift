@@ -31,6 +31,8 @@ public struct Lexicon: Sendable {
     public var honorifics: Set<String> = []
     /// Words dropped from the front of places and groups ("the border" is "border").
     public var articles: Set<String> = []
+    /// Openings of a sentence that continues the one before ("He added", "It said").
+    public var continuations: [String] = []
 
     public init() {}
 
@@ -53,6 +55,7 @@ public struct Lexicon: Sendable {
         genericGroups.formUnion(other.genericGroups)
         honorifics.formUnion(other.honorifics)
         articles.formUnion(other.articles)
+        continuations += other.continuations.filter { !continuations.contains($0) }
     }
 
     public func unit(named text: String) -> UnitAlias? {
@@ -71,7 +74,7 @@ public struct Lexicon: Sendable {
 
     static let keys: Set<String> = [
         "numbers", "scales", "vague", "qualifiers", "units", "weekdays", "months", "relative-days",
-        "abbreviations", "generic-groups", "honorifics", "articles",
+        "abbreviations", "generic-groups", "honorifics", "articles", "continuations",
     ]
 
     /// Reads the `lexicon:` section of a file.
@@ -113,6 +116,7 @@ public struct Lexicon: Sendable {
         lexicon.abbreviations = Set(reader.strings(map["abbreviations"], "lexicon.abbreviations") ?? [])
         lexicon.genericGroups = Set((reader.strings(map["generic-groups"], "lexicon.generic-groups") ?? []).map { $0.folded() })
         lexicon.honorifics = Set(reader.strings(map["honorifics"], "lexicon.honorifics") ?? [])
+        lexicon.continuations = (reader.strings(map["continuations"], "lexicon.continuations") ?? []).map { $0.folded() }
         lexicon.articles = Set((reader.strings(map["articles"], "lexicon.articles") ?? []).map { $0.folded() })
         return lexicon
     }
