@@ -22,7 +22,25 @@ public struct ExtractionPipeline {
         public var diagnostics: [Diagnostic]
     }
 
+    /// Every file's result, in input order.
     public func run(paths: [String]) -> [FileResult] {
+        var all: [FileResult] = []
+        forEachChunk(paths: paths, chunkSize: max(1, paths.count)) { all += $0 }
+        return all
+    }
+
+    /// Streams results in input order, a chunk of files at a time, so a whole archive can be
+    /// listed without holding every document in memory.
+    public func forEachChunk(paths: [String], chunkSize: Int = 256, _ body: ([FileResult]) -> Void) {
+        var start = 0
+        while start < paths.count {
+            let end = min(paths.count, start + chunkSize)
+            body(process(Array(paths[start..<end])))
+            start = end
+        }
+    }
+
+    private func process(_ paths: [String]) -> [FileResult] {
         let slots = ResultSlots(count: paths.count)
         let rules = self.rules
         let date = dateOverride

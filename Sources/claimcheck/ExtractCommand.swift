@@ -27,12 +27,27 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let set = try rules.load()
         let (paths, inputDiagnostics) = InputCollector().paths(for: input.inputs)
-        let results = ExtractionPipeline(rules: set, dateOverride: input.date).run(paths: paths)
-        let diagnostics = inputDiagnostics + results.flatMap(\.diagnostics)
-        let claims = results.flatMap(\.claims)
-        let report = ExtractReport(claims: claims, diagnostics: diagnostics)
-        Console.out(format.reporter(ReportOptions(color: color.enabled(for: .standardOutput))).render(report))
-        Console.report(diagnostics, color: color)
+        let pipeline = ExtractionPipeline(rules: set, dateOverride: input.date)
+        let reporter = format.reporter(ReportOptions(color: color.enabled(for: .standardOutput)))
+        var diagnostics = inputDiagnostics
+        var claims: [Claim] = []
+        pipeline.forEachChunk(paths: paths) { results in
+            let chunkDiagnostics = results.flatMap(\.diagnostics)
+            diagnostics += chunkDiagnostics
+            if format == .json {
+                claims += results.flatMap(\.claims)
+            } else {
+                // text and jsonl are one line per claim: print as files finish, in input order.
+                Console.out(reporter.render(ExtractReport(claims: results.flatMap(\.claims))))
+                Console.report(chunkDiagnostics, color: color)
+            }
+        }
+        if format == .json {
+            Console.out(reporter.render(ExtractReport(claims: claims, diagnostics: diagnostics)))
+            Console.report(diagnostics, color: color)
+        } else {
+            Console.report(inputDiagnostics, color: color)
+        }
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
     }
 }
