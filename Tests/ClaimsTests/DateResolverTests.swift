@@ -1,0 +1,58 @@
+import XCTest
+@testable import Claims
+
+final class DateResolverTests: XCTestCase {
+    private func resolve(_ text: String, on article: String? = "2021-03-08") -> String? {
+        DateResolver(lexicon: Shipped.lexicon, articleDate: article.flatMap(CalendarDate.init(iso:))).resolve(text)
+    }
+
+    func testWeekdaysResolveToTheLatestOnOrBeforeTheArticleDate() {
+        // 2021-03-08 is a Monday.
+        XCTAssertEqual(resolve("Sunday"), "2021-03-07")
+        XCTAssertEqual(resolve("Saturday"), "2021-03-06")
+        XCTAssertEqual(resolve("Monday"), "2021-03-08", "the article's own weekday is that day")
+        XCTAssertEqual(resolve("Tuesday"), "2021-03-02")
+        XCTAssertEqual(resolve("last Friday"), "2021-03-05")
+        XCTAssertEqual(resolve("SUNDAY"), "2021-03-07")
+        XCTAssertEqual(resolve("Sunday", on: "2020-08-16"), "2020-08-16")
+        XCTAssertEqual(resolve("Saturday", on: "2021-01-01"), "2020-12-26", "across a year end")
+    }
+
+    func testRelativeDays() {
+        XCTAssertEqual(resolve("yesterday"), "2021-03-07")
+        XCTAssertEqual(resolve("Yesterday"), "2021-03-07")
+        XCTAssertEqual(resolve("today"), "2021-03-08")
+        XCTAssertEqual(resolve("last night"), "2021-03-07")
+        XCTAssertEqual(resolve("yesterday", on: "2021-03-01"), "2021-02-28")
+    }
+
+    func testFullDates() {
+        XCTAssertEqual(resolve("Aug. 15, 2020"), "2020-08-15")
+        XCTAssertEqual(resolve("15 August 2020"), "2020-08-15")
+        XCTAssertEqual(resolve("August 9, 2020", on: nil), "2020-08-09")
+        XCTAssertEqual(resolve("Sunday, Aug. 16, 2020"), "2020-08-16")
+        XCTAssertEqual(resolve("2020-08-09"), "2020-08-09")
+        XCTAssertNil(resolve("Feb. 29, 2021"), "no such day")
+    }
+
+    func testDatesWithoutAYearUseTheArticleYear() {
+        XCTAssertEqual(resolve("15 August", on: "2020-08-16"), "2020-08-15")
+        XCTAssertEqual(resolve("August 9", on: "2020-08-16"), "2020-08-09")
+        XCTAssertEqual(resolve("Aug. 16th", on: "2020-08-16"), "2020-08-16")
+        XCTAssertEqual(resolve("March 1"), "2021-03-01")
+    }
+
+    func testDatesMoreThanAMonthAheadAreLastYears() {
+        XCTAssertEqual(resolve("Dec. 30", on: "2021-01-02"), "2020-12-30")
+        XCTAssertEqual(resolve("15 August"), "2020-08-15", "five months after a March article")
+        XCTAssertEqual(resolve("Jan. 20", on: "2021-01-02"), "2021-01-20", "up to 31 days ahead stays this year")
+    }
+
+    func testUnresolvable() {
+        XCTAssertNil(resolve("Sunday", on: nil))
+        XCTAssertNil(resolve("yesterday", on: nil))
+        XCTAssertNil(resolve("15 August", on: nil))
+        XCTAssertNil(resolve("August"))
+        XCTAssertNil(resolve("the weekend"))
+    }
+}

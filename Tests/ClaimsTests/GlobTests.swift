@@ -1,0 +1,47 @@
+import XCTest
+@testable import Claims
+
+final class GlobTests: XCTestCase {
+    func testStarStaysInOneSegment() {
+        XCTAssertTrue(Glob.matches("*.md", "a.md"))
+        XCTAssertTrue(Glob.matches("*.md", ".md"))
+        XCTAssertFalse(Glob.matches("*.md", "dir/a.md"))
+        XCTAssertFalse(Glob.matches("*.md", "a.txt"))
+        XCTAssertTrue(Glob.matches("drafts/*", "drafts/a.txt"))
+        XCTAssertFalse(Glob.matches("drafts/*", "drafts/old/a.txt"))
+        XCTAssertTrue(Glob.matches("a*b*c", "axxbyyc"))
+    }
+
+    func testDoubleStarCrossesSegments() {
+        XCTAssertTrue(Glob.matches("**/*.md", "a.md"), "**/ may match nothing")
+        XCTAssertTrue(Glob.matches("**/*.md", "x/y/a.md"))
+        XCTAssertTrue(Glob.matches("drafts/**", "drafts/a/b.txt"))
+        XCTAssertTrue(Glob.matches("**", "anything/at/all"))
+        XCTAssertTrue(Glob.matches("a/**/b.txt", "a/b.txt"))
+        XCTAssertTrue(Glob.matches("a/**/b.txt", "a/x/y/b.txt"))
+        XCTAssertFalse(Glob.matches("a/**/b.txt", "c/x/b.txt"))
+    }
+
+    func testQuestionMarkIsOneCharacterButNotASlash() {
+        XCTAssertTrue(Glob.matches("?.txt", "a.txt"))
+        XCTAssertTrue(Glob.matches("?.txt", "é.txt"))
+        XCTAssertFalse(Glob.matches("?.txt", "ab.txt"))
+        XCTAssertFalse(Glob.matches("a?c", "a/c"))
+    }
+
+    func testLiteralPaths() {
+        XCTAssertTrue(Glob.matches("Fixtures/a.txt", "Fixtures/a.txt"))
+        XCTAssertFalse(Glob.matches("Fixtures/a.txt", "Fixtures/a.txt.bak"))
+        XCTAssertFalse(Glob.matches("Fixtures/a.txt", "Fixtures/a.tx"))
+        XCTAssertTrue(Glob.matches("", ""))
+        XCTAssertFalse(Glob.matches("", "a"))
+    }
+
+    func testInputCollectorIgnoresByGlob() {
+        let collector = InputCollector(ignore: ["drafts/**", "*.bak.md"])
+        XCTAssertTrue(collector.isIgnored("drafts/a.md"))
+        XCTAssertTrue(collector.isIgnored("./drafts/a.md"), "a leading ./ is dropped")
+        XCTAssertTrue(collector.isIgnored("x.bak.md"))
+        XCTAssertFalse(collector.isIgnored("news/a.md"))
+    }
+}

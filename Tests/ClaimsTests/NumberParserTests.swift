@@ -1,0 +1,71 @@
+import XCTest
+@testable import Claims
+
+final class NumberParserTests: XCTestCase {
+    private let parser = NumberParser(lexicon: Shipped.lexicon)
+
+    private func value(_ text: String) -> Double? {
+        guard case .exact(let value, _)? = parser.parse(text) else { return nil }
+        return value
+    }
+
+    func testDigits() {
+        XCTAssertEqual(parser.parse("100,000"), .exact(100_000, scale: nil))
+        XCTAssertEqual(parser.parse("12.5"), .exact(12.5, scale: nil))
+        XCTAssertEqual(parser.parse("2,500"), .exact(2500, scale: nil))
+        XCTAssertEqual(parser.parse("7"), .exact(7, scale: nil))
+        XCTAssertEqual(parser.parse("1,234,567.5"), .exact(1_234_567.5, scale: nil))
+    }
+
+    func testDigitsWithScale() {
+        XCTAssertEqual(parser.parse("1.5 million"), .exact(1_500_000, scale: 1_000_000))
+        XCTAssertEqual(parser.parse("2 billion"), .exact(2_000_000_000, scale: 1_000_000_000))
+        XCTAssertEqual(parser.parse("3 bn"), .exact(3_000_000_000, scale: 1_000_000_000))
+        XCTAssertEqual(parser.parse("1.2 Million"), .exact(1_200_000, scale: 1_000_000))
+        XCTAssertEqual(parser.parse("40  thousand"), .exact(40_000, scale: 1000))
+        XCTAssertNil(parser.parse("5 kilos"), "an unknown word after the digits is not a scale")
+    }
+
+    func testWords() {
+        XCTAssertEqual(parser.parse("two million"), .exact(2_000_000, scale: 1_000_000))
+        XCTAssertEqual(parser.parse("twenty-five thousand"), .exact(25_000, scale: 1000))
+        XCTAssertEqual(value("twenty five thousand"), 25_000)
+        XCTAssertEqual(parser.parse("half a million"), .exact(500_000, scale: 1_000_000))
+        XCTAssertEqual(parser.parse("a dozen"), .exact(12, scale: nil))
+        XCTAssertEqual(parser.parse("dozen"), .exact(12, scale: nil))
+        XCTAssertEqual(parser.parse("one and a half million"), .exact(1_500_000, scale: 1_000_000))
+        XCTAssertEqual(value("a hundred"), 100)
+        XCTAssertEqual(value("a thousand"), 1000)
+        XCTAssertEqual(value("an estimated"), nil)
+        XCTAssertEqual(value("three hundred"), 300)
+        XCTAssertEqual(value("one hundred and five"), 105)
+        XCTAssertEqual(value("two hundred thousand"), 200_000)
+        XCTAssertEqual(value("one million two hundred thousand"), 1_200_000)
+        XCTAssertEqual(value("Fifty"), 50)
+        XCTAssertEqual(value("ninety-nine"), 99)
+        XCTAssertNil(parser.parse("half"), "half of nothing is not a number")
+    }
+
+    func testVagueQuantities() {
+        XCTAssertEqual(parser.parse("thousands"), .vague(Interval(low: 1000, high: 25000, approx: true)))
+        XCTAssertEqual(parser.parse("Tens of  thousands"), .vague(Interval(low: 10_000, high: 250_000, approx: true)))
+        XCTAssertEqual(parser.parse("dozens"), .vague(Interval(low: 12, high: 250, approx: true)))
+        XCTAssertEqual(parser.parse("hundreds of thousands"), .vague(Interval(low: 100_000, high: 2_500_000, approx: true)))
+        XCTAssertEqual(parser.parse("a few hundred"), .vague(Interval(low: 100, high: 600, approx: true)))
+    }
+
+    func testNotNumbers() {
+        for text in ["", "many", "a", "and", "the crowd", "1.2.3", "twenty apples"] {
+            XCTAssertNil(parser.parse(text), text)
+        }
+    }
+
+    func testEveryLexiconNumberWordParses() {
+        for (word, number) in Shipped.lexicon.numbers {
+            XCTAssertEqual(value(word), number, word)
+        }
+        for (word, scale) in Shipped.lexicon.scales {
+            XCTAssertEqual(parser.parse("one " + word), .exact(scale, scale: scale), word)
+        }
+    }
+}
