@@ -3,9 +3,9 @@ import Claims
 /// Claims are about "the same quantity" only when this key is equal.
 ///
 /// Place, date and group compare after trimming and case folding; nil equals only nil.
-/// A claim whose place and date are both known may match claims in other files (two
-/// articles about one march); otherwise it is compared only within its own file, since
-/// a missing place or date across articles is too unclear to flag.
+/// A claim whose place and day (a full YYYY-MM-DD date) are both known may match claims in
+/// other files (two articles about one march); otherwise it is compared only within its own
+/// file, since a missing place, or a date as coarse as a year, is too unclear across articles.
 struct ComparisonKey: Hashable, Comparable {
     var scope: String
     var kind: String
@@ -16,7 +16,7 @@ struct ComparisonKey: Hashable, Comparable {
 
     init(_ claim: Claim, includeGroup: Bool = true) {
         let c = claim.context
-        scope = c.place != nil && c.date != nil ? "" : "file:" + claim.file
+        scope = c.place != nil && c.date.flatMap(CalendarDate.init(iso:)) != nil ? "" : "file:" + claim.file
         kind = claim.kind
         unit = claim.unit
         place = ComparisonKey.normalize(c.place)

@@ -4,14 +4,18 @@ struct ContextAttacher {
     let sentences: [Range<Int>]
     /// Sentences that continue the one before: they may take its source.
     let continuing: Set<Int>
+    /// Paragraph number of each sentence: context is inherited within a paragraph, or from
+    /// the first one (the lede sets the scene for the article), not across other paragraphs.
+    let paragraphs: [Int]
     let normalizer: ContextNormalizer
     let dates: DateResolver
     /// Mentions grouped by sentence index, in text order.
     private var bySentence: [Int: [Extractor.Mention]] = [:]
 
-    init(sentences: [Range<Int>], mentions: [Extractor.Mention], continuing: Set<Int> = [], normalizer: ContextNormalizer,
-         dates: DateResolver) {
+    init(sentences: [Range<Int>], paragraphs: [Int], mentions: [Extractor.Mention], continuing: Set<Int> = [],
+         normalizer: ContextNormalizer, dates: DateResolver) {
         self.sentences = sentences
+        self.paragraphs = paragraphs
         self.continuing = continuing
         self.normalizer = normalizer
         self.dates = dates
@@ -116,7 +120,8 @@ struct ContextAttacher {
     /// The last resolvable mention of `role` in the sentences before `index`.
     private func latest(_ role: ContextRule.Role, before index: Int?, kind: String, resolve: (String) -> String?) -> String? {
         guard let index, index > 0 else { return nil }
-        for previous in stride(from: index - 1, through: 0, by: -1) {
+        for previous in stride(from: index - 1, through: 0, by: -1)
+            where paragraphs[previous] == paragraphs[index] || paragraphs[previous] == 0 {
             for mention in (bySentence[previous] ?? []).reversed() where mention.rule.role == role && mention.rule.applies(to: kind) {
                 if let value = resolve(mention.text) { return value }
             }

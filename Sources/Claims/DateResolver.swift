@@ -1,6 +1,7 @@
 /// Resolves a date mention against the article date: weekdays to the latest such day on or
 /// before it, relative days ("yesterday") by offset, "Aug. 15, 2020" / "15 August" directly.
-/// Calendar words come from the lexicon.
+/// Calendar words come from the lexicon. Without an article date, weekdays and relative days
+/// resolve to the word itself ("saturday"), which still keeps different days apart.
 struct DateResolver {
     let lexicon: Lexicon
     let articleDate: CalendarDate?
@@ -8,12 +9,14 @@ struct DateResolver {
     func resolve(_ raw: String) -> String? {
         let text = raw.folded()
         if let date = CalendarDate(iso: text) { return date.description }
-        if let offset = lexicon.relativeDays[text] { return articleDate?.adding(days: offset).description }
+        // Without an article date a weekday or "yesterday" cannot be placed on the calendar,
+        // but it still tells one day from another: keep the word itself.
+        if let offset = lexicon.relativeDays[text] { return articleDate?.adding(days: offset).description ?? text }
         // A bare year ("in 1998") dates a claim to that year only.
         if text.count == 4, let year = Int(text), year > 999 { return String(year) }
         let tokens = text.split { $0 == " " || $0 == "," }.map { $0.hasSuffix(".") ? String($0.dropLast()) : String($0) }
         if let weekday = tokens.lazy.compactMap({ lexicon.weekdays.firstIndex(of: $0) }).first, tokens.count <= 2 {
-            guard let articleDate else { return nil }
+            guard let articleDate else { return lexicon.weekdays[weekday] }
             let back = (articleDate.weekday - weekday + 7) % 7
             return articleDate.adding(days: -back).description
         }
@@ -28,7 +31,12 @@ struct DateResolver {
         }
         guard let month, let day else { return nil }
         if let year { return CalendarDate(year: year, month: month, day: day)?.description }
-        guard let articleDate, var date = CalendarDate(year: articleDate.year, month: month, day: day) else { return nil }
+        guard let articleDate else {
+            // No year anywhere: ISO 8601's "--MM-DD" still tells March 13 from March 14.
+            guard let leapYearDay = CalendarDate(year: 2000, month: month, day: day) else { return nil }
+            return "--" + leapYearDay.description.dropFirst(5)
+        }
+        guard var date = CalendarDate(year: articleDate.year, month: month, day: day) else { return nil }
         // "Dec. 30" in an article of 2 January is last year's.
         if date.dayNumber - articleDate.dayNumber > 31, let earlier = CalendarDate(year: articleDate.year - 1, month: month, day: day) {
             date = earlier

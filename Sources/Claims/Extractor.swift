@@ -99,7 +99,8 @@ public final class Extractor {
             }
         }
         let articleDate = (dateOverride ?? document.prefixDate).flatMap(CalendarDate.init(iso:))
-        var attacher = ContextAttacher(sentences: sentences, mentions: mentions, continuing: continuing, normalizer: normalizer,
+        var attacher = ContextAttacher(sentences: sentences, paragraphs: Extractor.paragraphs(of: sentences, in: document),
+                                       mentions: mentions, continuing: continuing, normalizer: normalizer,
                                        dates: DateResolver(lexicon: rules.lexicon, articleDate: articleDate))
         let accepted = Extractor.resolveReferences(Extractor.resolveOverlaps(candidates), sentenceIndex: attacher.sentenceIndex)
         let claims = accepted.map { candidate -> Claim in
@@ -145,6 +146,19 @@ public final class Extractor {
 
     static func slice(_ whole: UnsafeBufferPointer<UInt8>, _ sentence: Range<Int>) -> Slice {
         Slice(buffer: UnsafeBufferPointer(rebasing: whole[0..<sentence.upperBound]), start: sentence.lowerBound)
+    }
+
+    /// Paragraph number of each sentence: a line break between two sentences starts a new one.
+    static func paragraphs(of sentences: [Range<Int>], in document: Document) -> [Int] {
+        var result: [Int] = []
+        var paragraph = 0
+        var previousEnd: Int?
+        for sentence in sentences {
+            if let end = previousEnd, document.bytes[end..<sentence.lowerBound].contains(0x0A) { paragraph += 1 }
+            result.append(paragraph)
+            previousEnd = sentence.upperBound
+        }
+        return result
     }
 
     /// A sentence continues the one before when it starts in lower case or with a phrase from

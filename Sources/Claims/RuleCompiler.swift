@@ -212,10 +212,11 @@ struct RuleCompiler {
             fragments.define.removeAll { $0.name == entry.name }
             fragments.define.append((entry.name, expandMacros(entry.pattern, fragments.macros)))
         }
-        // Check each fragment on its own so a broken one is named, not blamed on every rule.
-        let all = Fragments.defineBlock(fragments.define)
+        // Check each fragment on its own, against stand-ins for the others, so a broken one is
+        // named once rather than blamed on every fragment and rule that calls it.
+        let stubs = "(?(DEFINE)" + fragments.define.map { "(?<\($0.name)>(?!))" }.joined() + ")"
         for entry in own {
-            let probe = "(?:" + expandMacros(entry.pattern, fragments.macros) + ")" + all
+            let probe = "(?:" + expandMacros(entry.pattern, fragments.macros) + ")" + stubs
             do {
                 _ = try Regex(probe, options: RuleCompiler.patternOptions)
             } catch let error as PCRE2Error {
