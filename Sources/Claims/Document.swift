@@ -80,6 +80,16 @@ public struct Document: Sendable {
         return (candidate, index)
     }
 
+    /// "date 2021-02-30" or "date 21-3-8": something meant as a prefix that is not one.
+    static func malformedDatePrefix(_ bytes: [UInt8]) -> String? {
+        var index = 0
+        while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+        let head = bytes[index..<min(bytes.count, index + 24)]
+        guard head.count > 6, head.prefix(5).map({ $0 | 0x20 }) == Array("date ".utf8),
+              let digit = head.dropFirst(5).first(where: { !isSpace($0) }), digit >= 0x30, digit <= 0x39 else { return nil }
+        return head.split(whereSeparator: isSpace).prefix(2).map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+    }
+
     static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }

@@ -47,6 +47,10 @@ public final class Extractor {
             diagnostics.append(Diagnostic(.warning, file: document.path, line: line, column: column,
                 "invalid UTF-8 (byte offset \(bad)); shown as U+FFFD, the text around it is still read"))
         }
+        if document.prefixDate == nil, let text = Document.malformedDatePrefix(document.bytes) {
+            diagnostics.append(Diagnostic(.warning, file: document.path, line: 1, column: 1,
+                "'\(text)' is not a date prefix (expected date YYYY-MM-DD with a real date); the article has no date"))
+        }
         let sentences = splitter.split(document.bytes, from: document.bodyStart)
         var candidates: [Candidate] = []
         var mentions: [Mention] = []
