@@ -48,11 +48,23 @@ final class DateResolverTests: XCTestCase {
         XCTAssertEqual(resolve("Jan. 20", on: "2021-01-02"), "2021-01-20", "up to 31 days ahead stays this year")
     }
 
+    func testWithoutAnArticleDateDaysStayApartButOffTheCalendar() {
+        XCTAssertEqual(resolve("Sunday", on: nil), "sunday")
+        XCTAssertEqual(resolve("last Friday", on: nil), "friday")
+        XCTAssertEqual(resolve("Yesterday", on: nil), "yesterday")
+        XCTAssertEqual(resolve("15 August", on: nil), "--08-15")
+        XCTAssertEqual(resolve("Feb. 29", on: nil), "--02-29")
+        XCTAssertNil(resolve("Feb. 30", on: nil))
+    }
+
+    func testBareYears() {
+        XCTAssertEqual(resolve("1998"), "1998")
+        XCTAssertEqual(resolve("1998", on: nil), "1998")
+    }
+
     func testUnresolvable() {
-        XCTAssertNil(resolve("Sunday", on: nil))
-        XCTAssertNil(resolve("yesterday", on: nil))
-        XCTAssertNil(resolve("15 August", on: nil))
         XCTAssertNil(resolve("August"))
         XCTAssertNil(resolve("the weekend"))
+        XCTAssertNil(resolve("Feb. 30"))
     }
 }

@@ -17,6 +17,16 @@ final class ExtractorContextTests: XCTestCase {
                        ClaimContext(place: "Portbury", date: "2021-03-06", group: nil, inherited: ["place", "date"]))
     }
 
+    func testContextIsInheritedFromTheLede() {
+        XCTAssertEqual(extract("Protesters gathered in Portbury on Saturday.\n\nPolice were calm.\n\nAbout 3,000 people marched.")
+            .first?.context, ClaimContext(place: "Portbury", date: "2021-03-06", group: nil, inherited: ["place", "date"]))
+    }
+
+    func testContextIsNotInheritedFromAnotherParagraph() {
+        XCTAssertEqual(extract("Police were calm.\n\nProtesters gathered in Portbury on Saturday.\n\nAbout 3,000 people marched.")
+            .first?.context, ClaimContext(place: nil, date: "2021-03-08", group: nil, inherited: ["date"]))
+    }
+
     func testTheArticleDateIsTheLastResort() {
         XCTAssertEqual(extract("About 3,000 people marched in Oslo.").first?.context,
                        ClaimContext(place: "Oslo", date: "2021-03-08", inherited: ["date"]))
