@@ -6,9 +6,12 @@ import Claims
 /// To keep N claims from producing N² findings, each claim is reported at most once:
 /// against the first earlier claim (in file, then byte order) it conflicts with.
 ///
-/// Two figures in one sentence from the same source (or both unsourced) are taken to be
-/// different quantities ("54% for Arden and 51% for Dorsey, the commission said"): a writer
-/// does not contradict themselves mid-sentence, but quotes two sources side by side often.
+/// Within one article, two figures from the same voice (the same source, or both the
+/// writer's own) are taken to be different quantities: an article that says "40,000
+/// marched" and later "1,500 gathered at the bridge" is describing two things, while
+/// "organisers said 40,000; police said 8,000" is the contradiction worth flagging. Across
+/// articles any two voices may conflict. Each later claim is paired with the first
+/// conflicting claim in its own article if there is one, else in another article.
 public struct ConflictCheck: Check {
     public static let id = "conflict"
     public static let summary = "Two claims about the same quantity whose ranges cannot both hold."
@@ -24,10 +27,11 @@ public struct ConflictCheck: Check {
             let group = groups[key]!.sorted(by: Claim.positionOrder)
             for j in group.indices.dropFirst() {
                 let later = group[j]
-                let earlier = group[..<j].first { earlier in
+                let candidates = group[..<j].filter { earlier in
                     !earlier.overlapsText(of: later) && !sameVoice(earlier, later)
                         && conflicts(earlier, later, tolerance: options.tolerance)
                 }
+                let earlier = candidates.first { $0.file == later.file } ?? candidates.first
                 if let earlier { findings.append(finding(earlier, later, options: options)) }
             }
         }
@@ -38,10 +42,9 @@ public struct ConflictCheck: Check {
         !a.value.widened(by: tolerance).overlaps(b.value.widened(by: tolerance))
     }
 
-    /// Same sentence, same source: one voice listing two quantities.
+    /// Same article, same voice: one speaker giving two quantities.
     func sameVoice(_ a: Claim, _ b: Claim) -> Bool {
-        a.file == b.file && a.sentenceIndex == b.sentenceIndex
-            && ComparisonKey.normalize(a.attribution?.text) == ComparisonKey.normalize(b.attribution?.text)
+        a.file == b.file && a.voice == b.voice
     }
 
     private func finding(_ a: Claim, _ b: Claim, options: CheckOptions) -> Finding {

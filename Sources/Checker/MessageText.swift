@@ -27,10 +27,10 @@ enum MessageText {
         kind.replacingUnderscores()
     }
 
-    /// " of supporters in Valmont on 2021-03-06", or " in the same article" with no place or date.
+    /// " (supporters) in Valmont on 2021-03-06", or " in the same article" with no place or date.
     static func context(_ context: ClaimContext) -> String {
         var text = ""
-        if let group = context.group { text += " of \(group)" }
+        if let group = context.group { text += group.hasSuffix(")") ? " \(group)" : " (\(group))" }
         if let place = context.place { text += " in \(place)" }
         if let date = context.date { text += " on \(date)" }
         if context.place == nil, context.date == nil { text += " in the same article" }

@@ -18,7 +18,7 @@ public struct ShareSumCheck: Check {
         let shares = claims.filter { $0.comparable && $0.kind == kind && $0.unit == unit && $0.context.group != nil }
         let elections = Dictionary(grouping: shares, by: { share in
             var key = ComparisonKey(share, includeGroup: false)
-            key.group = ComparisonKey.normalize(share.attribution?.text)
+            key.group = share.voice
             return key
         })
         var findings: [Finding] = []

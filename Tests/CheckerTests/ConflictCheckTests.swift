@@ -55,16 +55,16 @@ final class ConflictCheckTests: XCTestCase {
         let a = claim("distance", exact(40000), unit: "m", group: "convoy", source: "the army", line: 1)
         let b = claim("distance", exact(24140.16), unit: "m", group: "convoy", source: "witnesses", line: 2)
         XCTAssertEqual(check.run([a, b], options: options).map(\.message), [
-            "40000 m (the army) and 24140.16 m (witnesses) do not overlap; both are the distance of convoy in the same article",
+            "40000 m (the army) and 24140.16 m (witnesses) do not overlap; both are the distance (convoy) in the same article",
         ])
     }
 
     func testToleranceWidensApproximateValues() {
         let a = claim(about(3000), line: 1)
-        let b = claim(exact(3250), line: 2)
+        let b = claim(exact(3250), source: "police", line: 2)
         XCTAssertEqual(check.run([a, b], options: CheckOptions(tolerance: 0.1)), [])
         XCTAssertEqual(check.run([a, b], options: CheckOptions(tolerance: 0.05)).map(\.message), [
-            "~3000 people (±5%: [2850, 3150]) and 3250 people do not overlap; both are the crowd in the same article",
+            "~3000 people (±5%: [2850, 3150]) and 3250 people (police) do not overlap; both are the crowd in the same article",
         ])
         // Exact figures do not widen.
         XCTAssertEqual(check.run([claim(exact(3000), line: 1), b], options: CheckOptions(tolerance: 0.5)).count, 1)
@@ -86,7 +86,7 @@ final class ConflictCheckTests: XCTestCase {
 
     func testContextComparesCaseAndSpaceInsensitively() {
         let a = claim(exact(40000), place: "Valmont", date: "2021-03-06", line: 1)
-        let b = claim(exact(8000), place: " valmont ", date: "2021-03-06", line: 2)
+        let b = claim(exact(8000), place: " valmont ", date: "2021-03-06", source: "police", line: 2)
         XCTAssertEqual(check.run([a, b], options: options).count, 1)
     }
 
@@ -105,7 +105,7 @@ final class ConflictCheckTests: XCTestCase {
         XCTAssertEqual(check.run([e, f], options: options), [])
     }
 
-    func testOneVoiceInOneSentenceListsDifferentQuantities() {
+    func testOneVoiceInOneArticleGivesDifferentQuantities() {
         // "Ms Arden won 54% of the vote and her rival Mr Dorsey 51%, the commission said." read without groups.
         let a = claim("percent", exact(54), unit: "percent", source: "the commission", line: 1, start: 10)
         let b = claim("percent", exact(51), unit: "percent", source: "The Commission", line: 1, start: 60)
@@ -113,9 +113,16 @@ final class ConflictCheckTests: XCTestCase {
         let unsourcedA = claim(exact(3000), line: 1, start: 10)
         let unsourcedB = claim(exact(300), line: 1, start: 60)
         XCTAssertEqual(check.run([unsourcedA, unsourcedB], options: options), [])
-        // Another sentence, or another source, is a second account of the same quantity.
-        let later = claim("percent", exact(51), unit: "percent", source: "the commission", line: 2)
-        XCTAssertEqual(check.run([a, later], options: options).count, 1)
+        // The same voice later in the article, even worded differently, is still one voice...
+        let later = claim("percent", exact(51), unit: "percent", source: "the city electoral commission", line: 2)
+        XCTAssertEqual(check.run([a, later], options: options), [])
+        let writerLater = claim(exact(300), line: 5)
+        XCTAssertEqual(check.run([unsourcedA, writerLater], options: options), [])
+        // ...while the same voice in another article, or another source, is a second account.
+        let here = claim("percent", exact(54), unit: "percent", place: "Dunmore", date: "2023-11-05", source: "the commission")
+        let elsewhere = claim("percent", exact(51), unit: "percent", place: "Dunmore", date: "2023-11-05",
+                              source: "the commission", file: "b.md", line: 2)
+        XCTAssertEqual(check.run([here, elsewhere], options: options).count, 1)
         let other = claim("percent", exact(51), unit: "percent", source: "observers", line: 1, start: 60)
         XCTAssertEqual(check.run([a, other], options: options).map(\.message), [
             "54% (the commission) and 51% (observers) do not overlap; both are the percent in the same article",
@@ -133,7 +140,7 @@ final class ConflictCheckTests: XCTestCase {
     func testIncomparableClaimsAreNeverCompared() {
         // "Profits rose 27%." / "Revenues grew 6.4%.": bare percentages name no quantity.
         var a = claim("percent", exact(27), unit: "percent", line: 1)
-        var b = claim("percent", exact(6.4), unit: "percent", line: 2)
+        var b = claim("percent", exact(6.4), unit: "percent", source: "analysts", line: 2)
         XCTAssertEqual(check.run([a, b], options: options).count, 1)
         a.comparable = false
         XCTAssertEqual(check.run([a, b], options: options), [])
@@ -158,21 +165,22 @@ final class ConflictCheckTests: XCTestCase {
 
     func testOpenIntervalsUseInclusivity() {
         let atLeast = claim(Interval(low: 100000, high: nil), line: 1)
-        let range = claim(Interval(low: 20000, high: 30000), line: 2)
+        let range = claim(Interval(low: 20000, high: 30000), source: "police", line: 2)
         XCTAssertEqual(check.run([atLeast, range], options: options).map(\.message), [
-            "[100000, ∞) people and [20000, 30000] people do not overlap; both are the crowd in the same article",
+            "[100000, ∞) people and [20000, 30000] people (police) do not overlap; both are the crowd in the same article",
         ])
         let moreThan = claim(Interval(low: 500, high: nil, lowInclusive: false), line: 1)
-        let fewer = claim(Interval(low: 0, high: 500), line: 2)
+        let fewer = claim(Interval(low: 0, high: 500), source: "police", line: 2)
         XCTAssertEqual(check.run([moreThan, fewer], options: options).count, 1)
-        let exactly = claim(exact(500), line: 2)
+        let exactly = claim(exact(500), source: "police", line: 2)
         XCTAssertEqual(check.run([claim(Interval(low: 500, high: nil), line: 1), exactly], options: options), [])
     }
 
     func testFingerprintIgnoresLinesAndOrder() {
-        let a = claim(exact(40000), line: 1)
-        let b = claim(exact(8000), line: 2)
-        let moved = check.run([claim(exact(8000), line: 10), claim(exact(40000), line: 30)], options: options)
+        let a = claim(exact(40000), source: "organisers", line: 1)
+        let b = claim(exact(8000), source: "police", line: 2)
+        let moved = check.run([claim(exact(8000), source: "police", line: 10), claim(exact(40000), source: "organisers", line: 30)],
+                              options: options)
         XCTAssertEqual(check.run([a, b], options: options).map(\.fingerprint), moved.map(\.fingerprint))
         XCTAssertEqual(moved.first?.fingerprint.count, 16)
     }
