@@ -4,18 +4,24 @@ struct ContextAttacher {
     let sentences: [Range<Int>]
     /// Sentences that continue the one before: they may take its source.
     let continuing: Set<Int>
-    /// Paragraph number of each sentence: context is inherited within a paragraph, or from
-    /// the first one (the lede sets the scene for the article), not across other paragraphs.
+    /// Paragraph and section (Markdown heading) of each sentence: context is inherited within
+    /// a paragraph, or from the lede (paragraph 0) within its section, not across other paragraphs.
     let paragraphs: [Int]
+    let sections: [Int]
     let normalizer: ContextNormalizer
     let dates: DateResolver
     /// Mentions grouped by sentence index, in text order.
     private var bySentence: [Int: [Extractor.Mention]] = [:]
 
-    init(sentences: [Range<Int>], paragraphs: [Int], mentions: [Extractor.Mention], continuing: Set<Int> = [],
-         normalizer: ContextNormalizer, dates: DateResolver) {
+    /// Every claim's text range: a mention binds to the claim it belongs to, not past another.
+    let claims: [Range<Int>]
+
+    init(sentences: [Range<Int>], paragraphs: [Int], sections: [Int], mentions: [Extractor.Mention], claims: [Range<Int>] = [],
+         continuing: Set<Int> = [], normalizer: ContextNormalizer, dates: DateResolver) {
         self.sentences = sentences
+        self.claims = claims
         self.paragraphs = paragraphs
+        self.sections = sections
         self.continuing = continuing
         self.normalizer = normalizer
         self.dates = dates
@@ -64,11 +70,14 @@ struct ContextAttacher {
 
         if let own = candidate.captured[.group] {
             context.group = normalizer.group(own)
-        } else if let mention = pick(local, role: .group, kind: kind, around: candidate.range) {
+        } else if let mention = pick(local, role: .group, kind: kind, around: candidate.range, where: { group in
+            // "re-elected mayor of Dunmore with 58%": a name that is a place is not a candidate.
+            !local.contains { $0.rule.role == .place && $0.range.overlaps(group.range) }
+        }) {
             context.group = normalizer.group(mention.text)
         }
         // A rule's constant group is a category ("killed"); a captured group narrows it.
-        if let category = candidate.rule.set["group"] {
+        if let category = candidate.category {
             context.group = context.group.map { $0 == category ? $0 : "\($0) (\(category))" } ?? category
         }
 
@@ -112,16 +121,26 @@ struct ContextAttacher {
             case .after where before && distance > 0: continue
             default: break
             }
+            // "Ms Arden won 54% and Mr Dorsey 51%": a name belongs to the share right after it.
+            // (Places and dates are shared: "17 killed and 200 injured in Dorvan on Sunday".)
+            if role == .group, claimBetween(claim, mention.range) { continue }
             if best == nil || distance < best!.distance { best = (mention, distance) }
         }
         return best?.mention
+    }
+
+    private func claimBetween(_ claim: Range<Int>, _ mention: Range<Int>) -> Bool {
+        let gap = claim.upperBound <= mention.lowerBound ? claim.upperBound..<mention.lowerBound
+            : mention.upperBound <= claim.lowerBound ? mention.upperBound..<claim.lowerBound : nil
+        guard let gap, !gap.isEmpty else { return false }
+        return claims.contains { $0 != claim && $0.lowerBound >= gap.lowerBound && $0.upperBound <= gap.upperBound }
     }
 
     /// The last resolvable mention of `role` in the sentences before `index`.
     private func latest(_ role: ContextRule.Role, before index: Int?, kind: String, resolve: (String) -> String?) -> String? {
         guard let index, index > 0 else { return nil }
         for previous in stride(from: index - 1, through: 0, by: -1)
-            where paragraphs[previous] == paragraphs[index] || paragraphs[previous] == 0 {
+            where paragraphs[previous] == paragraphs[index] || (paragraphs[previous] == 0 && sections[previous] == sections[index]) {
             for mention in (bySentence[previous] ?? []).reversed() where mention.rule.role == role && mention.rule.applies(to: kind) {
                 if let value = resolve(mention.text) { return value }
             }

@@ -107,6 +107,10 @@ public struct Document: Sendable {
             else { return index }
             guard index + length <= count else { return index }
             for next in 1..<length where bytes[index + next] & 0xC0 != 0x80 { return index }
+            // Overlong forms and UTF-16 surrogates are invalid even when well shaped.
+            let second = bytes[index + 1]
+            if (byte == 0xE0 && second < 0xA0) || (byte == 0xED && second > 0x9F)
+                || (byte == 0xF0 && second < 0x90) || (byte == 0xF4 && second > 0x8F) { return index }
             index += length
         }
         return nil

@@ -31,6 +31,8 @@ public final class Extractor {
         var kind: String
         var unit: String
         var captured: [ContextRule.Role: String]
+        /// A rule's constant group ("killed"), which a captured group narrows.
+        var category: String?
     }
 
     /// A context phrase found in the text: a place, date, group or source mention.
@@ -103,10 +105,13 @@ public final class Extractor {
             }
         }
         let articleDate = (dateOverride ?? document.prefixDate).flatMap(CalendarDate.init(iso:))
-        var attacher = ContextAttacher(sentences: sentences, paragraphs: Extractor.paragraphs(of: sentences, in: document),
-                                       mentions: mentions, continuing: continuing, normalizer: normalizer,
+        let paragraphs = Extractor.paragraphs(of: sentences, in: document)
+        let resolved = Extractor.resolveOverlaps(candidates)
+        var attacher = ContextAttacher(sentences: sentences, paragraphs: paragraphs,
+                                       sections: Extractor.sections(of: sentences, in: document), mentions: mentions,
+                                       claims: resolved.map(\.range), continuing: continuing, normalizer: normalizer,
                                        dates: DateResolver(lexicon: rules.lexicon, articleDate: articleDate))
-        let accepted = Extractor.resolveReferences(Extractor.resolveOverlaps(candidates), sentenceIndex: attacher.sentenceIndex)
+        let accepted = Extractor.resolveReferences(resolved, sentenceIndex: attacher.sentenceIndex)
         let claims = accepted.map { candidate -> Claim in
             let sentenceIndex = attacher.sentenceIndex(of: candidate.range.lowerBound)
             let sentence = sentenceIndex.map { sentences[$0] } ?? candidate.range
@@ -152,7 +157,18 @@ public final class Extractor {
         Slice(buffer: UnsafeBufferPointer(rebasing: whole[0..<sentence.upperBound]), start: sentence.lowerBound)
     }
 
+    /// Section number of each sentence: a Markdown heading ("## Picket") starts a new one.
+    static func sections(of sentences: [Range<Int>], in document: Document) -> [Int] {
+        var section = 0
+        return sentences.map { sentence in
+            if document.bytes[sentence.lowerBound] == UInt8(ascii: "#") { section += 1 }
+            return section
+        }
+    }
+
     /// Paragraph number of each sentence: a line break between two sentences starts a new one.
+    /// Lines before the first one that ends like prose (a headline, a byline) count as -1, so
+    /// that paragraph 0 is the lede.
     static func paragraphs(of sentences: [Range<Int>], in document: Document) -> [Int] {
         var result: [Int] = []
         var paragraph = 0
@@ -162,7 +178,12 @@ public final class Extractor {
             result.append(paragraph)
             previousEnd = sentence.upperBound
         }
-        return result
+        let prose: Set<UInt8> = [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\""), 0x9D, 0x99]
+        guard let lede = sentences.indices.first(where: { prose.contains(document.bytes[sentences[$0].upperBound - 1]) }) else {
+            return result
+        }
+        let offset = result[lede]
+        return result.map { $0 < offset ? -1 : $0 - offset }
     }
 
     /// A sentence continues the one before when it starts in lower case or with a phrase from
@@ -200,7 +221,8 @@ public final class Extractor {
             if role != .group, let constant = rule.set[role.rawValue] { captured[role] = constant }
             if let found = text(role.rawValue) { captured[role] = found }
         }
-        return Candidate(rule: rule, range: match.range, value: value, kind: rule.kind, unit: unit, captured: captured)
+        return Candidate(rule: rule, range: match.range, value: value, kind: rule.kind, unit: unit, captured: captured,
+                         category: rule.set["group"])
     }
 
     /// A claim that refers back ("put the figure at 8,000") becomes a claim about the nearest
@@ -221,6 +243,7 @@ public final class Extractor {
             candidate.kind = referent.candidate.kind
             candidate.unit = referent.candidate.unit
             if candidate.captured[.group] == nil { candidate.captured[.group] = referent.candidate.captured[.group] }
+            if candidate.category == nil { candidate.category = referent.candidate.category }
             result.append(candidate)
         }
         return result

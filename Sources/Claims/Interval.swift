@@ -24,10 +24,18 @@ public struct Interval: Equatable, Hashable, Sendable, Codable, CustomStringConv
 
     public var isPoint: Bool { low != nil && low == high }
 
+    /// Converts units; the result is rounded to a millionth so 3,000 feet is 914.4 m, not
+    /// 914.4000000000001.
     public func scaled(by factor: Double) -> Interval {
+        guard factor != 1 else { return self }
+        func convert(_ value: Double) -> Double {
+            let product = value * factor
+            let rounded = (product * 1e6).rounded() / 1e6
+            return abs(product) < 1e9 ? rounded : product
+        }
         var copy = self
-        copy.low = low.map { $0 * factor }
-        copy.high = high.map { $0 * factor }
+        copy.low = low.map(convert)
+        copy.high = high.map(convert)
         return copy
     }
 
@@ -80,7 +88,10 @@ public struct Interval: Equatable, Hashable, Sendable, Codable, CustomStringConv
 
     /// Whole numbers print without a fraction; others with at most two decimals.
     public static func format(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        guard value.isFinite else { return value > 0 ? "∞" : value < 0 ? "-∞" : "nan" }
+        if value == value.rounded(), abs(value) < 9e18 { return String(Int64(value)) }
+        // Beyond what two decimals can show exactly, Swift's shortest round-trip form.
+        if abs(value) >= 1e15 { return "\(value)" }
         var text = String(format2: value)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }

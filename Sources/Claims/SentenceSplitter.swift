@@ -95,6 +95,9 @@ struct SentenceSplitter {
         guard begin < period else { return false }
         let word = String(decoding: bytes[begin..<period], as: UTF8.self)
         if word.count == 1, let first = word.unicodeScalars.first, ("A"..."Z").contains(first) { return true }
-        return abbreviations.contains(word)
+        // "Approx." opening a sentence is the lexicon's "approx".
+        let lowered = word.prefix(1).lowercased() + word.dropFirst()
+        let capitalised = word.prefix(1).uppercased() + word.dropFirst()
+        return abbreviations.contains(word) || abbreviations.contains(lowered) || abbreviations.contains(capitalised)
     }
 }

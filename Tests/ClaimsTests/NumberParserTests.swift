@@ -31,8 +31,11 @@ final class NumberParserTests: XCTestCase {
         XCTAssertEqual(parser.parse("twenty-five thousand"), .exact(25_000, scale: 1000))
         XCTAssertEqual(value("twenty five thousand"), 25_000)
         XCTAssertEqual(parser.parse("half a million"), .exact(500_000, scale: 1_000_000))
-        XCTAssertEqual(parser.parse("a dozen"), .exact(12, scale: nil))
-        XCTAssertEqual(parser.parse("dozen"), .exact(12, scale: nil))
+        // "dozen" multiplies like "hundred": a dozen is 12, two dozen 24.
+        XCTAssertEqual(parser.parse("a dozen"), .exact(12, scale: 12))
+        XCTAssertEqual(parser.parse("dozen"), .exact(12, scale: 12))
+        XCTAssertEqual(value("two dozen"), 24)
+        XCTAssertEqual(value("three dozen"), 36)
         XCTAssertEqual(parser.parse("one and a half million"), .exact(1_500_000, scale: 1_000_000))
         XCTAssertEqual(value("a hundred"), 100)
         XCTAssertEqual(value("a thousand"), 1000)
