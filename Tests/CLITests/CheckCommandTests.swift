@@ -104,7 +104,7 @@ final class CheckCommandTests: XCTestCase {
         let strict = try CLI.run(["check", "--color", "never", Self.borderline])
         XCTAssertEqual(strict.status, 1)
         XCTAssertTrue(strict.stdout.contains(
-            "error: ~10000 people (Police; ±10%: [9000, 11000]) and 11500 people (union) do not overlap"), strict.stdout)
+            "error: ~10000 people (Police; ±10%: [9000, 11000]) and 11500 people (The rail union) do not overlap"), strict.stdout)
 
         for tolerance in ["20%", "0.2"] {
             let loose = try CLI.run(["check", "--color", "never", "--tolerance", tolerance, Self.borderline])

@@ -96,17 +96,17 @@ final class RulesCommandTests: XCTestCase {
 
     """
 
-    /// A new phrasing for an existing kind: "demonstrators numbered approximately 12,000".
-    static let numberedRules = """
+    /// A new phrasing for an existing kind: "demonstrators were tallied at approximately 12,000".
+    static let talliedRules = """
     kind: crowd
     unit: people
     rules:
-      - id: crowd.numbered
-        description: '"the demonstrators numbered about 12,000".'
-        pattern: '\\b(?<group>demonstrators|protesters|marchers)\\s+numbered\\s+(?:(?<qualifier>(?&qualifier_before))\\s+)?(?<value>(?&number))'
+      - id: crowd.tallied-at
+        description: '"the demonstrators were tallied at about 12,000".'
+        pattern: '\\b(?<group>demonstrators|protesters|marchers)\\s+were\\s+tallied\\s+at\\s+(?:(?<qualifier>(?&qualifier_before))\\s+)?(?<value>(?&number))'
         examples:
           match:
-            - text: "Demonstrators numbered approximately 12,000 in Saint-Aubel."
+            - text: "Demonstrators were tallied at approximately 12,000 in Saint-Aubel."
               low: 12000
               approx: true
               place: Saint-Aubel
@@ -117,7 +117,7 @@ final class RulesCommandTests: XCTestCase {
     date 2023-09-10 A petition against the Korlin bypass has gathered more than 120,000 signatures, \
     and about 40,000 residents have signed a second one, the organisers said.
 
-    Demonstrators numbered approximately 12,000 in Saint-Aubel on Saturday.
+    Demonstrators were tallied at approximately 12,000 in Saint-Aubel on Saturday.
 
     """
 
@@ -125,7 +125,7 @@ final class RulesCommandTests: XCTestCase {
         let dir = try CLI.temporaryDirectory(self)
         try Data(Self.petitionRules.utf8).write(to: dir.appendingPathComponent("petition.yml"))
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("more"), withIntermediateDirectories: true)
-        try Data(Self.numberedRules.utf8).write(to: dir.appendingPathComponent("more/crowd-numbered.yaml"))
+        try Data(Self.talliedRules.utf8).write(to: dir.appendingPathComponent("more/crowd-tallied.yaml"))
         let input = Data(Self.article.utf8)
 
         // The shipped rules know neither phrasing.
@@ -138,11 +138,11 @@ final class RulesCommandTests: XCTestCase {
         XCTAssertEqual(after.stderr, "")
         let claims = CLI.jsonLines(after.stdout)
         XCTAssertEqual(claims.map { $0["rule"] as? String },
-                       ["petition.signatures", "petition.signatures", "crowd.numbered"])
+                       ["petition.signatures", "petition.signatures", "crowd.tallied-at"])
         XCTAssertEqual(claims.map { $0["kind"] as? String }, ["petition", "petition", "crowd"])
         XCTAssertEqual(claims.map { $0["quote"] as? String },
                        ["more than 120,000 signatures", "about 40,000 residents have signed",
-                        "Demonstrators numbered approximately 12,000"])
+                        "Demonstrators were tallied at approximately 12,000"])
         XCTAssertEqual(claims[0][path: "value.low"] as? Int, 120_000)
         XCTAssertTrue(claims[0][path: "value.high"] is NSNull)
         XCTAssertEqual(claims[0][path: "value.lowInclusive"] as? Bool, false)
@@ -156,14 +156,14 @@ final class RulesCommandTests: XCTestCase {
         // `rules list` and `rules test` pick the file up too, and run its examples.
         let list = try CLI.run(["rules", "list", "--rules", dir.path])
         XCTAssertTrue(list.stdout.contains("petition.signatures\tclaim:petition\t"), list.stdout)
-        XCTAssertTrue(list.stdout.contains("crowd.numbered\tclaim:crowd\t"), list.stdout)
+        XCTAssertTrue(list.stdout.contains("crowd.tallied-at\tclaim:crowd\t"), list.stdout)
 
         let shipped = try summary(try CLI.run(["rules", "test"]).stdout)
         let test = try CLI.run(["rules", "test", "--rules", dir.path])
         XCTAssertEqual(test.status, 0, test.stdout + test.stderr)
         let (passed, failed) = try summary(test.stdout)
         XCTAssertEqual(failed, 0)
-        XCTAssertEqual(passed, shipped.0 + 4, "the three petition examples and the crowd.numbered example ran")
+        XCTAssertEqual(passed, shipped.0 + 4, "the three petition examples and the crowd.tallied-at example ran")
 
         // Only the new rules: --no-default-rules still needs a lexicon, so this must fail cleanly.
         let alone = try CLI.run(["extract", "--no-default-rules", "--rules", dir.path, "-"], stdin: input)
