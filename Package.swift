@@ -30,6 +30,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "claimcheck-bench", dependencies: ["Claims", "PCRE2"]),
+        .executableTarget(name: "claimcheck-fuzz", dependencies: ["Claims"]),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "ClaimsTests", dependencies: ["Claims"]),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "Claims"]),
