@@ -54,7 +54,7 @@ struct CheckCommand: ParsableCommand {
         let ruleSet = try rules.load(extra: settings.rules)
         let known = try baseline.map { path in try orExit { try Baseline.load(path: path) } }
 
-        let (collected, inputDiagnostics) = InputCollector().paths(for: input.inputs)
+        let (collected, inputDiagnostics) = InputCollector().paths(for: try input.allInputs())
         let paths = collected.filter { $0 == "-" || !settings.isIgnored($0, workingDirectory: workingDirectory) }
         let results = ExtractionPipeline(rules: ruleSet, dateOverride: input.date).run(paths: paths)
         let diagnostics = inputDiagnostics + results.flatMap(\.diagnostics)

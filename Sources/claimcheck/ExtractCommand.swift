@@ -26,7 +26,7 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let set = try rules.load()
-        let (paths, inputDiagnostics) = InputCollector().paths(for: input.inputs)
+        let (paths, inputDiagnostics) = InputCollector().paths(for: try input.allInputs())
         let pipeline = ExtractionPipeline(rules: set, dateOverride: input.date)
         let reporter = format.reporter(ReportOptions(color: color.enabled(for: .standardOutput)))
         var diagnostics = inputDiagnostics

@@ -1,16 +1,41 @@
 import ArgumentParser
 import Claims
+import Foundation
 
 /// The articles to read and the date to read them against, shared by extract and check.
 struct InputOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("Articles or directories to read; - for standard input.", valueName: "file"))
     var inputs: [String] = []
 
+    @Option(help: ArgumentHelp(
+        "Read more input paths from this file, one per line (- for standard input). Faster than a very long argument list.",
+        valueName: "file"))
+    var filesFrom: String?
+
     @Option(help: ArgumentHelp("Article date (YYYY-MM-DD) for weekday and \"yesterday\" mentions; overrides the file's date prefix.", valueName: "date"))
     var date: String?
 
     func validate() throws {
-        if inputs.isEmpty { throw ValidationError("no input: give files, directories or - for standard input") }
+        if inputs.isEmpty, filesFrom == nil {
+            throw ValidationError("no input: give files, directories, - for standard input, or --files-from")
+        }
+        if filesFrom == "-", inputs.contains("-") {
+            throw ValidationError("standard input cannot be both a list of paths (--files-from -) and an article (-)")
+        }
         if let date, CalendarDate(iso: date) == nil { throw ValidationError("--date must be YYYY-MM-DD, got '\(date)'") }
+    }
+}
+
+extension InputOptions {
+    /// The paths to read: the arguments, then those listed in --files-from.
+    func allInputs() throws -> [String] {
+        guard let filesFrom else { return inputs }
+        let data = filesFrom == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: filesFrom)
+        guard let data, let text = String(data: data, encoding: .utf8) else {
+            Console.report([Diagnostic(file: filesFrom, "cannot read the list of input paths")])
+            throw ExitCode(2)
+        }
+        let listed = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return inputs + listed
     }
 }
