@@ -2,7 +2,9 @@ import Claims
 
 /// Shares of different candidates in one election whose lower bounds add up to more than
 /// the whole. Each candidate counts once, with its largest lower bound. Shares are added
-/// only within one source (or among unsourced ones): two polls of one race each add up.
+/// only within one voice (source, or the writer) and one paragraph: two polls of one race
+/// each add up, and an article covering a mayoral race, a council seat and a ballot measure
+/// reports each in its own paragraph.
 public struct ShareSumCheck: Check {
     public static let id = "share-sum"
     public static let summary = "Vote shares of different candidates in one election that add up to more than 100%."
@@ -18,7 +20,7 @@ public struct ShareSumCheck: Check {
         let shares = claims.filter { $0.comparable && $0.kind == kind && $0.unit == unit && $0.context.group != nil }
         let elections = Dictionary(grouping: shares, by: { share in
             var key = ComparisonKey(share, includeGroup: false)
-            key.group = share.voice
+            key.group = share.voice + "\u{1}" + share.file + "\u{1}" + String(share.paragraph)
             return key
         })
         var findings: [Finding] = []

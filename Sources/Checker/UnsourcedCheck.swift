@@ -1,7 +1,10 @@
 import Claims
 
 /// A claim nobody is named as asserting. Anonymous attributions ("estimates ranged") are
-/// weaker than named ones, so they count as unsourced, and the message says so.
+/// weaker than named ones, so they count as unsourced, and the message says so. Claims whose
+/// rule says they name no comparable quantity (a bare "rose 5%", "60 km to the south") are
+/// left alone: flagging every percentage in a business story would bury the figures that
+/// matter.
 public struct UnsourcedCheck: Check {
     public static let id = "unsourced"
     public static let summary = "A claim with no named source."
@@ -10,7 +13,7 @@ public struct UnsourcedCheck: Check {
     public init() {}
 
     public func run(_ claims: [Claim], options: CheckOptions) -> [Finding] {
-        claims.sorted(by: Claim.positionOrder).compactMap { claim in
+        claims.filter(\.comparable).sorted(by: Claim.positionOrder).compactMap { claim in
             let subject = MessageText.kind(claim.kind) + " figure "
                 + MessageText.withUnit(claim.value.description, unit: claim.unit)
             let message: String

@@ -57,10 +57,13 @@ public struct Claim: Equatable, Hashable, Sendable {
     /// False for claims whose rule says they name no comparable quantity ("rose 5%"): the
     /// conflict checks leave them alone.
     public var comparable: Bool
+    /// Paragraph of the claim in its document (0 is the lede, -1 a headline or unknown).
+    public var paragraph: Int
 
     public init(kind: String, rule: String, quote: String, file: String, line: Int, column: Int,
                 start: Int, end: Int, sentence: String, sentenceStart: Int, sentenceIndex: Int, value: Interval,
-                unit: String, context: ClaimContext, attribution: Attribution?, comparable: Bool = true) {
+                unit: String, context: ClaimContext, attribution: Attribution?, comparable: Bool = true,
+                paragraph: Int = -1) {
         self.kind = kind
         self.rule = rule
         self.quote = quote
@@ -77,6 +80,7 @@ public struct Claim: Equatable, Hashable, Sendable {
         self.context = context
         self.attribution = attribution
         self.comparable = comparable
+        self.paragraph = paragraph
     }
 
     /// The named source, if any; anonymous attributions are not sources.

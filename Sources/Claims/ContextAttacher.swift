@@ -15,11 +15,17 @@ struct ContextAttacher {
 
     /// Every claim's text range: a mention binds to the claim it belongs to, not past another.
     let claims: [Range<Int>]
+    /// Claims introduced by a comparison ("down from 67%"): a place or date after one is its own.
+    let baselines: [Range<Int>]
+    /// The document's bytes, to see clause breaks between a mention and a claim.
+    let bytes: [UInt8]
 
     init(sentences: [Range<Int>], paragraphs: [Int], sections: [Int], mentions: [Extractor.Mention], claims: [Range<Int>] = [],
-         continuing: Set<Int> = [], normalizer: ContextNormalizer, dates: DateResolver) {
+         baselines: [Range<Int>] = [], bytes: [UInt8] = [], continuing: Set<Int> = [], normalizer: ContextNormalizer, dates: DateResolver) {
         self.sentences = sentences
         self.claims = claims
+        self.baselines = baselines
+        self.bytes = bytes
         self.paragraphs = paragraphs
         self.sections = sections
         self.continuing = continuing
@@ -31,6 +37,14 @@ struct ContextAttacher {
     }
 
     func sentenceIndex(of offset: Int) -> Int? {
+        ContextAttacher.index(of: offset, in: sentences)
+    }
+
+    static func sentence(containing offset: Int, in sentences: [Range<Int>]) -> Range<Int>? {
+        index(of: offset, in: sentences).map { sentences[$0] }
+    }
+
+    static func index(of offset: Int, in sentences: [Range<Int>]) -> Int? {
         var low = 0
         var high = sentences.count - 1
         while low <= high {
@@ -123,17 +137,33 @@ struct ContextAttacher {
             }
             // "Ms Arden won 54% and Mr Dorsey 51%": a name belongs to the share right after it.
             // (Places and dates are shared: "17 killed and 200 injured in Dorvan on Sunday".)
-            if role == .group, claimBetween(claim, mention.range) { continue }
+            if role == .group, between(claim, mention.range, among: claims) { continue }
+            // "Thousands marched, which organisers said drew 120,000": a source between two
+            // claims introduces the one after it.
+            if role == .source, !before, distance > 0, claimFollows(mention.range, near: claim) { continue }
+            // "61.2%, down from 67% in 2019": the year belongs to the baseline.
+            if role == .place || role == .date, !before, between(claim, mention.range, among: baselines) { continue }
             if best == nil || distance < best!.distance { best = (mention, distance) }
         }
         return best?.mention
     }
 
-    private func claimBetween(_ claim: Range<Int>, _ mention: Range<Int>) -> Bool {
+    /// Another claim follows `mention` in the sentence of `claim` with no clause break between
+    /// them ("which organisers said drew 120,000"; not "..., organisers said; officials counted 9,000").
+    private func claimFollows(_ mention: Range<Int>, near claim: Range<Int>) -> Bool {
+        guard let sentence = ContextAttacher.sentence(containing: claim.lowerBound, in: sentences) else { return false }
+        let breaks: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: ".")]
+        return claims.contains { next in
+            next.lowerBound >= mention.upperBound && next.lowerBound < sentence.upperBound
+                && !bytes[mention.upperBound..<next.lowerBound].contains(where: breaks.contains)
+        }
+    }
+
+    private func between(_ claim: Range<Int>, _ mention: Range<Int>, among others: [Range<Int>]) -> Bool {
         let gap = claim.upperBound <= mention.lowerBound ? claim.upperBound..<mention.lowerBound
             : mention.upperBound <= claim.lowerBound ? mention.upperBound..<claim.lowerBound : nil
         guard let gap, !gap.isEmpty else { return false }
-        return claims.contains { $0 != claim && $0.lowerBound >= gap.lowerBound && $0.upperBound <= gap.upperBound }
+        return others.contains { $0 != claim && $0.lowerBound >= gap.lowerBound && $0.upperBound <= gap.upperBound }
     }
 
     /// The last resolvable mention of `role` in the sentences before `index`.

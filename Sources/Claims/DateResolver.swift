@@ -8,6 +8,8 @@ struct DateResolver {
 
     func resolve(_ raw: String) -> String? {
         let text = raw.folded()
+        // "since 2018": a span, kept as written so a running total never meets a day's count.
+        if let first = text.split(separator: " ").first, lexicon.spanMarkers.contains(String(first)) { return text }
         if let date = CalendarDate(iso: text) { return date.description }
         // Without an article date a weekday or "yesterday" cannot be placed on the calendar,
         // but it still tells one day from another: keep the word itself.
@@ -16,9 +18,23 @@ struct DateResolver {
         if text.count == 4, let year = Int(text), year > 999 { return String(year) }
         let tokens = text.split { $0 == " " || $0 == "," }.map { $0.hasSuffix(".") ? String($0.dropLast()) : String($0) }
         if let weekday = tokens.lazy.compactMap({ lexicon.weekdays.firstIndex(of: $0) }).first, tokens.count <= 2 {
-            guard let articleDate else { return lexicon.weekdays[weekday] }
-            let back = (articleDate.weekday - weekday + 7) % 7
+            let strictlyPast = tokens.contains { lexicon.pastMarkers.contains($0) }
+            guard let articleDate else { return (strictlyPast ? "last " : "") + lexicon.weekdays[weekday] }
+            var back = (articleDate.weekday - weekday + 7) % 7
+            if back == 0, strictlyPast { back = 7 }
             return articleDate.adding(days: -back).description
+        }
+        // "four years ago": a number of periods back from the article date.
+        if let unit = tokens.last, let days = lexicon.periods[unit] {
+            let count = tokens.dropLast().joined(separator: " ")
+            let number: Double?
+            switch NumberParser(lexicon: lexicon).parse(count) {
+            case .exact(let value, _)?: number = value
+            case .vague(let interval)?: number = interval.low
+            case nil: number = ["", "a", "an"].contains(count) ? 1 : nil
+            }
+            guard let number else { return nil }
+            return articleDate?.adding(days: -Int((number * days).rounded())).description ?? text
         }
         var month: Int?
         var day: Int?

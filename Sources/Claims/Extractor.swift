@@ -6,6 +6,7 @@ public final class Extractor {
     public let rules: RuleSet
     private let claimMatchers: [(rule: ClaimRule, matcher: Matcher, prefilter: Matcher?, requires: Matcher?, excludes: Matcher?)]
     private let trigger: Matcher
+    private let skip: Matcher?
     private let contextMatchers: [(rule: ContextRule, matcher: Matcher)]
     private let numbers: NumberParser
     private let splitter: SentenceSplitter
@@ -17,6 +18,7 @@ public final class Extractor {
             ($0, Matcher($0.regex), $0.prefilter.map(Matcher.init), $0.requires.map(Matcher.init), $0.excludes.map(Matcher.init))
         }
         trigger = Matcher(rules.trigger)
+        skip = rules.skip.map(Matcher.init)
         contextMatchers = rules.contextRules.map { ($0, Matcher($0.regex)) }
         numbers = NumberParser(lexicon: rules.lexicon)
         splitter = SentenceSplitter(abbreviations: rules.lexicon.abbreviations)
@@ -74,6 +76,7 @@ public final class Extractor {
             for (index, sentence) in sentences.enumerated() {
                 let slice = Extractor.slice(whole, sentence)
                 guard (try? trigger.firstMatch(in: slice.buffer, from: slice.start)) ?? nil != nil else { continue }
+                if let skip, passes(skip, slice) { continue }
                 let before = candidates.count
                 for entry in claimMatchers {
                     if let test = entry.prefilter, !passes(test, slice) { continue }
@@ -109,7 +112,8 @@ public final class Extractor {
         let resolved = Extractor.resolveOverlaps(candidates)
         var attacher = ContextAttacher(sentences: sentences, paragraphs: paragraphs,
                                        sections: Extractor.sections(of: sentences, in: document), mentions: mentions,
-                                       claims: resolved.map(\.range), continuing: continuing, normalizer: normalizer,
+                                       claims: resolved.map(\.range), baselines: baselines(resolved, sentences, document), bytes: document.bytes,
+                                       continuing: continuing, normalizer: normalizer,
                                        dates: DateResolver(lexicon: rules.lexicon, articleDate: articleDate))
         let accepted = Extractor.resolveReferences(resolved, sentenceIndex: attacher.sentenceIndex)
         let claims = accepted.map { candidate -> Claim in
@@ -121,7 +125,8 @@ public final class Extractor {
                          file: document.path, line: line, column: column, start: candidate.range.lowerBound,
                          end: candidate.range.upperBound, sentence: document.text(sentence), sentenceStart: sentence.lowerBound,
                          sentenceIndex: sentenceIndex ?? -1, value: candidate.value, unit: candidate.unit,
-                         context: context, attribution: attribution, comparable: candidate.rule.comparable)
+                         context: context, attribution: attribution, comparable: candidate.rule.comparable,
+                         paragraph: sentenceIndex.map { paragraphs[$0] } ?? -1)
         }
         return (claims, diagnostics)
     }
@@ -155,6 +160,16 @@ public final class Extractor {
 
     static func slice(_ whole: UnsafeBufferPointer<UInt8>, _ sentence: Range<Int>) -> Slice {
         Slice(buffer: UnsafeBufferPointer(rebasing: whole[0..<sentence.upperBound]), start: sentence.lowerBound)
+    }
+
+    /// Claims introduced by a comparison phrase from the lexicon ("down from 67%").
+    private func baselines(_ candidates: [Candidate], _ sentences: [Range<Int>], _ document: Document) -> [Range<Int>] {
+        guard !rules.lexicon.comparisons.isEmpty else { return [] }
+        return candidates.map(\.range).filter { range in
+            let floor = ContextAttacher.sentence(containing: range.lowerBound, in: sentences)?.lowerBound ?? range.lowerBound
+            let before = document.text(max(floor, range.lowerBound - 40)..<range.lowerBound).folded()
+            return rules.lexicon.comparisons.contains { before == $0 || before.hasSuffix(" " + $0) }
+        }
     }
 
     /// Section number of each sentence: a Markdown heading ("## Picket") starts a new one.

@@ -23,6 +23,7 @@ enum Fragments {
         result.append(("weekday", optional(lexicon.weekdays)))
         result.append(("month", optional(lexicon.months.keys)))
         result.append(("relative_day", optional(lexicon.relativeDays.keys)))
+        result.append(("period", optional(lexicon.periods.keys)))
         return result
     }
 

@@ -33,6 +33,17 @@ public struct Lexicon: Sendable {
     public var articles: Set<String> = []
     /// Openings of a sentence that continues the one before ("He added", "It said").
     public var continuations: [String] = []
+    /// Lengths of time in days, for "four years ago" ("year": 365).
+    public var periods: [String: Double] = [:]
+    /// Words that open a span rather than a day ("since 2018"): a running total is its own quantity.
+    public var spanMarkers: Set<String> = []
+    /// Words that put a weekday strictly in the past ("last Sunday" in a Sunday paper).
+    public var pastMarkers: Set<String> = []
+    /// Phrases that introduce a baseline figure ("down from 67% in 2019"): a date or place
+    /// after the baseline belongs to it, not to the figure before.
+    public var comparisons: [String] = []
+    /// Patterns of sentences that hold no claims to check (corrections, hypotheticals).
+    public var skipSentences: [String] = []
 
     public init() {}
 
@@ -56,6 +67,11 @@ public struct Lexicon: Sendable {
         honorifics.formUnion(other.honorifics)
         articles.formUnion(other.articles)
         continuations += other.continuations.filter { !continuations.contains($0) }
+        periods.merge(other.periods) { $1 }
+        pastMarkers.formUnion(other.pastMarkers)
+        spanMarkers.formUnion(other.spanMarkers)
+        comparisons += other.comparisons.filter { !comparisons.contains($0) }
+        skipSentences += other.skipSentences
     }
 
     public func unit(named text: String) -> UnitAlias? {
@@ -74,7 +90,8 @@ public struct Lexicon: Sendable {
 
     static let keys: Set<String> = [
         "numbers", "scales", "vague", "qualifiers", "units", "weekdays", "months", "relative-days",
-        "abbreviations", "generic-groups", "honorifics", "articles", "continuations",
+        "abbreviations", "generic-groups", "honorifics", "articles", "continuations", "periods", "past-markers", "span-markers",
+        "comparisons", "skip-sentences",
     ]
 
     /// Reads the `lexicon:` section of a file.
@@ -116,6 +133,11 @@ public struct Lexicon: Sendable {
         lexicon.abbreviations = Set(reader.strings(map["abbreviations"], "lexicon.abbreviations") ?? [])
         lexicon.genericGroups = Set((reader.strings(map["generic-groups"], "lexicon.generic-groups") ?? []).map { $0.folded() })
         lexicon.honorifics = Set(reader.strings(map["honorifics"], "lexicon.honorifics") ?? [])
+        lexicon.periods = numberMap(map["periods"], "lexicon.periods", &reader)
+        lexicon.spanMarkers = Set((reader.strings(map["span-markers"], "lexicon.span-markers") ?? []).map { $0.folded() })
+        lexicon.pastMarkers = Set((reader.strings(map["past-markers"], "lexicon.past-markers") ?? []).map { $0.folded() })
+        lexicon.comparisons = (reader.strings(map["comparisons"], "lexicon.comparisons") ?? []).map { $0.folded() }
+        lexicon.skipSentences = reader.strings(map["skip-sentences"], "lexicon.skip-sentences") ?? []
         lexicon.continuations = (reader.strings(map["continuations"], "lexicon.continuations") ?? []).map { $0.folded() }
         lexicon.articles = Set((reader.strings(map["articles"], "lexicon.articles") ?? []).map { $0.folded() })
         return lexicon

@@ -105,6 +105,8 @@ public struct RuleSet: Sendable {
     public var contextRules: [ContextRule]
     /// Matches a digit, number word or vague quantity: sentences without one hold no claim.
     public var trigger: Regex
+    /// Sentences matching this hold no claims to check (lexicon.skip-sentences).
+    public var skip: Regex?
     /// The rule files read, in load order.
     public var files: [String]
 }

@@ -48,6 +48,25 @@ public struct RuleLoader {
         let rootNode: Node
     }
 
+    /// One pattern for every `skip-sentences` entry; each is checked alone so a bad one is named.
+    static func compileSkipSentences(_ patterns: [String], shared: [(name: String, pattern: String)],
+                                     _ diagnostics: inout [Diagnostic]) -> Regex? {
+        guard !patterns.isEmpty else { return nil }
+        let define = Fragments.defineBlock(shared)
+        var good: [String] = []
+        for pattern in patterns {
+            do {
+                _ = try Regex("(?:" + pattern + ")" + define, options: RuleCompiler.patternOptions)
+                good.append(pattern)
+            } catch {
+                diagnostics.append(Diagnostic(file: "lexicon.skip-sentences",
+                                              "pattern '\(pattern)' does not compile: \(error)"))
+            }
+        }
+        guard !good.isEmpty else { return nil }
+        return try? Regex(good.map { "(?:" + $0 + ")" }.joined(separator: "|") + define, options: RuleCompiler.patternOptions)
+    }
+
     public func load() -> (RuleSet, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var parsed: [ParsedFile] = []
@@ -87,6 +106,7 @@ public struct RuleLoader {
             diagnostics += reader.diagnostics
         }
         let shared = Fragments.generated(from: lexicon)
+        let skip = RuleLoader.compileSkipSentences(lexicon.skipSentences, shared: shared, &diagnostics)
 
         var claimRules: [ClaimRule] = []
         var contextRules: [ContextRule] = []
@@ -120,7 +140,7 @@ public struct RuleLoader {
             diagnostics.append(Diagnostic(file: directories.joined(separator: ", "), "no claim rules found"))
         }
         let set = RuleSet(lexicon: lexicon, claimRules: claimRules, contextRules: contextRules,
-                          trigger: Fragments.trigger(shared), files: parsed.map(\.path))
+                          trigger: Fragments.trigger(shared), skip: skip, files: parsed.map(\.path))
         return (set, diagnostics)
     }
 }

@@ -65,9 +65,18 @@ final class ShareSumCheckTests: XCTestCase {
         XCTAssertEqual(check.run([arden, dorsey], options: options).count, 1)
     }
 
-    func testAcrossArticlesWithPlaceAndDate() {
-        let a = share(exact(54), "Arden", place: "Valmont", date: "2021-05-02", file: "a.md")
-        let b = share(exact(51), "Dorsey", place: "Valmont", date: "2021-05-02", file: "b.md")
-        XCTAssertEqual(check.run([a, b], options: options).map { $0.claims.map(\.file) }, [["a.md", "b.md"]])
+    /// Shares are summed within one paragraph of one article: an article covering a mayoral
+    /// race, a council seat and a ballot measure reports each in its own paragraph, and two
+    /// articles disagreeing about one candidate are a conflict, not a share-sum.
+    func testOnlyWithinOneParagraphOfOneArticle() {
+        var a = share(exact(54), "Arden", place: "Valmont", date: "2021-05-02", file: "a.md")
+        var b = share(exact(51), "Dorsey", place: "Valmont", date: "2021-05-02", file: "b.md")
+        XCTAssertEqual(check.run([a, b], options: options), [])
+        b.file = "a.md"
+        a.paragraph = 1
+        b.paragraph = 2
+        XCTAssertEqual(check.run([a, b], options: options), [])
+        b.paragraph = 1
+        XCTAssertEqual(check.run([a, b], options: options).map { $0.claims.map(\.file) }, [["a.md", "a.md"]])
     }
 }

@@ -50,7 +50,7 @@ final class DateResolverTests: XCTestCase {
 
     func testWithoutAnArticleDateDaysStayApartButOffTheCalendar() {
         XCTAssertEqual(resolve("Sunday", on: nil), "sunday")
-        XCTAssertEqual(resolve("last Friday", on: nil), "friday")
+        XCTAssertEqual(resolve("last Friday", on: nil), "last friday", "a week before any Friday the article may mean")
         XCTAssertEqual(resolve("Yesterday", on: nil), "yesterday")
         XCTAssertEqual(resolve("15 August", on: nil), "--08-15")
         XCTAssertEqual(resolve("Feb. 29", on: nil), "--02-29")
@@ -66,5 +66,20 @@ final class DateResolverTests: XCTestCase {
         XCTAssertNil(resolve("August"))
         XCTAssertNil(resolve("the weekend"))
         XCTAssertNil(resolve("Feb. 30"))
+    }
+
+    func testLastWeekdayIsStrictlyBefore() {
+        // 2021-03-08 is a Monday: "Monday" is today, "last Monday" a week ago.
+        XCTAssertEqual(resolve("Monday"), "2021-03-08")
+        XCTAssertEqual(resolve("last Monday"), "2021-03-01")
+        XCTAssertEqual(resolve("last Sunday"), "2021-03-07")
+    }
+
+    func testPeriodsAgo() {
+        XCTAssertEqual(resolve("four years"), "2017-03-09", "4 × 365 days before 2021-03-08")
+        XCTAssertEqual(resolve("a year"), "2020-03-08")
+        XCTAssertEqual(resolve("two weeks"), "2021-02-22")
+        XCTAssertEqual(resolve("last year"), "2020-03-08")
+        XCTAssertEqual(resolve("four years", on: nil), "four years")
     }
 }

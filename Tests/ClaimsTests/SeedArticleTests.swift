@@ -25,7 +25,7 @@ final class SeedArticleTests: XCTestCase {
         XCTAssertEqual(claims.map { Summary($0) }, [
             Summary("crowd", "At least 100,000 people", "[100000, ∞)", place: "Minsk"),
             Summary("crowd", "from 100,000 to 200,000 people", "[100000, 200000]", place: "Minsk"),
-            Summary("crowd", "thousands of supporters", "~[1000, 25000]", place: "Minsk", group: "supporters"),
+            Summary("crowd", "thousands of supporters", "~[1000, 40000]", place: "Minsk", group: "supporters"),
             Summary("distance", "15 miles from Belarus’ borders", "24140.16", place: "Belarus", group: "belarus’ borders",
                     source: "Lukashenko"),
             Summary("vote_share", "more than 80% of the votes", "(80, 100]", place: "Minsk", group: "Lukashenko",
