@@ -120,7 +120,7 @@ final class ErrorTests: XCTestCase {
 
     func testUsageErrorsExitWithTwo() throws {
         let cases: [([String], String)] = [
-            (["extract"], "no input: give files, directories or - for standard input"),
+            (["extract"], "no input: give files, directories, - for standard input, or --files-from"),
             (["extract", "--date", "2021-13-40", Self.article], "--date must be YYYY-MM-DD, got '2021-13-40'"),
             (["extract", "--format", "xml", Self.article], "'xml' is invalid for '--format <format>'"),
             (["extract", "--no-such-flag", Self.article], "--no-such-flag"),
