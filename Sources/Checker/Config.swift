@@ -151,14 +151,6 @@ public struct Config: Equatable, Sendable {
     }
 
     private static func diagnostic(_ error: YamlError, file: String) -> Diagnostic {
-        switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return Diagnostic(file: file, line: mark.line, column: mark.column, "invalid YAML: \(problem)")
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return Diagnostic(file: file, line: context.mark.line, column: context.mark.column,
-                              "duplicate key \(duplicates.sorted().joined(separator: ", "))")
-        default:
-            return Diagnostic(file: file, "invalid YAML: \(error)")
-        }
+        YAMLReader.diagnostic(for: error, file: file)
     }
 }

@@ -1,4 +1,5 @@
 import Claims
+import Foundation
 
 /// Stable fingerprints: FNV-1a 64 over text fields (Swift's `Hasher` is seeded per process,
 /// so it cannot be stored). Never includes line numbers or byte offsets.
@@ -21,8 +22,16 @@ enum Fingerprint {
     /// A claim's identity without its position: file, kind, unit, context and quote.
     static func describe(_ claim: Claim) -> String {
         let c = claim.context
-        return [claim.file, claim.kind, claim.unit, c.place ?? "", c.date ?? "", c.group ?? "", claim.quote]
+        return [path(claim.file), claim.kind, claim.unit, c.place ?? "", c.date ?? "", c.group ?? "", claim.quote]
             .joined(separator: "\u{1e}")
+    }
+
+    /// "arch/a.txt", "./arch/a.txt" and "/work/repo/arch/a.txt" (run from /work/repo) are one file.
+    static func path(_ file: String) -> String {
+        guard file != "<stdin>" else { return file }
+        let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
+        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        return absolute.hasPrefix(root + "/") ? String(absolute.dropFirst(root.count + 1)) : absolute
     }
 
     /// Order-independent over claims, so swapping paragraphs keeps the fingerprint.

@@ -72,16 +72,29 @@ public final class Extractor {
         document.bytes.withUnsafeBufferPointer { whole in
             // Claims need a number, so only sentences with a digit, number word or vague
             // quantity are searched, and each rule's cheap sentence tests run first.
+            // A sentence test that fails (a runaway pattern) is reported once and counts as
+            // "does not apply", so the rule is skipped rather than run on a wrong premise.
+            func passes(_ test: Matcher, _ slice: Slice, id: String) -> Bool? {
+                guard !failed.contains(id) else { return nil }
+                do {
+                    return try test.firstMatch(in: slice.buffer, from: slice.start) != nil
+                } catch {
+                    failed.insert(id)
+                    diagnostics.append(matchFailure(error, rule: id, document: document))
+                    return nil
+                }
+            }
             var claimSentences: [Int] = []
             for (index, sentence) in sentences.enumerated() {
                 let slice = Extractor.slice(whole, sentence)
-                guard (try? trigger.firstMatch(in: slice.buffer, from: slice.start)) ?? nil != nil else { continue }
-                if let skip, passes(skip, slice) { continue }
+                guard passes(trigger, slice, id: "(lexicon number trigger)") == true else { continue }
+                if let skip, passes(skip, slice, id: "(lexicon skip-sentences)") != false { continue }
                 let before = candidates.count
                 for entry in claimMatchers {
-                    if let test = entry.prefilter, !passes(test, slice) { continue }
-                    if let test = entry.requires, !passes(test, slice) { continue }
-                    if let test = entry.excludes, passes(test, slice) { continue }
+                    let id = entry.rule.id
+                    if let test = entry.prefilter, passes(test, slice, id: id + " (prefilter)") != true { continue }
+                    if let test = entry.requires, passes(test, slice, id: id + " (requires)") != true { continue }
+                    if let test = entry.excludes, passes(test, slice, id: id + " (excludes)") != false { continue }
                     run(entry.matcher, id: entry.rule.id, in: slice) { match in
                         guard let candidate = candidate(entry.rule, match, document) else { return }
                         candidates.append(candidate)
@@ -210,10 +223,6 @@ public final class Extractor {
         return rules.lexicon.continuations.contains { head == $0 || head.hasPrefix($0 + " ") || head.hasPrefix($0 + ",") }
     }
 
-    private func passes(_ test: Matcher, _ slice: Slice) -> Bool {
-        ((try? test.firstMatch(in: slice.buffer, from: slice.start)) ?? nil) != nil
-    }
-
     private func candidate(_ rule: ClaimRule, _ match: Match, _ document: Document) -> Candidate? {
         guard !match.range.isEmpty else { return nil }
         func text(_ name: String) -> String? { match.range(ofGroup: name).map { document.text($0) } }
@@ -230,6 +239,8 @@ public final class Extractor {
         value = value.scaled(by: factor)
         if rule.bounds.low != nil || rule.bounds.high != nil {
             value = value.clamped(min: rule.bounds.low, max: rule.bounds.high)
+            // "won more than 120% of the vote" is no vote share at all.
+            if value.isEmpty { return nil }
         }
         var captured: [ContextRule.Role: String] = [:]
         for role in ContextRule.Role.allCases {

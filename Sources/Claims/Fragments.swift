@@ -36,7 +36,8 @@ enum Fragments {
 
     static func defineBlock(_ fragments: [(name: String, pattern: String)]) -> String {
         guard !fragments.isEmpty else { return "" }
-        return "(?(DEFINE)" + fragments.map { "(?<\($0.name)>\($0.pattern))" }.joined() + ")"
+        // The newline ends any trailing "# comment" (patterns are in extended mode).
+        return "(?(DEFINE)" + fragments.map { "(?<\($0.name)>\($0.pattern)\n)" }.joined() + ")"
     }
 
     /// Fragment names become PCRE2 group names: letters, digits, underscore.

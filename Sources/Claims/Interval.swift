@@ -24,6 +24,12 @@ public struct Interval: Equatable, Hashable, Sendable, Codable, CustomStringConv
 
     public var isPoint: Bool { low != nil && low == high }
 
+    /// No number lies inside ("more than 120%" clamped to [0, 100]).
+    public var isEmpty: Bool {
+        guard let low, let high else { return false }
+        return low > high || (low == high && !(lowInclusive && highInclusive))
+    }
+
     /// Converts units; the result is rounded to a millionth so 3,000 feet is 914.4 m, not
     /// 914.4000000000001.
     public func scaled(by factor: Double) -> Interval {

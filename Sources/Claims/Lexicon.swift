@@ -74,18 +74,31 @@ public struct Lexicon: Sendable {
         skipSentences += other.skipSentences
     }
 
-    public func unit(named text: String) -> UnitAlias? {
-        let key = text.folded()
-        for (canonical, aliases) in units {
-            if let factor = aliases[key] { return UnitAlias(canonical: canonical, factor: factor) }
-            if key == canonical { return UnitAlias(canonical: canonical, factor: 1) }
-        }
-        return nil
-    }
+    /// Every unit name (and canonical unit) → what it means, built once by `index()`.
+    private(set) var unitIndex: [String: UnitAlias] = [:]
+    /// Every qualifier phrase → its qualifier, built once by `index()`.
+    private(set) var qualifierIndex: [String: Qualifier] = [:]
 
-    public func qualifier(_ text: String) -> Qualifier? {
-        let key = text.folded()
-        return qualifiers.last { $0.phrases.contains { $0.folded() == key } }
+    public func unit(named text: String) -> UnitAlias? { unitIndex[text.folded()] }
+
+    public func qualifier(_ text: String) -> Qualifier? { qualifierIndex[text.folded()] }
+
+    /// Builds the lookup tables; returns the names claimed by two units (an error in the rules).
+    mutating func index() -> [String] {
+        unitIndex = [:]
+        var clashes: [String] = []
+        for (canonical, aliases) in units.sorted(by: { $0.key < $1.key }) {
+            for (alias, factor) in aliases.sorted(by: { $0.key < $1.key }) {
+                if let other = unitIndex[alias], other.canonical != canonical { clashes.append("'\(alias)' (\(other.canonical), \(canonical))") }
+                unitIndex[alias] = UnitAlias(canonical: canonical, factor: factor)
+            }
+            if unitIndex[canonical] == nil { unitIndex[canonical] = UnitAlias(canonical: canonical, factor: 1) }
+        }
+        qualifierIndex = [:]
+        for qualifier in qualifiers {
+            for phrase in qualifier.phrases { qualifierIndex[phrase.folded()] = qualifier }
+        }
+        return clashes
     }
 
     static let keys: Set<String> = [
@@ -124,16 +137,12 @@ public struct Lexicon: Sendable {
         if !lexicon.weekdays.isEmpty, lexicon.weekdays.count != 7 {
             reader.error(map["weekdays"], "lexicon.weekdays must list seven days, Monday first")
         }
-        lexicon.months = numberMap(map["months"], "lexicon.months", &reader).reduce(into: [:]) {
-            $0[$1.key.folded()] = Int($1.value)
-        }
-        lexicon.relativeDays = numberMap(map["relative-days"], "lexicon.relative-days", &reader).reduce(into: [:]) {
-            $0[$1.key.folded()] = Int($1.value)
-        }
+        lexicon.months = integerMap(map["months"], "lexicon.months", in: 1...12, &reader)
+        lexicon.relativeDays = integerMap(map["relative-days"], "lexicon.relative-days", in: -36_600...36_600, &reader)
         lexicon.abbreviations = Set(reader.strings(map["abbreviations"], "lexicon.abbreviations") ?? [])
         lexicon.genericGroups = Set((reader.strings(map["generic-groups"], "lexicon.generic-groups") ?? []).map { $0.folded() })
         lexicon.honorifics = Set(reader.strings(map["honorifics"], "lexicon.honorifics") ?? [])
-        lexicon.periods = numberMap(map["periods"], "lexicon.periods", &reader)
+        lexicon.periods = integerMap(map["periods"], "lexicon.periods", in: 1...36_600, &reader).mapValues(Double.init)
         lexicon.spanMarkers = Set((reader.strings(map["span-markers"], "lexicon.span-markers") ?? []).map { $0.folded() })
         lexicon.pastMarkers = Set((reader.strings(map["past-markers"], "lexicon.past-markers") ?? []).map { $0.folded() })
         lexicon.comparisons = (reader.strings(map["comparisons"], "lexicon.comparisons") ?? []).map { $0.folded() }
@@ -159,6 +168,15 @@ public struct Lexicon: Sendable {
         var result: [String: Double] = [:]
         for (key, value) in pairs(node, what, &reader) {
             if let number = reader.number(value, "\(what).\(key)") { result[key.folded()] = number }
+        }
+        return result
+    }
+
+    private static func integerMap(_ node: Node?, _ what: String, in range: ClosedRange<Int>,
+                                   _ reader: inout YAMLReader) -> [String: Int] {
+        var result: [String: Int] = [:]
+        for (key, value) in pairs(node, what, &reader) {
+            if let number = reader.integer(value, "\(what).\(key)", in: range) { result[key.folded()] = number }
         }
         return result
     }

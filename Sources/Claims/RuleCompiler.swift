@@ -68,7 +68,7 @@ struct RuleCompiler {
         }
         let fileUnit = reader.string(root["unit"], "unit")
         if let fileUnit { checkUnit(fileUnit, node: root["unit"], &reader) }
-        let priority = root["priority"].flatMap { reader.number($0, "priority") }.map { Int($0) } ?? 0
+        let priority = reader.integer(root["priority"], "priority", in: -1000...1000) ?? 0
         let bounds = readBounds(root["bounds"], &reader)
         let fileCompare = root["compare"].flatMap { reader.bool($0, "compare") } ?? true
         let fragments = readDefines(root["define"], &reader)
@@ -149,7 +149,7 @@ struct RuleCompiler {
                         compile(expandMacros($0, fragments.macros), id: id + " (excludes)", node: node, define: defineBlock, &reader)
                     }
                 }
-                let rulePriority = map["priority"].flatMap { reader.number($0, "priority") }.map { Int($0) } ?? priority
+                let rulePriority = reader.integer(map["priority"], "priority", in: -1000...1000) ?? priority
                 let examples = readExamples(map["examples"], id: id, allowed: RuleCompiler.claimExpectationKeys, &reader)
                 result.append(.claim(ClaimRule(
                     id: id, kind: kind, description: description, file: reader.file, line: line, unit: unit,
@@ -216,7 +216,7 @@ struct RuleCompiler {
         // named once rather than blamed on every fragment and rule that calls it.
         let stubs = "(?(DEFINE)" + fragments.define.map { "(?<\($0.name)>(?!))" }.joined() + ")"
         for entry in own {
-            let probe = "(?:" + expandMacros(entry.pattern, fragments.macros) + ")" + stubs
+            let probe = "(?:" + expandMacros(entry.pattern, fragments.macros) + "\n)" + stubs
             do {
                 _ = try Regex(probe, options: RuleCompiler.patternOptions)
             } catch let error as PCRE2Error {
@@ -239,7 +239,7 @@ struct RuleCompiler {
         for _ in 0..<8 {
             var changed = false
             for (name, body) in macros where result.contains("(?&\(name))") {
-                result = result.replacingOccurrences(of: "(?&\(name))", with: "(?:" + body + ")")
+                result = result.replacingOccurrences(of: "(?&\(name))", with: "(?:" + body + "\n)")
                 changed = true
             }
             if !changed { break }
@@ -249,7 +249,7 @@ struct RuleCompiler {
 
     private func compile(_ pattern: String, id: String, node: Node, define: String, _ reader: inout YAMLReader) -> Regex? {
         do {
-            return try Regex("(?:" + pattern + ")" + define, options: RuleCompiler.patternOptions)
+            return try Regex("(?:" + pattern + "\n)" + define, options: RuleCompiler.patternOptions)
         } catch let error as PCRE2Error {
             reportCompileError(error, pattern: pattern, subject: "rule \(id)", node: node, &reader)
         } catch {

@@ -56,7 +56,7 @@ public struct RuleLoader {
         var good: [String] = []
         for pattern in patterns {
             do {
-                _ = try Regex("(?:" + pattern + ")" + define, options: RuleCompiler.patternOptions)
+                _ = try Regex("(?:" + pattern + "\n)" + define, options: RuleCompiler.patternOptions)
                 good.append(pattern)
             } catch {
                 diagnostics.append(Diagnostic(file: "lexicon.skip-sentences",
@@ -64,7 +64,7 @@ public struct RuleLoader {
             }
         }
         guard !good.isEmpty else { return nil }
-        return try? Regex(good.map { "(?:" + $0 + ")" }.joined(separator: "|") + define, options: RuleCompiler.patternOptions)
+        return try? Regex(good.map { "(?:" + $0 + "\n)" }.joined(separator: "|") + define, options: RuleCompiler.patternOptions)
     }
 
     public func load() -> (RuleSet, [Diagnostic]) {
@@ -104,6 +104,9 @@ public struct RuleLoader {
             var reader = YAMLReader(file: file.path)
             lexicon.merge(Lexicon.read(node, reader: &reader))
             diagnostics += reader.diagnostics
+        }
+        for clash in lexicon.index() {
+            diagnostics.append(Diagnostic(file: "lexicon.units", "unit name \(clash) belongs to two units"))
         }
         let shared = Fragments.generated(from: lexicon)
         let skip = RuleLoader.compileSkipSentences(lexicon.skipSentences, shared: shared, &diagnostics)

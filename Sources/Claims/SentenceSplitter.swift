@@ -43,7 +43,13 @@ struct SentenceSplitter {
             index += 1
         }
         close(at: count)
-        return sentences
+        // An HTML comment (a suppression, an editor's note) is markup, not a sentence: it must
+        // not separate "the figure" from the claim it refers to.
+        return sentences.filter { !isComment(bytes[$0]) }
+    }
+
+    private func isComment(_ text: ArraySlice<UInt8>) -> Bool {
+        text.starts(with: Array("<!--".utf8)) && text.reversed().starts(with: Array("-->".utf8).reversed())
     }
 
     /// Closing quotes and brackets that belong to the sentence just ended.

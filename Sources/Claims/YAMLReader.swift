@@ -2,7 +2,7 @@ import Yams
 
 /// Thin reading layer over Yams nodes that turns every shape mistake into a
 /// `Diagnostic` at the node's file:line:column, and rejects unknown keys.
-struct YAMLReader {
+public struct YAMLReader {
     let file: String
     var diagnostics: [Diagnostic] = []
 
@@ -20,8 +20,12 @@ struct YAMLReader {
         return nil
     }
 
-    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    /// Every YAML error as file:line:column where Yams knows the place.
+    public static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
         switch error {
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return Diagnostic(file: file, line: context.mark.line, column: context.mark.column,
+                              "duplicate key \(duplicates.sorted().joined(separator: ", "))")
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let what = [context.map { "\($0.text)" }, problem].compactMap { $0 }.filter { !$0.isEmpty }
@@ -56,7 +60,6 @@ struct YAMLReader {
                 error(key, "unknown key '\(name)' in \(what)\(hint); known keys: \(known)")
                 continue
             }
-            if result[name] != nil { error(key, "duplicate key '\(name)' in \(what)") }
             result[name] = value
         }
         return result
@@ -83,11 +86,21 @@ struct YAMLReader {
 
     mutating func number(_ node: Node?, _ what: String) -> Double? {
         guard let node else { return nil }
-        guard let text = node.string, let value = Double(text.replacingOccurrences(of: "_", with: "")) else {
+        guard let text = node.string, let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
             error(node, "\(what) must be a number")
             return nil
         }
         return value
+    }
+
+    /// A whole number within `range` ("priority", a month, a day offset).
+    mutating func integer(_ node: Node?, _ what: String, in range: ClosedRange<Int>) -> Int? {
+        guard let node, let value = number(node, what) else { return nil }
+        guard value == value.rounded(), value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
+            error(node, "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
+        return Int(value)
     }
 
     mutating func bool(_ node: Node?, _ what: String) -> Bool? {

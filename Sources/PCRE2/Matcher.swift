@@ -6,7 +6,8 @@ public struct Match {
     public let range: Range<Int>
     fileprivate let ovector: UnsafeMutablePointer<Int>
     fileprivate let pairs: Int
-    fileprivate let regex: Regex
+    /// Owns the match data the ovector points into.
+    fileprivate let matcher: Matcher
 
     /// Byte range of capture group `number`, or nil if it did not take part.
     public func range(ofGroup number: Int) -> Range<Int>? {
@@ -20,7 +21,7 @@ public struct Match {
 
     /// Byte range of the named group; with duplicate names, the first one that is set.
     public func range(ofGroup name: String) -> Range<Int>? {
-        guard let numbers = regex.groupNumbers[name] else { return nil }
+        guard let numbers = matcher.regex.groupNumbers[name] else { return nil }
         for number in numbers {
             if let found = range(ofGroup: number) { return found }
         }
@@ -65,7 +66,7 @@ public final class Matcher {
         let ovector = pcre2_get_ovector_pointer_8(matchData)!
         let pairs = Int(pcre2_get_ovector_count_8(matchData))
         let raw = UnsafeMutableRawPointer(ovector).assumingMemoryBound(to: Int.self)
-        return Match(range: raw[0]..<raw[1], ovector: raw, pairs: pairs, regex: regex)
+        return Match(range: raw[0]..<raw[1], ovector: raw, pairs: pairs, matcher: self)
     }
 
     /// Calls `body` for every non-overlapping match, left to right.

@@ -57,9 +57,9 @@ struct CheckCommand: ParsableCommand {
         let (collected, inputDiagnostics) = InputCollector().paths(for: try input.allInputs())
         let paths = collected.filter { $0 == "-" || !settings.isIgnored($0, workingDirectory: workingDirectory) }
         let results = ExtractionPipeline(rules: ruleSet, dateOverride: input.date).run(paths: paths)
-        let diagnostics = inputDiagnostics + results.flatMap(\.diagnostics)
         let claims = results.flatMap(\.claims)
         let suppressions = results.compactMap(\.document).flatMap(Suppression.scan)
+        let diagnostics = inputDiagnostics + results.flatMap(\.diagnostics) + Self.unknownChecks(in: suppressions)
 
         let options = CheckOptions(tolerance: tolerance.flatMap(Tolerance.parse) ?? settings.tolerance ?? 0.1)
         let result = Checker(options: options, settings: settings.checks)
@@ -95,6 +95,17 @@ struct CheckCommand: ParsableCommand {
         } catch let diagnostic as Diagnostic {
             Console.report([diagnostic], color: color)
             throw ExitCode(2)
+        }
+    }
+
+    /// A misspelt id in a suppression comment silences nothing; say so rather than let it pass.
+    static func unknownChecks(in suppressions: [Suppression]) -> [Diagnostic] {
+        let known = Set(Checker.checkInfo.map(\.id))
+        return suppressions.flatMap { suppression in
+            suppression.checks.filter { !known.contains($0) }.map { id in
+                Diagnostic(.warning, file: suppression.file, line: suppression.line, column: suppression.column,
+                           "unknown check '\(id)' in \(Suppression.directive); known checks: \(known.sorted().joined(separator: ", "))")
+            }
         }
     }
 

@@ -16,9 +16,11 @@ struct RuleOptions: ParsableArguments {
     func resolvedDirectories(extra: [String] = []) throws -> [String] {
         var result: [String] = []
         if !noDefaultRules {
-            guard let base = RuleLoader.defaultDirectory(executablePath: CommandLine.arguments[0],
+            // Bundle.main reads /proc/self/exe, so a binary found through PATH still finds its Rules.
+            let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+            guard let base = RuleLoader.defaultDirectory(executablePath: executable,
                                                          currentDirectory: FileManager.default.currentDirectoryPath) else {
-                Console.error("error: no default rules found (looked for ./Rules and Rules beside the executable); pass --rules DIR")
+                Console.error("error: no default rules found (looked for ./Rules, Rules and ../share/claimcheck/Rules beside the executable, and the source checkout); pass --rules DIR")
                 throw ExitCode(2)
             }
             result.append(base)

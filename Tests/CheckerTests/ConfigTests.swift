@@ -41,7 +41,7 @@ final class ConfigTests: XCTestCase {
             ("rules:\n  - {a: b}\n", "c.yml:2:5: error: rules entries must be strings"),
             ("rules:\n", "c.yml:1:7: error: rules must be a string or a list of strings"),
             ("- rules\n", "c.yml:1:1: error: expected a mapping of settings (rules, fail-on, checks, tolerance, ignore)"),
-            ("fail-on: [error\n", "c.yml:2:1: error: invalid YAML: did not find expected ',' or ']'"),
+            ("fail-on: [error\n", "c.yml:2:1: error: invalid YAML: while parsing a flow sequence: did not find expected ',' or ']'"),
             ("fail-on: error\nfail-on: never\n", "c.yml:1:1: error: duplicate key fail-on"),
         ]
         for (text, expected) in cases {
