@@ -1,0 +1,15 @@
+import Foundation
+import XCTest
+@testable import Checker
+
+/// A baseline written as `check arch` must still match `check ./arch` or an absolute path.
+final class FingerprintPathTests: XCTestCase {
+    func testOneFileOneName() {
+        let cwd = FileManager.default.currentDirectoryPath
+        XCTAssertEqual(Fingerprint.path("arch/a.txt"), "arch/a.txt")
+        XCTAssertEqual(Fingerprint.path("./arch/a.txt"), "arch/a.txt")
+        XCTAssertEqual(Fingerprint.path("arch/../arch/a.txt"), "arch/a.txt")
+        XCTAssertEqual(Fingerprint.path(cwd + "/arch/a.txt"), "arch/a.txt")
+        XCTAssertEqual(Fingerprint.path("<stdin>"), "<stdin>")
+    }
+}
