@@ -9,12 +9,16 @@ public struct ShareSumCheck: Check {
     public static let id = "share-sum"
     public static let summary = "Vote shares of different candidates in one election that add up to more than 100%."
     public var defaultSeverity: Severity = .error
-    /// Which claims are shares, and of what whole.
-    public var kind = "vote_share"
-    public var unit = "percent"
-    public var total: Double = 100
+    /// Which claims are shares, and of what whole: declared by a rule file's `shares-of`.
+    public var kind: String
+    public var unit: String
+    public var total: Double
 
-    public init() {}
+    public init(kind: String = "vote_share", unit: String = "percent", total: Double = 100) {
+        self.kind = kind
+        self.unit = unit
+        self.total = total
+    }
 
     public func run(_ claims: [Claim], options: CheckOptions) -> [Finding] {
         let shares = claims.filter { $0.comparable && $0.kind == kind && $0.unit == unit && $0.context.group != nil }

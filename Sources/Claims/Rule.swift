@@ -39,11 +39,13 @@ public final class ClaimRule: @unchecked Sendable {
     public let refersBack: Bool
     /// False when the claims name no quantity that could be compared with another.
     public let comparable: Bool
+    /// The whole these claims are shares of (vote shares: 100), from the file's `shares-of`.
+    public let sharesOf: Double?
     public let examples: [RuleExample]
 
     init(id: String, kind: String, description: String, file: String, line: Int, unit: String?, priority: Int,
          bounds: (Double?, Double?), set: [String: String], regex: Regex, prefilter: Regex?, requires: Regex?, excludes: Regex?,
-         refersBack: Bool, comparable: Bool, examples: [RuleExample]) {
+         refersBack: Bool, comparable: Bool, sharesOf: Double?, examples: [RuleExample]) {
         self.id = id
         self.kind = kind
         self.description = description
@@ -59,6 +61,7 @@ public final class ClaimRule: @unchecked Sendable {
         self.excludes = excludes
         self.refersBack = refersBack
         self.comparable = comparable
+        self.sharesOf = sharesOf
         self.examples = examples
     }
 }
@@ -107,6 +110,14 @@ public struct RuleSet: Sendable {
     public var trigger: Regex
     /// Sentences matching this hold no claims to check (lexicon.skip-sentences).
     public var skip: Regex?
+    /// Kinds whose claims are shares of a whole, with their unit and the whole (`shares-of`).
+    public var shareKinds: [(kind: String, unit: String, total: Double)] {
+        var seen: Set<String> = []
+        return claimRules.compactMap { rule in
+            guard let total = rule.sharesOf, let unit = rule.unit, seen.insert(rule.kind).inserted else { return nil }
+            return (rule.kind, unit, total)
+        }
+    }
     /// The rule files read, in load order.
     public var files: [String]
 }

@@ -46,7 +46,7 @@ struct RuleCompiler {
             if root["lexicon"] == nil {
                 reader.error(rootNode, "not a rule file: expected a top-level 'kind', 'context' or 'lexicon' key")
             }
-            for key in ["rules", "unit", "priority", "bounds", "compare", "prefilter", "define"] where root[key] != nil {
+            for key in ["rules", "unit", "priority", "bounds", "compare", "prefilter", "shares-of", "define"] where root[key] != nil {
                 reader.error(root[key], "'\(key)' needs a top-level 'kind' or 'context' in the same file")
             }
             return []
@@ -62,7 +62,7 @@ struct RuleCompiler {
                 reader.error(root["context"], "unknown context '\(roleText)'; expected place, date, group or source")
                 return []
             }
-            for key in ["unit", "priority", "bounds", "compare", "prefilter"] where root[key] != nil {
+            for key in ["unit", "priority", "bounds", "compare", "prefilter", "shares-of"] where root[key] != nil {
                 reader.error(root[key], "'\(key)' applies to claim rule files only")
             }
         }
@@ -71,6 +71,7 @@ struct RuleCompiler {
         let priority = reader.integer(root["priority"], "priority", in: -1000...1000) ?? 0
         let bounds = readBounds(root["bounds"], &reader)
         let fileCompare = root["compare"].flatMap { reader.bool($0, "compare") } ?? true
+        let sharesOf = root["shares-of"].flatMap { reader.number($0, "shares-of") }
         let fragments = readDefines(root["define"], &reader)
         let defineBlock = Fragments.defineBlock(fragments.define)
 
@@ -155,7 +156,8 @@ struct RuleCompiler {
                     id: id, kind: kind, description: description, file: reader.file, line: line, unit: unit,
                     priority: rulePriority, bounds: bounds, set: constants, regex: regex, prefilter: prefilter, requires: requires,
                     excludes: excludes, refersBack: refersBack,
-                    comparable: map["compare"].flatMap { reader.bool($0, "compare") } ?? fileCompare, examples: examples)))
+                    comparable: map["compare"].flatMap { reader.bool($0, "compare") } ?? fileCompare, sharesOf: sharesOf,
+                    examples: examples)))
             }
         }
         return result

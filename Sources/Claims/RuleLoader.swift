@@ -89,7 +89,7 @@ public struct RuleLoader {
                 }
                 if let node = reader.parse(text) {
                     let allowed: Set<String> = ["lexicon", "kind", "context", "unit", "priority", "bounds",
-                                                "compare", "prefilter", "description", "define", "rules"]
+                                                "compare", "prefilter", "shares-of", "description", "define", "rules"]
                     if let map = reader.mapping(node, allowed: allowed, what: "rule file") {
                         parsed.append(ParsedFile(path: path, layer: layer, root: map, rootNode: node))
                     }

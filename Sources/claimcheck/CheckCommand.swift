@@ -62,7 +62,9 @@ struct CheckCommand: ParsableCommand {
         let diagnostics = inputDiagnostics + results.flatMap(\.diagnostics) + Self.unknownChecks(in: suppressions)
 
         let options = CheckOptions(tolerance: tolerance.flatMap(Tolerance.parse) ?? settings.tolerance ?? 0.1)
-        let result = Checker(options: options, settings: settings.checks)
+        // share-sum runs for every kind whose rule file says what whole its claims share.
+        let shareChecks: [any Check] = ruleSet.shareKinds.map { ShareSumCheck(kind: $0.kind, unit: $0.unit, total: $0.total) }
+        let result = Checker(checks: [ConflictCheck()] + shareChecks + [UnsourcedCheck()], options: options, settings: settings.checks)
             .run(claims, suppressions: suppressions, baseline: known)
         if let writeBaseline {
             try orExit { try Baseline(findings: result.unbaselined).write(to: writeBaseline) }
