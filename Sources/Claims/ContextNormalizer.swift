@@ -33,7 +33,7 @@ struct ContextNormalizer {
     }
 
     private func stripPossessive(_ text: String) -> String {
-        for suffix in ["'s", "’s", "'", "’"] where text.hasSuffix(suffix) { return String(text.dropLast(suffix.count)) }
+        for suffix in lexicon.possessives where text.hasSuffix(suffix) { return String(text.dropLast(suffix.count)) }
         return text
     }
 }

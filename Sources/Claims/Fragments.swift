@@ -11,7 +11,13 @@ enum Fragments {
         result.append(("digits", #"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)"#))
         result.append(("scale", scales.isEmpty ? "(?!)" : "(?:\(scales))\\b"))
         result.append(("number_word", words.isEmpty ? "(?!)" : "(?:\(words))\\b"))
-        result.append(("number", #"(?:(?&digits)(?:\s*(?&scale))?|(?:(?:an?|half(?:\s+an?)?)\s+)?(?&number_word)(?:(?:\s+and\s+(?:a\s+half\s+)?|\s*-\s*|\s+)(?&number_word))*)"#))
+        // "half a million", "two and a half million", "one hundred and fifty": the glue words
+        // come from the lexicon like the number words themselves.
+        let one = optional(lexicon.oneWords)
+        let half = optional(lexicon.halfWords)
+        let join = optional(lexicon.joiningWords)
+        result.append(("number", #"(?:(?&digits)(?:\s*(?&scale))?|(?:(?:"# + one + "|" + half + #"(?:\s+"# + one + #")?)\s+)?(?&number_word)(?:(?:\s+"#
+            + join + #"\s+(?:"# + one + #"\s+"# + half + #"\s+)?|\s*-\s*|\s+)(?&number_word))*)"#))
         result.append(("vague", optional(lexicon.vague.keys)))
         let before = lexicon.qualifiers.filter { $0.position == .before }.flatMap(\.phrases)
         let after = lexicon.qualifiers.filter { $0.position == .after }.flatMap(\.phrases)

@@ -33,6 +33,13 @@ public struct Lexicon: Sendable {
     public var articles: Set<String> = []
     /// Openings of a sentence that continues the one before ("He added", "It said").
     public var continuations: [String] = []
+    /// Glue in spelled-out numbers: words that stand for one ("a million"), for a half ("half a
+    /// million", "two and a half"), and that join parts ("one hundred and fifty").
+    public var oneWords: Set<String> = []
+    public var halfWords: Set<String> = []
+    public var joiningWords: Set<String> = []
+    /// Endings that mark a possessive ("Minsk's", "Belarus’"), dropped from places and groups.
+    public var possessives: [String] = []
     /// Lengths of time in days, for "four years ago" ("year": 365).
     public var periods: [String: Double] = [:]
     /// Words that open a span rather than a day ("since 2018"): a running total is its own quantity.
@@ -68,6 +75,10 @@ public struct Lexicon: Sendable {
         articles.formUnion(other.articles)
         continuations += other.continuations.filter { !continuations.contains($0) }
         periods.merge(other.periods) { $1 }
+        oneWords.formUnion(other.oneWords)
+        halfWords.formUnion(other.halfWords)
+        joiningWords.formUnion(other.joiningWords)
+        possessives += other.possessives.filter { !possessives.contains($0) }
         pastMarkers.formUnion(other.pastMarkers)
         spanMarkers.formUnion(other.spanMarkers)
         comparisons += other.comparisons.filter { !comparisons.contains($0) }
@@ -104,7 +115,7 @@ public struct Lexicon: Sendable {
     static let keys: Set<String> = [
         "numbers", "scales", "vague", "qualifiers", "units", "weekdays", "months", "relative-days",
         "abbreviations", "generic-groups", "honorifics", "articles", "continuations", "periods", "past-markers", "span-markers",
-        "comparisons", "skip-sentences",
+        "comparisons", "skip-sentences", "one-words", "half-words", "joining-words", "possessives",
     ]
 
     /// Reads the `lexicon:` section of a file.
@@ -142,6 +153,10 @@ public struct Lexicon: Sendable {
         lexicon.abbreviations = Set(reader.strings(map["abbreviations"], "lexicon.abbreviations") ?? [])
         lexicon.genericGroups = Set((reader.strings(map["generic-groups"], "lexicon.generic-groups") ?? []).map { $0.folded() })
         lexicon.honorifics = Set(reader.strings(map["honorifics"], "lexicon.honorifics") ?? [])
+        lexicon.oneWords = Set((reader.strings(map["one-words"], "lexicon.one-words") ?? []).map { $0.folded() })
+        lexicon.halfWords = Set((reader.strings(map["half-words"], "lexicon.half-words") ?? []).map { $0.folded() })
+        lexicon.joiningWords = Set((reader.strings(map["joining-words"], "lexicon.joining-words") ?? []).map { $0.folded() })
+        lexicon.possessives = (reader.strings(map["possessives"], "lexicon.possessives") ?? []).sorted { $0.count > $1.count }
         lexicon.periods = integerMap(map["periods"], "lexicon.periods", in: 1...36_600, &reader).mapValues(Double.init)
         lexicon.spanMarkers = Set((reader.strings(map["span-markers"], "lexicon.span-markers") ?? []).map { $0.folded() })
         lexicon.pastMarkers = Set((reader.strings(map["past-markers"], "lexicon.past-markers") ?? []).map { $0.folded() })

@@ -30,7 +30,8 @@ struct NumberParser {
     }
 
     /// Classic word-number accumulation: "hundred" multiplies the current group, larger
-    /// scales close it. "a"/"an" stand for one; "half" is 0.5 or, after "and", adds 0.5.
+    /// scales close it. One-words ("a") stand for one; a half-word is 0.5 or, after a joining
+    /// word, adds 0.5.
     private func words(_ text: String) -> Parsed? {
         var total = 0.0
         var current = 0.0
@@ -40,10 +41,10 @@ struct NumberParser {
         for token in text.split(separator: " ") {
             let word = String(token)
             switch word {
-            case "and": continue
-            case "a", "an":
+            case _ where lexicon.joiningWords.contains(word): continue
+            case _ where lexicon.oneWords.contains(word):
                 if current == 0 { current = 1; fromArticle = true }
-            case "half":
+            case _ where lexicon.halfWords.contains(word):
                 current = current == 0 || fromArticle ? 0.5 : current + 0.5
                 fromArticle = false
             default:
