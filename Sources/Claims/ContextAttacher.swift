@@ -8,6 +8,8 @@ struct ContextAttacher {
     /// a paragraph, or from the lede (paragraph 0) within its section, not across other paragraphs.
     let paragraphs: [Int]
     let sections: [Int]
+    private let ledeSentences: [Int]
+    private var inherited: [InheritanceKey: String?] = [:]
     let normalizer: ContextNormalizer
     let dates: DateResolver
     /// Mentions grouped by sentence index, in text order.
@@ -28,6 +30,7 @@ struct ContextAttacher {
         self.bytes = bytes
         self.paragraphs = paragraphs
         self.sections = sections
+        ledeSentences = paragraphs.indices.filter { paragraphs[$0] == 0 }
         self.continuing = continuing
         self.normalizer = normalizer
         self.dates = dates
@@ -167,14 +170,55 @@ struct ContextAttacher {
     }
 
     /// The last resolvable mention of `role` in the sentences before `index`.
-    private func latest(_ role: ContextRule.Role, before index: Int?, kind: String, resolve: (String) -> String?) -> String? {
+    private mutating func latest(_ role: ContextRule.Role, before index: Int?, kind: String,
+                                 resolve: (String) -> String?) -> String? {
         guard let index, index > 0 else { return nil }
-        for previous in stride(from: index - 1, through: 0, by: -1)
-            where paragraphs[previous] == paragraphs[index] || (paragraphs[previous] == 0 && sections[previous] == sections[index]) {
-            for mention in (bySentence[previous] ?? []).reversed() where mention.rule.role == role && mention.rule.applies(to: kind) {
-                if let value = resolve(mention.text) { return value }
-            }
+        if paragraphs[index - 1] == paragraphs[index], let found = lastInParagraph(role, upTo: index - 1, kind: kind, resolve: resolve) {
+            return found
+        }
+        guard paragraphs[index] != 0 else { return nil }
+        for lede in ledeSentences.reversed() where lede < index && sections[lede] == sections[index] {
+            if let found = last(role, in: lede, kind: kind, resolve: resolve) { return found }
         }
         return nil
+    }
+
+    /// The last resolvable mention in sentence `index` or earlier in its paragraph, memoised
+    /// so that a paragraph of many claims is walked once, not once per claim.
+    private mutating func lastInParagraph(_ role: ContextRule.Role, upTo index: Int, kind: String,
+                                          resolve: (String) -> String?) -> String? {
+        // Walk back to a sentence with an answer (or a remembered one), then remember it for
+        // every sentence passed on the way. Iterative: a paragraph may hold thousands.
+        var visited: [Int] = []
+        var sentence = index
+        var found: String?
+        while true {
+            if let known = inherited[InheritanceKey(role: role, kind: kind, sentence: sentence)] {
+                found = known
+                break
+            }
+            visited.append(sentence)
+            if let value = last(role, in: sentence, kind: kind, resolve: resolve) {
+                found = value
+                break
+            }
+            guard sentence > 0, paragraphs[sentence - 1] == paragraphs[sentence] else { break }
+            sentence -= 1
+        }
+        for passed in visited { inherited[InheritanceKey(role: role, kind: kind, sentence: passed)] = .some(found) }
+        return found
+    }
+
+    private func last(_ role: ContextRule.Role, in sentence: Int, kind: String, resolve: (String) -> String?) -> String? {
+        for mention in (bySentence[sentence] ?? []).reversed() where mention.rule.role == role && mention.rule.applies(to: kind) {
+            if let value = resolve(mention.text) { return value }
+        }
+        return nil
+    }
+
+    private struct InheritanceKey: Hashable {
+        let role: ContextRule.Role
+        let kind: String
+        let sentence: Int
     }
 }

@@ -28,20 +28,43 @@ public struct Document: Sendable {
 
     /// 1-based line and column; the column counts characters (Unicode scalars), not bytes.
     public func position(of offset: Int) -> (line: Int, column: Int) {
+        var cursor = Cursor()
+        return position(of: offset, from: &cursor)
+    }
+
+    /// Where the last position was found, so positions of many claims in one long line are
+    /// counted once, not from the line start each time.
+    public struct Cursor {
+        var line = -1
+        var offset = 0
+        var column = 1
+        public init() {}
+    }
+
+    /// Like `position(of:)`, continuing from `cursor` when `offset` is later on the same line.
+    public func position(of offset: Int, from cursor: inout Cursor) -> (line: Int, column: Int) {
+        let target = min(max(offset, 0), bytes.count)
+        let line = lineIndex(of: target)
+        if line != cursor.line || target < cursor.offset {
+            cursor.line = line
+            cursor.offset = lineStarts[line]
+            cursor.column = 1
+        }
+        while cursor.offset < target {
+            if bytes[cursor.offset] & 0xC0 != 0x80 { cursor.column += 1 }
+            cursor.offset += 1
+        }
+        return (line + 1, cursor.column)
+    }
+
+    private func lineIndex(of offset: Int) -> Int {
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
             if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
-        var column = 1
-        var index = lineStarts[low]
-        let end = min(offset, bytes.count)
-        while index < end {
-            if bytes[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
-        }
-        return (low + 1, column)
+        return low
     }
 
     public func text(_ range: Range<Int>) -> String {

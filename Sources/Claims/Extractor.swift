@@ -129,11 +129,12 @@ public final class Extractor {
                                        continuing: continuing, normalizer: normalizer,
                                        dates: DateResolver(lexicon: rules.lexicon, articleDate: articleDate))
         let accepted = Extractor.resolveReferences(resolved, sentenceIndex: attacher.sentenceIndex)
+        var cursor = Document.Cursor()
         let claims = accepted.map { candidate -> Claim in
             let sentenceIndex = attacher.sentenceIndex(of: candidate.range.lowerBound)
             let sentence = sentenceIndex.map { sentences[$0] } ?? candidate.range
             let (context, attribution) = attacher.context(for: candidate, sentenceIndex: sentenceIndex)
-            let (line, column) = document.position(of: candidate.range.lowerBound)
+            let (line, column) = document.position(of: candidate.range.lowerBound, from: &cursor)
             return Claim(kind: candidate.kind, rule: candidate.rule.id, quote: document.text(candidate.range),
                          file: document.path, line: line, column: column, start: candidate.range.lowerBound,
                          end: candidate.range.upperBound, sentence: document.text(sentence), sentenceStart: sentence.lowerBound,
@@ -157,11 +158,21 @@ public final class Extractor {
             if $0.range.count != $1.range.count { return $0.range.count > $1.range.count }
             return $0.range.lowerBound < $1.range.lowerBound
         }
+        // Accepted ranges never overlap, so kept in text order only the neighbours of a new one
+        // can collide with it.
         var accepted: [Candidate] = []
-        for candidate in ordered where !accepted.contains(where: { $0.range.overlaps(candidate.range) }) {
-            accepted.append(candidate)
+        for candidate in ordered {
+            var low = 0
+            var high = accepted.count
+            while low < high {
+                let mid = (low + high) / 2
+                if accepted[mid].range.lowerBound < candidate.range.lowerBound { low = mid + 1 } else { high = mid }
+            }
+            if low > 0, accepted[low - 1].range.overlaps(candidate.range) { continue }
+            if low < accepted.count, accepted[low].range.overlaps(candidate.range) { continue }
+            accepted.insert(candidate, at: low)
         }
-        return accepted.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        return accepted
     }
 
     /// A sentence as PCRE2 sees it: the document up to the sentence's end, searched from
