@@ -4,7 +4,10 @@ import PCRE2
 /// stack reused across documents), so use one extractor per thread.
 public final class Extractor {
     public let rules: RuleSet
-    private let claimMatchers: [(rule: ClaimRule, matcher: Matcher, prefilter: Matcher?, requires: Matcher?, excludes: Matcher?)]
+    private let claimMatchers: [(rule: ClaimRule, matcher: Matcher, prefilters: [Int], requires: Int?, excludes: Int?)]
+    /// Sentence tests (prefilter, requires, excludes), one per distinct pattern: a file's
+    /// shared `requires: '(?&electoral)'` runs once per sentence, not once per rule.
+    private let sentenceTests: [(id: String, matcher: Matcher)]
     private let trigger: Matcher
     private let skip: Matcher?
     private let contextMatchers: [(rule: ContextRule, matcher: Matcher)]
@@ -14,9 +17,20 @@ public final class Extractor {
 
     public init(rules: RuleSet) {
         self.rules = rules
-        claimMatchers = rules.claimRules.map {
-            ($0, Matcher($0.regex), $0.prefilter.map(Matcher.init), $0.requires.map(Matcher.init), $0.excludes.map(Matcher.init))
+        var tests: [(id: String, matcher: Matcher)] = []
+        var testIndex: [String: Int] = [:]
+        func test(_ regex: Regex?, _ id: String) -> Int? {
+            guard let regex else { return nil }
+            if let known = testIndex[regex.pattern] { return known }
+            tests.append((id, Matcher(regex)))
+            testIndex[regex.pattern] = tests.count - 1
+            return tests.count - 1
         }
+        claimMatchers = rules.claimRules.map { rule in
+            (rule, Matcher(rule.regex), rule.prefilters.compactMap { test($0, rule.id + " (prefilter)") },
+             test(rule.requires, rule.id + " (requires)"), test(rule.excludes, rule.id + " (excludes)"))
+        }
+        sentenceTests = tests
         trigger = Matcher(rules.trigger)
         skip = rules.skip.map(Matcher.init)
         contextMatchers = rules.contextRules.map { ($0, Matcher($0.regex)) }
@@ -90,11 +104,17 @@ public final class Extractor {
                 guard passes(trigger, slice, id: "(lexicon number trigger)") == true else { continue }
                 if let skip, passes(skip, slice, id: "(lexicon skip-sentences)") != false { continue }
                 let before = candidates.count
+                var verdicts = [Bool??](repeating: nil, count: sentenceTests.count)
+                func verdict(_ index: Int) -> Bool? {
+                    if let known = verdicts[index] { return known }
+                    let result = passes(sentenceTests[index].matcher, slice, id: sentenceTests[index].id)
+                    verdicts[index] = .some(result)
+                    return result
+                }
                 for entry in claimMatchers {
-                    let id = entry.rule.id
-                    if let test = entry.prefilter, passes(test, slice, id: id + " (prefilter)") != true { continue }
-                    if let test = entry.requires, passes(test, slice, id: id + " (requires)") != true { continue }
-                    if let test = entry.excludes, passes(test, slice, id: id + " (excludes)") != false { continue }
+                    if entry.prefilters.contains(where: { verdict($0) != true }) { continue }
+                    if let test = entry.requires, verdict(test) != true { continue }
+                    if let test = entry.excludes, verdict(test) != false { continue }
                     run(entry.matcher, id: entry.rule.id, in: slice) { match in
                         guard let candidate = candidate(entry.rule, match, document) else { return }
                         candidates.append(candidate)

@@ -29,9 +29,9 @@ public final class ClaimRule: @unchecked Sendable {
     /// Constant context such as {group: killed}.
     public let set: [String: String]
     public let regex: Regex
-    /// Cheap sentence tests run before the pattern: `prefilter` and `requires` must match
-    /// the sentence, `excludes` must not. (`prefilter` is for speed, `requires` for meaning.)
-    public let prefilter: Regex?
+    /// Cheap sentence tests run before the pattern: every `prefilter` and `requires` must
+    /// match the sentence, `excludes` must not. (`prefilter` is for speed, `requires` for meaning.)
+    public let prefilters: [Regex]
     public let requires: Regex?
     public let excludes: Regex?
     /// "Police put the figure at 8,000": the claim is about the quantity of the nearest
@@ -44,7 +44,7 @@ public final class ClaimRule: @unchecked Sendable {
     public let examples: [RuleExample]
 
     init(id: String, kind: String, description: String, file: String, line: Int, unit: String?, priority: Int,
-         bounds: (Double?, Double?), set: [String: String], regex: Regex, prefilter: Regex?, requires: Regex?, excludes: Regex?,
+         bounds: (Double?, Double?), set: [String: String], regex: Regex, prefilters: [Regex], requires: Regex?, excludes: Regex?,
          refersBack: Bool, comparable: Bool, sharesOf: Double?, examples: [RuleExample]) {
         self.id = id
         self.kind = kind
@@ -56,7 +56,7 @@ public final class ClaimRule: @unchecked Sendable {
         self.bounds = bounds
         self.set = set
         self.regex = regex
-        self.prefilter = prefilter
+        self.prefilters = prefilters
         self.requires = requires
         self.excludes = excludes
         self.refersBack = refersBack

@@ -83,6 +83,9 @@ struct RuleCompiler {
             reader.error(rulesNode, "'rules' must be a list")
             return []
         }
+        let filePrefilters = root["prefilter"].map {
+            readPrefilters($0, id: "file", macros: fragments.macros, define: defineBlock, &reader)
+        } ?? []
         var result: [CompiledRule] = []
         for node in ruleNodes {
             let allowed = role == nil ? RuleCompiler.claimRuleKeys : RuleCompiler.contextRuleKeys
@@ -140,11 +143,8 @@ struct RuleCompiler {
                         compile(expandMacros($0, fragments.macros), id: id + " (requires)", node: node, define: defineBlock, &reader)
                     }
                 }
-                let prefilter = (map["prefilter"] ?? root["prefilter"]).flatMap { node in
-                    reader.string(node, "prefilter").flatMap {
-                        compile(expandMacros($0, fragments.macros), id: id + " (prefilter)", node: node, define: defineBlock, &reader)
-                    }
-                }
+                let prefilters = map["prefilter"].map { readPrefilters($0, id: id, macros: fragments.macros, define: defineBlock, &reader) }
+                    ?? filePrefilters
                 let excludes = map["excludes"].flatMap { node in
                     reader.string(node, "excludes").flatMap {
                         compile(expandMacros($0, fragments.macros), id: id + " (excludes)", node: node, define: defineBlock, &reader)
@@ -154,13 +154,21 @@ struct RuleCompiler {
                 let examples = readExamples(map["examples"], id: id, allowed: RuleCompiler.claimExpectationKeys, &reader)
                 result.append(.claim(ClaimRule(
                     id: id, kind: kind, description: description, file: reader.file, line: line, unit: unit,
-                    priority: rulePriority, bounds: bounds, set: constants, regex: regex, prefilter: prefilter, requires: requires,
+                    priority: rulePriority, bounds: bounds, set: constants, regex: regex, prefilters: prefilters, requires: requires,
                     excludes: excludes, refersBack: refersBack,
                     comparable: map["compare"].flatMap { reader.bool($0, "compare") } ?? fileCompare, sharesOf: sharesOf,
                     examples: examples)))
             }
         }
         return result
+    }
+
+    /// One pattern or a list, every one of which a sentence must match.
+    private func readPrefilters(_ node: Node, id: String, macros: [String: String], define: String,
+                                _ reader: inout YAMLReader) -> [Regex] {
+        (reader.strings(node, "prefilter") ?? []).compactMap {
+            compile(expandMacros($0, macros), id: id + " (prefilter)", node: node, define: define, &reader)
+        }
     }
 
     private func checkUnit(_ unit: String, node: Node?, _ reader: inout YAMLReader) {
