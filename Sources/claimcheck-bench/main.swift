@@ -21,7 +21,7 @@ func flag(_ name: String) -> Bool {
     return true
 }
 let rulesDir = take("--rules") ?? "Rules"
-let repeatCount = Int(take("--repeat") ?? "3") ?? 3
+let repeatCount = max(1, Int(take("--repeat") ?? "3") ?? 3)
 let perRule = flag("--per-rule")
 let corpus = arguments.first ?? "../shared/corpus/news"
 

@@ -56,10 +56,19 @@ struct CheckCommand: ParsableCommand {
 
         let (collected, inputDiagnostics) = InputCollector().paths(for: try input.allInputs())
         let paths = collected.filter { $0 == "-" || !settings.isIgnored($0, workingDirectory: workingDirectory) }
-        let results = ExtractionPipeline(rules: ruleSet, dateOverride: input.date).run(paths: paths)
-        let claims = results.flatMap(\.claims)
-        let suppressions = results.compactMap(\.document).flatMap(Suppression.scan)
-        let diagnostics = inputDiagnostics + results.flatMap(\.diagnostics) + Self.unknownChecks(in: suppressions)
+        // Claims, suppressions and diagnostics are kept; each chunk's documents are dropped
+        // once scanned, so a large archive is not held in memory.
+        var claims: [Claim] = []
+        var suppressions: [Suppression] = []
+        var extractionDiagnostics: [Diagnostic] = []
+        var fileCount = 0
+        ExtractionPipeline(rules: ruleSet, dateOverride: input.date).forEachChunk(paths: paths) { results in
+            claims += results.flatMap(\.claims)
+            suppressions += results.compactMap(\.document).flatMap(Suppression.scan)
+            extractionDiagnostics += results.flatMap(\.diagnostics)
+            fileCount += results.filter { $0.document != nil }.count
+        }
+        let diagnostics = inputDiagnostics + extractionDiagnostics + Self.unknownChecks(in: suppressions)
 
         let options = CheckOptions(tolerance: tolerance.flatMap(Tolerance.parse) ?? settings.tolerance ?? 0.1)
         // share-sum runs for every kind whose rule file says what whole its claims share.
@@ -72,7 +81,7 @@ struct CheckCommand: ParsableCommand {
 
         let colored = color.enabled(for: .standardOutput)
         let report = CheckReport(findings: result.findings, claims: claims, diagnostics: diagnostics,
-                                 fileCount: results.filter { $0.document != nil }.count)
+                                 fileCount: fileCount)
         let reportOptions = ReportOptions(color: colored, checks: Self.descriptors,
                                           toolVersion: Claimcheck.configuration.version,
                                           sourceRoot: workingDirectory)
