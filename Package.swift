@@ -34,8 +34,9 @@ let package = Package(
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "ClaimsTests", dependencies: ["Claims"]),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "Claims"]),
-        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Checker", "Claims"], exclude: ["Resources"]),
-        .testTarget(name: "CLITests", dependencies: ["claimcheck"]),
+        .target(name: "SchemaValidation", path: "Tests/SchemaValidation", exclude: ["Resources"]),
+        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Checker", "Claims", "SchemaValidation"]),
+        .testTarget(name: "CLITests", dependencies: ["claimcheck", "SchemaValidation"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -38,7 +38,7 @@ public struct Lexicon: Sendable {
     public var oneWords: Set<String> = []
     public var halfWords: Set<String> = []
     public var joiningWords: Set<String> = []
-    /// Endings that mark a possessive ("Minsk's", "Belarus’"), dropped from places and groups.
+    /// Endings that mark a possessive ("Valmont's", "Lyons’"), dropped from places and groups.
     public var possessives: [String] = []
     /// Lengths of time in days, for "four years ago" ("year": 365).
     public var periods: [String: Double] = [:]

@@ -1,3 +1,4 @@
+import SchemaValidation
 import Foundation
 import XCTest
 
@@ -127,7 +128,7 @@ final class CheckGoldenTests: XCTestCase {
 
     func testSARIFValidatesAgainstTheSchema() throws {
         let sarif = try CheckFixtures.combinedRun(format: "sarif").stdout
-        let errors = try CheckSARIFSchema.errors(in: sarif)
+        let errors = try SchemaValidator.errors(in: sarif, schema: "sarif-schema-2.1.0.json")
         XCTAssertEqual(errors, [], "SARIF output does not validate against the 2.1.0 schema")
 
         let root = try CheckFixtures.json(sarif)

@@ -37,65 +37,6 @@ enum CheckFixtures {
     }
 }
 
-/// SARIF validation against the schema already kept for the Reporters tests (not copied):
-/// the same approach as Tests/ReportersTests/SchemaValidator.swift, Python's `jsonschema`
-/// (Draft 4). Install it with `apt-get install python3-jsonschema`.
-enum CheckSARIFSchema {
-    struct Failure: Error, CustomStringConvertible { var description: String }
-
-    static let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("ReportersTests/Resources/sarif-schema-2.1.0.json")
-
-    static let script = """
-    import json, sys
-    try:
-        import jsonschema
-    except ImportError:
-        print("the Python module 'jsonschema' is missing")
-        sys.exit(3)
-    with open(sys.argv[1], encoding="utf-8") as f:
-        schema = json.load(f)
-    with open(sys.argv[2], encoding="utf-8") as f:
-        document = json.load(f)
-    errors = sorted(jsonschema.Draft4Validator(schema).iter_errors(document),
-                    key=lambda e: [str(p) for p in e.absolute_path])
-    for error in errors:
-        print("/" + "/".join(str(p) for p in error.absolute_path) + ": " + error.message)
-    sys.exit(1 if errors else 0)
-    """
-
-    /// The validator's complaints, empty when the document is valid; throws when it cannot run.
-    static func errors(in sarif: String) throws -> [String] {
-        guard FileManager.default.fileExists(atPath: schema.path) else {
-            throw Failure(description: "SARIF schema not found at \(schema.path)")
-        }
-        let document = FileManager.default.temporaryDirectory
-            .appendingPathComponent("claimcheck-check-\(UUID().uuidString).sarif")
-        try Data(sarif.utf8).write(to: document)
-        defer { try? FileManager.default.removeItem(at: document) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, schema.path, document.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        do {
-            try process.run()
-        } catch {
-            throw Failure(description: "cannot run python3 (\(error)); install python3 and python3-jsonschema")
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        switch process.terminationStatus {
-        case 0: return []
-        case 1: return text.split(separator: "\n").map(String.init)
-        case 3: throw Failure(description: text + "; install python3-jsonschema")
-        default: throw Failure(description: "schema validator failed (status \(process.terminationStatus)): \(text)")
-        }
-    }
-}
-
 /// Runs `claimcheck` on a pseudo-terminal (util-linux `script`), so `--color auto` sees a
 /// terminal and only NO_COLOR can turn colour off. CLIHarness always sets NO_COLOR and pipes
 /// the output, so it cannot show that NO_COLOR is what disables colour.

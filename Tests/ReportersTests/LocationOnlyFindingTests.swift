@@ -1,3 +1,4 @@
+import SchemaValidation
 import Checker
 import Claims
 import Foundation

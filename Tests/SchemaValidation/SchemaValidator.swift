@@ -2,9 +2,10 @@ import Foundation
 
 /// Validates JSON text against a JSON schema with Python's `jsonschema` (Draft 4), the
 /// reference validator SARIF producers use. CI installs it (`apt-get install python3-jsonschema`).
-enum SchemaValidator {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+/// Shared by the Reporters and CLI tests.
+public enum SchemaValidator {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
     static let resources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -29,7 +30,7 @@ enum SchemaValidator {
     """
 
     /// Returns the validator's complaints (empty when valid); throws when it cannot run.
-    static func errors(in json: String, schema: String) throws -> [String] {
+    public static func errors(in json: String, schema: String) throws -> [String] {
         let schemaURL = resources.appendingPathComponent(schema)
         guard FileManager.default.fileExists(atPath: schemaURL.path) else {
             throw Failure(description: "schema not found at \(schemaURL.path)")
