@@ -70,76 +70,13 @@ public final class Extractor {
                 "'\(text)' is not a date prefix (expected date YYYY-MM-DD with a real date); the article has no date"))
         }
         let sentences = splitter.split(document.bytes, from: document.bodyStart)
-        var candidates: [Candidate] = []
-        var mentions: [Mention] = []
-        var continuing: Set<Int> = []
-        var failed: Set<String> = []
-        func run(_ matcher: Matcher, id: String, in slice: Slice, _ body: (Match) -> Void) {
-            guard !failed.contains(id) else { return }
-            do {
-                try matcher.forEachMatch(in: slice.buffer, from: slice.start, body)
-            } catch {
-                failed.insert(id)
-                diagnostics.append(matchFailure(error, rule: id, document: document))
-            }
-        }
+        var scan = Scan(document: document)
         document.bytes.withUnsafeBufferPointer { whole in
-            // Claims need a number, so only sentences with a digit, number word or vague
-            // quantity are searched, and each rule's cheap sentence tests run first.
-            // A sentence test that fails (a runaway pattern) is reported once and counts as
-            // "does not apply", so the rule is skipped rather than run on a wrong premise.
-            func passes(_ test: Matcher, _ slice: Slice, id: String) -> Bool? {
-                guard !failed.contains(id) else { return nil }
-                do {
-                    return try test.firstMatch(in: slice.buffer, from: slice.start) != nil
-                } catch {
-                    failed.insert(id)
-                    diagnostics.append(matchFailure(error, rule: id, document: document))
-                    return nil
-                }
-            }
-            var claimSentences: [Int] = []
-            for (index, sentence) in sentences.enumerated() {
-                let slice = Extractor.slice(whole, sentence)
-                guard passes(trigger, slice, id: "(lexicon number trigger)") == true else { continue }
-                if let skip, passes(skip, slice, id: "(lexicon skip-sentences)") != false { continue }
-                let before = candidates.count
-                var verdicts = [Bool??](repeating: nil, count: sentenceTests.count)
-                func verdict(_ index: Int) -> Bool? {
-                    if let known = verdicts[index] { return known }
-                    let result = passes(sentenceTests[index].matcher, slice, id: sentenceTests[index].id)
-                    verdicts[index] = .some(result)
-                    return result
-                }
-                for entry in claimMatchers {
-                    if entry.prefilters.contains(where: { verdict($0) != true }) { continue }
-                    if let test = entry.requires, verdict(test) != true { continue }
-                    if let test = entry.excludes, verdict(test) != false { continue }
-                    run(entry.matcher, id: entry.rule.id, in: slice) { match in
-                        guard let candidate = candidate(entry.rule, match, document) else { return }
-                        candidates.append(candidate)
-                    }
-                }
-                if candidates.count > before { claimSentences.append(index) }
-            }
-            // Sources and groups matter only beside claims (and in the sentence a claim's
-            // sentence continues); places and dates also before them.
-            guard let last = claimSentences.last else { return }
-            var withClaims = Set(claimSentences)
-            for index in claimSentences where index > 0 && continues(sentences[index], document) {
-                continuing.insert(index)
-                withClaims.insert(index - 1)
-            }
-            for index in 0...last {
-                let slice = Extractor.slice(whole, sentences[index])
-                for entry in contextMatchers where entry.rule.role == .place || entry.rule.role == .date || withClaims.contains(index) {
-                    run(entry.matcher, id: entry.rule.id, in: slice) { match in
-                        guard let range = match.range(ofGroup: entry.rule.role.rawValue), !range.isEmpty else { return }
-                        mentions.append(Mention(rule: entry.rule, range: range, text: document.text(range)))
-                    }
-                }
-            }
+            let claimSentences = findCandidates(in: sentences, whole, &scan)
+            findMentions(around: claimSentences, in: sentences, whole, &scan)
         }
+        diagnostics += scan.diagnostics
+        let (candidates, mentions, continuing) = (scan.candidates, scan.mentions, scan.continuing)
         let articleDate = (dateOverride ?? document.prefixDate).flatMap(CalendarDate.init(iso:))
         let paragraphs = Extractor.paragraphs(of: sentences, in: document)
         let resolved = Extractor.resolveOverlaps(candidates)
@@ -165,11 +102,106 @@ public final class Extractor {
         return (claims, diagnostics)
     }
 
-    private func matchFailure(_ error: Error, rule: String, document: Document) -> Diagnostic {
-        let reason = (error as? PCRE2Error).map { $0.isResourceLimit ? "\($0.message) (the pattern backtracks too much)" : $0.message }
-            ?? "\(error)"
-        return Diagnostic(file: document.path, "rule \(rule): matching stopped: \(reason); the rule's remaining matches in this file are skipped")
+    /// What one pass over a document found, and which patterns failed on it.
+    struct Scan {
+        let document: Document
+        var candidates: [Candidate] = []
+        var mentions: [Mention] = []
+        var continuing: Set<Int> = []
+        var diagnostics: [Diagnostic] = []
+        var failed: Set<String> = []
+
+        init(document: Document) { self.document = document }
+
+        /// Runs `matcher` over `slice`; a pattern that fails (a runaway backtrack) is reported
+        /// once and not run again on this document.
+        mutating func run(_ matcher: Matcher, id: String, in slice: Slice, _ body: (Match) -> Void) {
+            guard !failed.contains(id) else { return }
+            do {
+                try matcher.forEachMatch(in: slice.buffer, from: slice.start, body)
+            } catch {
+                fail(id, error)
+            }
+        }
+
+        /// Does `test` match the sentence? nil when it failed: the caller then treats the rule
+        /// as not applying rather than run it on a wrong premise.
+        mutating func passes(_ test: Matcher, _ slice: Slice, id: String) -> Bool? {
+            guard !failed.contains(id) else { return nil }
+            do {
+                return try test.firstMatch(in: slice.buffer, from: slice.start) != nil
+            } catch {
+                fail(id, error)
+                return nil
+            }
+        }
+
+        private mutating func fail(_ id: String, _ error: Error) {
+            failed.insert(id)
+            let reason = (error as? PCRE2Error).map { $0.isResourceLimit ? "\($0.message) (the pattern backtracks too much)" : $0.message }
+                ?? "\(error)"
+            diagnostics.append(Diagnostic(file: document.path,
+                "rule \(id): matching stopped: \(reason); the rule's remaining matches in this file are skipped"))
+        }
     }
+
+    /// Claims need a number, so only sentences with a digit, number word or vague quantity
+    /// are searched, and each rule's cheap sentence tests run first. Returns the sentences
+    /// that produced candidates.
+    private func findCandidates(in sentences: [Range<Int>], _ whole: UnsafeBufferPointer<UInt8>, _ scan: inout Scan) -> [Int] {
+        var claimSentences: [Int] = []
+        for (index, sentence) in sentences.enumerated() {
+            let slice = Extractor.slice(whole, sentence)
+            guard scan.passes(trigger, slice, id: "(lexicon number trigger)") == true else { continue }
+            if let skip, scan.passes(skip, slice, id: "(lexicon skip-sentences)") != false { continue }
+            let before = scan.candidates.count
+            var verdicts = [Bool??](repeating: nil, count: sentenceTests.count)
+            func verdict(_ test: Int) -> Bool? {
+                if let known = verdicts[test] { return known }
+                let result = scan.passes(sentenceTests[test].matcher, slice, id: sentenceTests[test].id)
+                verdicts[test] = .some(result)
+                return result
+            }
+            for entry in claimMatchers {
+                if entry.prefilters.contains(where: { verdict($0) != true }) { continue }
+                if let test = entry.requires, verdict(test) != true { continue }
+                if let test = entry.excludes, verdict(test) != false { continue }
+                var found: [Candidate] = []
+                let document = scan.document
+                scan.run(entry.matcher, id: entry.rule.id, in: slice) { match in
+                    if let candidate = candidate(entry.rule, match, document) { found.append(candidate) }
+                }
+                scan.candidates += found
+            }
+            if scan.candidates.count > before { claimSentences.append(index) }
+        }
+        return claimSentences
+    }
+
+    /// Sources and groups matter only beside claims (and in the sentence a claim's sentence
+    /// continues); places and dates also before them.
+    private func findMentions(around claimSentences: [Int], in sentences: [Range<Int>], _ whole: UnsafeBufferPointer<UInt8>,
+                              _ scan: inout Scan) {
+        guard let last = claimSentences.last else { return }
+        var withClaims = Set(claimSentences)
+        for index in claimSentences where index > 0 && continues(sentences[index], scan.document) {
+            scan.continuing.insert(index)
+            withClaims.insert(index - 1)
+        }
+        for index in 0...last {
+            let slice = Extractor.slice(whole, sentences[index])
+            for entry in contextMatchers where entry.rule.role == .place || entry.rule.role == .date || withClaims.contains(index) {
+                var found: [Mention] = []
+                let document = scan.document
+                scan.run(entry.matcher, id: entry.rule.id, in: slice) { match in
+                    guard let range = match.range(ofGroup: entry.rule.role.rawValue), !range.isEmpty else { return }
+                    found.append(Mention(rule: entry.rule, range: range, text: document.text(range)))
+                }
+                scan.mentions += found
+            }
+        }
+    }
+
 
     /// Where claims overlap, the higher priority wins, then the longer match, then the earlier.
     static func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
