@@ -248,11 +248,14 @@ public final class Extractor {
         }
     }
 
-    /// Section number of each sentence: a Markdown heading ("## Picket") starts a new one.
+    /// Section number of each sentence: a Markdown heading ("## Picket") starts a new one; a
+    /// hashtag ("#MeToo") does not.
     static func sections(of sentences: [Range<Int>], in document: Document) -> [Int] {
+        let hash = UInt8(ascii: "#")
         var section = 0
         return sentences.map { sentence in
-            if document.bytes[sentence.lowerBound] == UInt8(ascii: "#") { section += 1 }
+            let head = document.bytes[sentence].prefix { $0 == hash }
+            if !head.isEmpty, document.bytes[sentence].dropFirst(head.count).first == UInt8(ascii: " ") { section += 1 }
             return section
         }
     }
@@ -269,12 +272,17 @@ public final class Extractor {
             result.append(paragraph)
             previousEnd = sentence.upperBound
         }
-        let prose: Set<UInt8> = [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\""), 0x9D, 0x99]
-        guard let lede = sentences.indices.first(where: { prose.contains(document.bytes[sentences[$0].upperBound - 1]) }) else {
-            return result
-        }
+        guard let lede = sentences.indices.first(where: { endsLikeProse(document.bytes[sentences[$0]]) }) else { return result }
         let offset = result[lede]
         return result.map { $0 < offset ? -1 : $0 - offset }
+    }
+
+    /// Ends in . ! ? or a closing quote (" ” ’): a headline or byline does not.
+    private static func endsLikeProse(_ text: ArraySlice<UInt8>) -> Bool {
+        guard let last = text.last else { return false }
+        if ".!?\"".utf8.contains(last) { return true }
+        let tail = Array(text.suffix(3))
+        return tail == [0xE2, 0x80, 0x9D] || tail == [0xE2, 0x80, 0x99]
     }
 
     /// A sentence continues the one before when it starts in lower case or with a phrase from

@@ -75,4 +75,15 @@ final class ReviewRegressionTests: XCTestCase {
         XCTAssertNil(CalendarDate(iso: "+021-02-28"))
         XCTAssertNotNil(CalendarDate(iso: "2021-02-28"))
     }
+
+    func testAHashtagIsNotAHeadingAndAHeadlineEndingInALetterIsNotTheLede() {
+        let sentences: [Range<Int>] = [0..<7, 8..<14]
+        XCTAssertEqual(Extractor.sections(of: sentences, in: Document(path: "t", text: "#MeToo\n## Next")), [0, 1])
+        // "Protest in Rybář" (ř ends in byte 0x99) has no full stop: the lede is the next paragraph.
+        let text = "Protest in Rybář\nAbout 300 people marched."
+        let document = Document(path: "t", text: text)
+        let split = text.utf8.count
+        let firstEnd = "Protest in Rybář".utf8.count
+        XCTAssertEqual(Extractor.paragraphs(of: [0..<firstEnd, (firstEnd + 1)..<split], in: document), [-1, 0])
+    }
 }
