@@ -44,16 +44,6 @@ extension Claim {
         return (a.kind, a.rule, a.quote) < (b.kind, b.rule, b.quote)
     }
 
-    /// Who asserts the claim, for telling one voice from two: the last word of a named source
-    /// ("the city electoral commission" and "the commission" are one voice), the anonymous
-    /// phrase, or "" for the writer's own figure.
-    var voice: String {
-        guard let attribution else { return "" }
-        let words = attribution.text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-        let head = words.last.map(String.init) ?? ""
-        return attribution.kind == .anonymous ? "anonymous" : head
-    }
-
     /// Two matches over the same text in one file are one assertion, never a conflict.
     func overlapsText(of other: Claim) -> Bool {
         file == other.file && start < other.end && other.start < end

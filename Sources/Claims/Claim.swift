@@ -86,4 +86,14 @@ public struct Claim: Equatable, Hashable, Sendable {
     /// The named source, if any; anonymous attributions are not sources.
     public var source: String? { attribution?.kind == .named ? attribution?.text : nil }
     public var sourced: Bool { source != nil }
+
+    /// Who asserts the claim, for telling one voice from two: the last word of a named source
+    /// ("the city electoral commission" and "the commission" are one voice), "anonymous" for
+    /// an anonymous attribution, or "" for the writer's own figure.
+    public var voice: String {
+        guard let attribution else { return "" }
+        let words = attribution.text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        let head = words.last.map(String.init) ?? ""
+        return attribution.kind == .anonymous ? "anonymous" : head
+    }
 }

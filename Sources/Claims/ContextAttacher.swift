@@ -9,7 +9,7 @@ struct ContextAttacher {
     let paragraphs: [Int]
     let sections: [Int]
     private let ledeSentences: [Int]
-    private var inherited: [InheritanceKey: String?] = [:]
+    private var inherited: [InheritanceKey: Inherited?] = [:]
     let normalizer: ContextNormalizer
     let dates: DateResolver
     /// Mentions grouped by sentence index, in text order.
@@ -59,64 +59,90 @@ struct ContextAttacher {
         return nil
     }
 
-    mutating func context(for candidate: Extractor.Candidate, sentenceIndex: Int?) -> (ClaimContext, Attribution?) {
+    /// The claim's context and attribution, and where each part came from (for explain; the
+    /// provenance holds only strings that already exist, so building it costs next to nothing).
+    mutating func context(for candidate: Extractor.Candidate, sentenceIndex: Int?) -> (ClaimContext, Attribution?, ContextProvenance) {
         var context = ClaimContext()
+        var provenance = ContextProvenance()
         let kind = candidate.kind
         let local = sentenceIndex.flatMap { bySentence[$0] } ?? []
+        func ownOrigin(_ role: ContextRule.Role, _ text: String) -> ContextProvenance.Origin {
+            candidate.rule.set[role.rawValue] == text ? .constant(text) : .captured(text)
+        }
+        func inheritedOrigin(_ found: Inherited) -> ContextProvenance.Origin {
+            .inherited(rule: found.mention.rule.id, text: found.mention.text, sentence: found.sentence,
+                       fromLede: paragraphs[found.sentence] != paragraphs[sentenceIndex ?? found.sentence])
+        }
 
         if let own = candidate.captured[.place] {
             context.place = normalizer.place(own)
+            provenance.place = ownOrigin(.place, own)
         } else if let mention = pick(local, role: .place, kind: kind, around: candidate.range) {
             context.place = normalizer.place(mention.text)
+            provenance.place = .mention(rule: mention.rule.id, text: mention.text)
         } else if let inherited = latest(.place, before: sentenceIndex, kind: kind, resolve: normalizer.place) {
-            context.place = inherited
+            context.place = inherited.value
             context.inherited.append("place")
+            provenance.place = inheritedOrigin(inherited)
         }
 
         if let own = candidate.captured[.date] {
             context.date = dates.resolve(own)
+            provenance.date = ownOrigin(.date, own)
         } else if let mention = pick(local, role: .date, kind: kind, around: candidate.range, where: { dates.resolve($0.text) != nil }) {
             context.date = dates.resolve(mention.text)
+            provenance.date = .mention(rule: mention.rule.id, text: mention.text)
         } else if let inherited = latest(.date, before: sentenceIndex, kind: kind, resolve: dates.resolve) {
-            context.date = inherited
+            context.date = inherited.value
             context.inherited.append("date")
+            provenance.date = inheritedOrigin(inherited)
         } else if let article = dates.articleDate {
             context.date = article.description
             context.inherited.append("date")
+            provenance.date = .articleDate
         }
 
         if let own = candidate.captured[.group] {
             context.group = normalizer.group(own)
+            provenance.group = .captured(own)
         } else if let mention = pick(local, role: .group, kind: kind, around: candidate.range, where: { group in
             // "re-elected mayor of Dunmore with 58%": a name that is a place is not a candidate.
             !local.contains { $0.rule.role == .place && $0.range.overlaps(group.range) }
         }) {
             context.group = normalizer.group(mention.text)
+            provenance.group = .mention(rule: mention.rule.id, text: mention.text)
         }
         // A rule's constant group is a category ("killed"); a captured group narrows it.
         if let category = candidate.category {
             context.group = context.group.map { $0 == category ? $0 : "\($0) (\(category))" } ?? category
+            if case .none = provenance.group { provenance.group = .constant(category) } else { provenance.category = category }
         }
 
         var attribution: Attribution?
         if let own = candidate.captured[.source], let text = normalizer.source(own) {
             attribution = Attribution(kind: .named, text: text, rule: candidate.rule.id)
+            provenance.source = ownOrigin(.source, own)
         } else {
             let named = pick(local, role: .source, kind: kind, around: candidate.range) { !$0.rule.anonymous }
             let anonymous = pick(local, role: .source, kind: kind, around: candidate.range) { $0.rule.anonymous }
             var found = named ?? anonymous
+            var continued = false
             if named == nil, let index = sentenceIndex, continuing.contains(index) {
                 // "... said police. They added that 300 were arrested": the source carries over.
                 let previous = bySentence[index - 1] ?? []
-                found = pick(previous, role: .source, kind: kind, around: sentences[index - 1].upperBound..<sentences[index - 1].upperBound) {
-                    !$0.rule.anonymous
-                } ?? found
+                if let carried = pick(previous, role: .source, kind: kind,
+                                      around: sentences[index - 1].upperBound..<sentences[index - 1].upperBound, where: { !$0.rule.anonymous }) {
+                    found = carried
+                    continued = true
+                }
             }
             if let mention = found, let text = normalizer.source(mention.text) {
                 attribution = Attribution(kind: mention.rule.anonymous ? .anonymous : .named, text: text, rule: mention.rule.id)
+                provenance.source = continued ? .continued(rule: mention.rule.id, text: mention.text, sentence: sentenceIndex! - 1)
+                    : .mention(rule: mention.rule.id, text: mention.text)
             }
         }
-        return (context, attribution)
+        return (context, attribution, provenance)
     }
 
     /// The mention a claim takes from its sentence, honouring each rule's `attach`.
@@ -169,9 +195,16 @@ struct ContextAttacher {
         return others.contains { $0 != claim && $0.lowerBound >= gap.lowerBound && $0.upperBound <= gap.upperBound }
     }
 
+    /// A resolved value from an earlier sentence, and the mention it came from.
+    struct Inherited {
+        let value: String
+        let mention: Extractor.Mention
+        let sentence: Int
+    }
+
     /// The last resolvable mention of `role` in the sentences before `index`.
     private mutating func latest(_ role: ContextRule.Role, before index: Int?, kind: String,
-                                 resolve: (String) -> String?) -> String? {
+                                 resolve: (String) -> String?) -> Inherited? {
         guard let index, index > 0 else { return nil }
         if paragraphs[index - 1] == paragraphs[index], let found = lastInParagraph(role, upTo: index - 1, kind: kind, resolve: resolve) {
             return found
@@ -186,12 +219,12 @@ struct ContextAttacher {
     /// The last resolvable mention in sentence `index` or earlier in its paragraph, memoised
     /// so that a paragraph of many claims is walked once, not once per claim.
     private mutating func lastInParagraph(_ role: ContextRule.Role, upTo index: Int, kind: String,
-                                          resolve: (String) -> String?) -> String? {
+                                          resolve: (String) -> String?) -> Inherited? {
         // Walk back to a sentence with an answer (or a remembered one), then remember it for
         // every sentence passed on the way. Iterative: a paragraph may hold thousands.
         var visited: [Int] = []
         var sentence = index
-        var found: String?
+        var found: Inherited?
         while true {
             if let known = inherited[InheritanceKey(role: role, kind: kind, sentence: sentence)] {
                 found = known
@@ -209,9 +242,9 @@ struct ContextAttacher {
         return found
     }
 
-    private func last(_ role: ContextRule.Role, in sentence: Int, kind: String, resolve: (String) -> String?) -> String? {
+    private func last(_ role: ContextRule.Role, in sentence: Int, kind: String, resolve: (String) -> String?) -> Inherited? {
         for mention in (bySentence[sentence] ?? []).reversed() where mention.rule.role == role && mention.rule.applies(to: kind) {
-            if let value = resolve(mention.text) { return value }
+            if let value = resolve(mention.text) { return Inherited(value: value, mention: mention, sentence: sentence) }
         }
         return nil
     }

@@ -58,7 +58,10 @@ public final class Extractor {
         let text: String
     }
 
-    public func extract(_ document: Document, dateOverride: String? = nil) -> (claims: [Claim], diagnostics: [Diagnostic]) {
+    /// `trace`, when given, records every decision (see `ExtractionTrace`); leave it nil otherwise.
+    public func extract(_ document: Document, dateOverride: String? = nil,
+                        trace: ExtractionTrace? = nil) -> (claims: [Claim], diagnostics: [Diagnostic]) {
+        trace?.begin(document)
         var diagnostics: [Diagnostic] = []
         if let bad = document.firstInvalidUTF8 {
             let (line, column) = document.position(of: bad)
@@ -70,7 +73,7 @@ public final class Extractor {
                 "'\(text)' is not a date prefix (expected date YYYY-MM-DD with a real date); the article has no date"))
         }
         let sentences = splitter.split(document.bytes, from: document.bodyStart)
-        var scan = Scan(document: document)
+        var scan = Scan(document: document, trace: trace)
         document.bytes.withUnsafeBufferPointer { whole in
             let claimSentences = findCandidates(in: sentences, whole, &scan)
             findMentions(around: claimSentences, in: sentences, whole, &scan)
@@ -79,18 +82,19 @@ public final class Extractor {
         let (candidates, mentions, continuing) = (scan.candidates, scan.mentions, scan.continuing)
         let articleDate = (dateOverride ?? document.prefixDate).flatMap(CalendarDate.init(iso:))
         let paragraphs = Extractor.paragraphs(of: sentences, in: document)
-        let resolved = Extractor.resolveOverlaps(candidates)
+        let resolved = Extractor.resolveOverlaps(candidates, trace: trace)
         var attacher = ContextAttacher(sentences: sentences, paragraphs: paragraphs,
                                        sections: Extractor.sections(of: sentences, in: document), mentions: mentions,
                                        claims: resolved.map(\.range), baselines: baselines(resolved, sentences, document), bytes: document.bytes,
                                        continuing: continuing, normalizer: normalizer,
                                        dates: DateResolver(lexicon: rules.lexicon, articleDate: articleDate))
-        let accepted = Extractor.resolveReferences(resolved, sentenceIndex: attacher.sentenceIndex)
+        let accepted = Extractor.resolveReferences(resolved, sentenceIndex: attacher.sentenceIndex, trace: trace)
         var cursor = Document.Cursor()
-        let claims = accepted.map { candidate -> Claim in
+        let claims = accepted.enumerated().map { index, candidate -> Claim in
             let sentenceIndex = attacher.sentenceIndex(of: candidate.range.lowerBound)
             let sentence = sentenceIndex.map { sentences[$0] } ?? candidate.range
-            let (context, attribution) = attacher.context(for: candidate, sentenceIndex: sentenceIndex)
+            let (context, attribution, provenance) = attacher.context(for: candidate, sentenceIndex: sentenceIndex)
+            trace?.claimed(candidate, index: index, provenance: provenance)
             let (line, column) = document.position(of: candidate.range.lowerBound, from: &cursor)
             return Claim(kind: candidate.kind, rule: candidate.rule.id, quote: document.text(candidate.range),
                          file: document.path, line: line, column: column, start: candidate.range.lowerBound,
@@ -110,8 +114,12 @@ public final class Extractor {
         var continuing: Set<Int> = []
         var diagnostics: [Diagnostic] = []
         var failed: Set<String> = []
+        let trace: ExtractionTrace?
 
-        init(document: Document) { self.document = document }
+        init(document: Document, trace: ExtractionTrace? = nil) {
+            self.document = document
+            self.trace = trace
+        }
 
         /// Runs `matcher` over `slice`; a pattern that fails (a runaway backtrack) is reported
         /// once and not run again on this document.
@@ -150,10 +158,18 @@ public final class Extractor {
     /// that produced candidates.
     private func findCandidates(in sentences: [Range<Int>], _ whole: UnsafeBufferPointer<UInt8>, _ scan: inout Scan) -> [Int] {
         var claimSentences: [Int] = []
+        let trace = scan.trace
         for (index, sentence) in sentences.enumerated() {
             let slice = Extractor.slice(whole, sentence)
-            guard scan.passes(trigger, slice, id: "(lexicon number trigger)") == true else { continue }
-            if let skip, scan.passes(skip, slice, id: "(lexicon skip-sentences)") != false { continue }
+            guard scan.passes(trigger, slice, id: "(lexicon number trigger)") == true else {
+                trace?.sentence(index, sentence, .noNumber)
+                continue
+            }
+            if let skip, scan.passes(skip, slice, id: "(lexicon skip-sentences)") != false {
+                trace?.sentence(index, sentence, .skipSentence)
+                continue
+            }
+            trace?.sentence(index, sentence, .searched)
             let before = scan.candidates.count
             var verdicts = [Bool??](repeating: nil, count: sentenceTests.count)
             func verdict(_ test: Int) -> Bool? {
@@ -163,13 +179,18 @@ public final class Extractor {
                 return result
             }
             for entry in claimMatchers {
-                if entry.prefilters.contains(where: { verdict($0) != true }) { continue }
-                if let test = entry.requires, verdict(test) != true { continue }
-                if let test = entry.excludes, verdict(test) != false { continue }
+                if let failed = entry.prefilters.firstIndex(where: { verdict($0) != true }) {
+                    trace?.rule(entry.rule, skipped: .prefilter(index: failed, count: entry.prefilters.count))
+                    continue
+                }
+                if let test = entry.requires, verdict(test) != true { trace?.rule(entry.rule, skipped: .requires); continue }
+                if let test = entry.excludes, verdict(test) != false { trace?.rule(entry.rule, skipped: .excludes); continue }
+                trace?.rule(entry.rule, skipped: nil)
                 var found: [Candidate] = []
                 let document = scan.document
                 scan.run(entry.matcher, id: entry.rule.id, in: slice) { match in
-                    if let candidate = candidate(entry.rule, match, document) { found.append(candidate) }
+                    trace?.matched(match, regex: entry.rule.regex)
+                    if let candidate = candidate(entry.rule, match, document, trace) { found.append(candidate) }
                 }
                 scan.candidates += found
             }
@@ -204,7 +225,7 @@ public final class Extractor {
 
 
     /// Where claims overlap, the higher priority wins, then the longer match, then the earlier.
-    static func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
+    static func resolveOverlaps(_ candidates: [Candidate], trace: ExtractionTrace? = nil) -> [Candidate] {
         let ordered = candidates.sorted {
             if $0.rule.priority != $1.rule.priority { return $0.rule.priority > $1.rule.priority }
             if $0.range.count != $1.range.count { return $0.range.count > $1.range.count }
@@ -220,8 +241,14 @@ public final class Extractor {
                 let mid = (low + high) / 2
                 if accepted[mid].range.lowerBound < candidate.range.lowerBound { low = mid + 1 } else { high = mid }
             }
-            if low > 0, accepted[low - 1].range.overlaps(candidate.range) { continue }
-            if low < accepted.count, accepted[low].range.overlaps(candidate.range) { continue }
+            if low > 0, accepted[low - 1].range.overlaps(candidate.range) {
+                trace?.lostOverlap(candidate, to: accepted[low - 1])
+                continue
+            }
+            if low < accepted.count, accepted[low].range.overlaps(candidate.range) {
+                trace?.lostOverlap(candidate, to: accepted[low])
+                continue
+            }
             accepted.insert(candidate, at: low)
         }
         return accepted
@@ -294,24 +321,29 @@ public final class Extractor {
         return rules.lexicon.continuations.contains { head == $0 || head.hasPrefix($0 + " ") || head.hasPrefix($0 + ",") }
     }
 
-    private func candidate(_ rule: ClaimRule, _ match: Match, _ document: Document) -> Candidate? {
-        guard !match.range.isEmpty else { return nil }
+    private func candidate(_ rule: ClaimRule, _ match: Match, _ document: Document, _ trace: ExtractionTrace?) -> Candidate? {
+        guard !match.range.isEmpty else { trace?.outcome(.emptyMatch); return nil }
         func text(_ name: String) -> String? { match.range(ofGroup: name).map { document.text($0) } }
         var unit = rule.unit ?? ""
         var factor = 1.0
         if let unitText = text("unit") {
-            guard let alias = rules.lexicon.unit(named: unitText) else { return nil }
+            guard let alias = rules.lexicon.unit(named: unitText) else { trace?.outcome(.unknownUnit(unitText)); return nil }
             unit = alias.canonical
             factor = alias.factor
         }
         guard var value = interval(value: text("value"), low: text("low"), high: text("high"), qualifier: text("qualifier")) else {
+            trace?.outcome(.noValue(noIntervalReason(value: text("value"), low: text("low"), high: text("high"))))
             return nil
         }
         value = value.scaled(by: factor)
         if rule.bounds.low != nil || rule.bounds.high != nil {
+            let unclamped = value
             value = value.clamped(min: rule.bounds.low, max: rule.bounds.high)
             // "won more than 120% of the vote" is no vote share at all.
-            if value.isEmpty { return nil }
+            if value.isEmpty {
+                trace?.outcome(.emptyAfterClamp(unclamped, low: rule.bounds.low, high: rule.bounds.high))
+                return nil
+            }
         }
         var captured: [ContextRule.Role: String] = [:]
         for role in ContextRule.Role.allCases {
@@ -324,7 +356,8 @@ public final class Extractor {
 
     /// A claim that refers back ("put the figure at 8,000") becomes a claim about the nearest
     /// preceding claim's quantity in the same or previous sentence, or is dropped.
-    static func resolveReferences(_ candidates: [Candidate], sentenceIndex: (Int) -> Int?) -> [Candidate] {
+    static func resolveReferences(_ candidates: [Candidate], sentenceIndex: (Int) -> Int?,
+                                  trace: ExtractionTrace? = nil) -> [Candidate] {
         var result: [Candidate] = []
         var lastDirect: (candidate: Candidate, sentence: Int)?
         for var candidate in candidates {
@@ -336,7 +369,12 @@ public final class Extractor {
                 continue
             }
             guard let referent = lastDirect, sentence - referent.sentence <= 1,
-                  candidate.unit.isEmpty || candidate.unit == referent.candidate.unit else { continue }
+                  candidate.unit.isEmpty || candidate.unit == referent.candidate.unit else {
+                trace?.noReferent(candidate, nearest: lastDirect)
+                continue
+            }
+            trace?.referred(candidate, to: referent.candidate, group: candidate.captured[.group] == nil
+                            && referent.candidate.captured[.group] != nil)
             candidate.kind = referent.candidate.kind
             candidate.unit = referent.candidate.unit
             if candidate.captured[.group] == nil { candidate.captured[.group] = referent.candidate.captured[.group] }
