@@ -22,10 +22,11 @@ let package = Package(
         .target(name: "Claims", dependencies: ["PCRE2", .product(name: "Yams", package: "Yams")]),
         .target(name: "Checker", dependencies: ["Claims", .product(name: "Yams", package: "Yams")]),
         .target(name: "Reporters", dependencies: ["Claims", "Checker"]),
+        .target(name: "Evaluation", dependencies: ["Claims", "Checker", "Reporters"]),
         .executableTarget(
             name: "claimcheck",
             dependencies: [
-                "Claims", "Checker", "Reporters",
+                "Claims", "Checker", "Reporters", "Evaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,6 +37,7 @@ let package = Package(
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "Claims"]),
         .target(name: "SchemaValidation", path: "Tests/SchemaValidation", exclude: ["Resources"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Checker", "Claims", "SchemaValidation"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Checker", "Claims"]),
         .testTarget(name: "CLITests", dependencies: ["claimcheck", "SchemaValidation"]),
     ],
     swiftLanguageModes: [.v5]

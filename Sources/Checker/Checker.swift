@@ -104,3 +104,13 @@ public struct Checker: Sendable {
             < (r.file, r.line, r.column, b.check, b.message, b.fingerprint)
     }
 }
+
+extension Checker {
+    /// The checks `check` runs for a rule set: conflict, share-sum for every kind whose rule
+    /// file declares `shares-of`, and unsourced. `eval` uses the same set so its figures
+    /// describe what `check` reports.
+    public init(rules: RuleSet, options: CheckOptions = CheckOptions(), settings: [String: CheckSetting] = [:]) {
+        let shareChecks: [any Check] = rules.shareKinds.map { ShareSumCheck(kind: $0.kind, unit: $0.unit, total: $0.total) }
+        self.init(checks: [ConflictCheck()] + shareChecks + [UnsourcedCheck()], options: options, settings: settings)
+    }
+}

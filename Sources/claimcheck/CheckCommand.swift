@@ -71,9 +71,7 @@ struct CheckCommand: ParsableCommand {
         let diagnostics = inputDiagnostics + extractionDiagnostics + Self.unknownChecks(in: suppressions)
 
         let options = CheckOptions(tolerance: tolerance.flatMap(Tolerance.parse) ?? settings.tolerance ?? 0.1)
-        // share-sum runs for every kind whose rule file says what whole its claims share.
-        let shareChecks: [any Check] = ruleSet.shareKinds.map { ShareSumCheck(kind: $0.kind, unit: $0.unit, total: $0.total) }
-        let result = Checker(checks: [ConflictCheck()] + shareChecks + [UnsourcedCheck()], options: options, settings: settings.checks)
+        let result = Checker(rules: ruleSet, options: options, settings: settings.checks)
             .run(claims, suppressions: suppressions, baseline: known)
         if let writeBaseline {
             try orExit { try Baseline(findings: result.unbaselined).write(to: writeBaseline) }

@@ -1,0 +1,42 @@
+/// A `--min KEY=VALUE` or `--max KEY=VALUE` bound on one of the report's figures.
+public struct EvalBound: Equatable, Sendable {
+    public enum Side: String, Sendable { case min, max }
+    public var side: Side
+    public var key: String
+    public var value: Double
+
+    /// "found=0.95", "found=95%", "false-alarms=1"; nil with a message when malformed.
+    public static func parse(_ text: String, side: Side) -> Result<EvalBound, BoundError> {
+        let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return .failure(BoundError("expected KEY=VALUE, got '\(text)'")) }
+        let key = parts[0]
+        guard EvalReport.figureKeys.contains(key) else {
+            return .failure(BoundError("unknown figure '\(key)'; known: \(EvalReport.figureKeys.joined(separator: ", "))"))
+        }
+        var number = parts[1]
+        let isPercent = number.hasSuffix("%")
+        if isPercent { number.removeLast() }
+        guard var value = Double(number), value.isFinite else {
+            return .failure(BoundError("'\(parts[1])' is not a number (in '\(text)')"))
+        }
+        if isPercent { value /= 100 }
+        return .success(EvalBound(side: side, key: key, value: value))
+    }
+
+    /// The message when the report falls outside this bound, nil when it holds.
+    public func violation(in report: EvalReport) -> String? {
+        guard let actual = report.figures.first(where: { $0.key == key })?.value else { return nil }
+        let holds = side == .min ? actual >= value - 1e-12 : actual <= value + 1e-12
+        if holds { return nil }
+        return "\(key) is \(Self.format(actual)), \(side == .min ? "below the minimum" : "above the maximum") \(Self.format(value))"
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String((value * 10000).rounded() / 10000)
+    }
+}
+
+public struct BoundError: Error, Equatable {
+    public let message: String
+    init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,155 @@
+import Checker
+import Claims
+import Foundation
+
+/// What `claimcheck eval` does: reads labels, runs the same extraction and checks as `check`
+/// over the labelled articles (all of them in one run, so they are compared across articles),
+/// and scores the result.
+public struct Evaluation {
+    public var rules: RuleSet
+    public var options: CheckOptions
+    public var settings: [String: CheckSetting]
+    public var workers: Int
+
+    public init(rules: RuleSet, options: CheckOptions = CheckOptions(), settings: [String: CheckSetting] = [:],
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.rules = rules
+        self.options = options
+        self.settings = settings
+        self.workers = workers
+    }
+
+    /// Problems with the labels (each naming the labels file and line) and the articles are
+    /// diagnostics; what can still be scored is scored.
+    public func run(labels: String, cross: String? = nil, articles: String? = nil) -> (EvalReport, [Diagnostic]) {
+        var (passages, diagnostics) = LabelReader.passages(path: labels)
+        let directory = articles ?? (labels as NSString).deletingLastPathComponent
+        var seen: [String: Int] = [:]
+        var paths: [String] = []
+        passages = passages.filter { passage in
+            if let first = seen[passage.file] {
+                diagnostics.append(Diagnostic(file: labels, line: passage.line,
+                                              "'\(passage.file)' is labelled twice (first on line \(first)); this line is skipped"))
+                return false
+            }
+            seen[passage.file] = passage.line
+            let path = Self.join(directory, passage.file)
+            guard FileManager.default.fileExists(atPath: path) else {
+                diagnostics.append(Diagnostic(file: labels, line: passage.line, "article '\(passage.file)' not found in \(directory.isEmpty ? "." : directory)"))
+                return false
+            }
+            paths.append(path)
+            return true
+        }
+
+        let results = ExtractionPipeline(rules: rules, workers: workers).run(paths: paths)
+        var scored: [Scorer.Article] = []
+        var claims: [Claim] = []
+        var suppressions: [Suppression] = []
+        for (passage, result) in zip(passages, results) {
+            diagnostics += result.diagnostics
+            guard let document = result.document else { continue }
+            claims += result.claims
+            suppressions += Suppression.scan(document)
+            scored.append(Scorer.Article(passage: Self.place(passage, in: document, labels: labels, &diagnostics),
+                                         path: result.path, document: document))
+        }
+
+        var placedCross: [Scorer.PlacedCross] = []
+        if let cross {
+            let (pairs, problems) = LabelReader.crossPairs(path: cross)
+            diagnostics += problems
+            let byFile = Dictionary(scored.map { ($0.passage.file, $0) }, uniquingKeysWith: { first, _ in first })
+            for pair in pairs {
+                func key(_ side: (file: String, quote: String)) -> Scorer.QuoteKey? {
+                    guard let article = byFile[side.file] else {
+                        diagnostics.append(Diagnostic(file: cross, line: pair.line, "article '\(side.file)' is not a labelled article of this run"))
+                        return nil
+                    }
+                    switch Self.locate(side.quote, in: article.document) {
+                    case .success(let range): return Scorer.QuoteKey(path: article.path, range: range)
+                    case .failure(let problem):
+                        diagnostics.append(Diagnostic(file: cross, line: pair.line, problem.message(side.quote, side.file)))
+                        return nil
+                    }
+                }
+                let a = key(pair.a)
+                let b = key(pair.b)
+                if let a, let b { placedCross.append(Scorer.PlacedCross(pair: pair, a: a, b: b)) }
+            }
+        }
+
+        let result = Checker(rules: rules, options: options, settings: settings).run(claims, suppressions: suppressions)
+        let report = Scorer(tolerance: options.tolerance).score(articles: scored, claims: claims, findings: result.findings,
+                                                               cross: placedCross)
+        return (report, diagnostics)
+    }
+
+    /// Finds each labelled quote in the article; a quote that is missing or not unique is an
+    /// error, and the claim (and any pair naming it) is left out.
+    static func place(_ passage: LabelledPassage, in document: Document, labels: String,
+                      _ diagnostics: inout [Diagnostic]) -> LabelledPassage {
+        var placed = passage
+        placed.claims = []
+        for (index, var claim) in passage.claims.enumerated() {
+            switch locate(claim.quote, in: document) {
+            case .success(let range):
+                claim.range = range
+                placed.claims.append(claim)
+            case .failure(let problem):
+                diagnostics.append(Diagnostic(file: labels, line: passage.line,
+                                              "claim \(index + 1): " + problem.message(claim.quote, passage.file)))
+            }
+        }
+        let quotes = Set(passage.claims.map(\.quote))
+        let kept = Set(placed.claims.map(\.quote))
+        func pairs(_ list: [LabelledPair], _ name: String) -> [LabelledPair] {
+            list.enumerated().filter { index, pair in
+                for quote in [pair.a, pair.b] where !quotes.contains(quote) {
+                    diagnostics.append(Diagnostic(file: labels, line: passage.line,
+                                                  "\(name) \(index + 1): \"\(quote)\" is not the quote of a labelled claim"))
+                }
+                return kept.contains(pair.a) && kept.contains(pair.b)
+            }.map(\.element)
+        }
+        placed.conflicts = pairs(passage.conflicts, "conflicts")
+        placed.ambiguous = pairs(passage.ambiguous, "ambiguous")
+        return placed
+    }
+
+    enum QuoteProblem: Error {
+        case missing, repeated(Int), empty
+        func message(_ quote: String, _ file: String) -> String {
+            switch self {
+            case .empty: return "empty quote"
+            case .missing: return "quote \"\(quote)\" is not in \(file)"
+            case .repeated(let count): return "quote \"\(quote)\" occurs \(count) times in \(file); a quote must occur once"
+            }
+        }
+    }
+
+    /// The byte range of the quote's only occurrence in the article body.
+    static func locate(_ quote: String, in document: Document) -> Result<Range<Int>, QuoteProblem> {
+        let needle = Array(quote.utf8)
+        guard let first = needle.first else { return .failure(.empty) }
+        let haystack = document.bytes
+        var found: [Int] = []
+        var index = document.bodyStart
+        while index + needle.count <= haystack.count {
+            if haystack[index] == first, haystack[index..<index + needle.count].elementsEqual(needle) {
+                found.append(index)
+            }
+            index += 1
+        }
+        switch found.count {
+        case 0: return .failure(.missing)
+        case 1: return .success(found[0]..<found[0] + needle.count)
+        default: return .failure(.repeated(found.count))
+        }
+    }
+
+    static func join(_ directory: String, _ file: String) -> String {
+        if file.hasPrefix("/") || directory.isEmpty { return file }
+        return directory.hasSuffix("/") ? directory + file : directory + "/" + file
+    }
+}

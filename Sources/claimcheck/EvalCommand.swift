@@ -1,0 +1,84 @@
+import ArgumentParser
+import Checker
+import Claims
+import Evaluation
+import Foundation
+
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score extraction and checks against hand-labelled articles.",
+        discussion: """
+        LABELS is a JSON Lines file, one labelled article a line: {"file", "claims": [{"quote", "kind", "low", "high", "sourced", ...}], "conflicts": [[quote A, quote B, why]], "ambiguous": [...]}. Articles are read from the labels file's directory unless --articles. Every article is extracted and checked in one run, exactly as `check` would, so they are also compared with each other; --cross names a JSON Lines file of contradictions between two articles ({"a": {"file", "quote"}, "b": {...}, "why"}).
+
+        Figures, per kind and overall, for the kinds labelled exhaustively (casualties, crowd, distance, turnout, vote_share): found (a produced claim overlaps the labelled quote), kind right, values right (bounds within 1%, or within the tolerance when approximate), precision (produced claims of those kinds that overlap a labelled quote of any kind), sourced agreement (of the found claims). Conflicts: labelled pairs caught by a conflict or share-sum finding whose claims overlap both quotes, cross-article pairs caught, and false alarms (findings that match no labelled or ambiguous pair).
+
+        Figure keys for --min and --max: found, kind-right, values-right, precision, sourced-agrees, caught, cross-caught (fractions 0-1, or percentages such as 95%), false-alarms (a count).
+
+        Exit codes: 0 every bound holds, 1 a figure is outside a --min/--max bound, 2 a usage, rule, labels or article error (what can be scored is still scored and printed).
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The labels file (JSON Lines).", valueName: "labels"))
+    var labels: String
+
+    @Option(help: ArgumentHelp("Cross-article contradictions (JSON Lines).", valueName: "file"))
+    var cross: String?
+
+    @Option(help: ArgumentHelp("Directory holding the labelled articles. Default: the labels file's directory.", valueName: "dir"))
+    var articles: String?
+
+    @Option(help: "Output format: text (tables) or json (the stable contract described in the README).")
+    var format: EvalFormat = .text
+
+    @Flag(help: "List every miss, wrong kind, value or source, unlabelled claim, false alarm and missed conflict.")
+    var details = false
+
+    @Option(help: ArgumentHelp("Fail (exit 1) when a figure is below VALUE, e.g. found=0.95; repeatable.", valueName: "key=value"))
+    var min: [String] = []
+
+    @Option(help: ArgumentHelp("Fail (exit 1) when a figure is above VALUE, e.g. false-alarms=1; repeatable.", valueName: "key=value"))
+    var max: [String] = []
+
+    @Option(help: ArgumentHelp("How far approximate values widen, as for check: 0.1 or 10%. Default: 10%.", valueName: "tolerance"))
+    var tolerance: String?
+
+    @OptionGroup var rules: RuleOptions
+
+    func validate() throws {
+        _ = try bounds()
+        if let tolerance, Tolerance.parse(tolerance) == nil {
+            throw ValidationError("--tolerance must be \(Tolerance.help), got '\(tolerance)'")
+        }
+    }
+
+    private func bounds() throws -> [EvalBound] {
+        try min.map { try bound($0, .min) } + max.map { try bound($0, .max) }
+    }
+
+    private func bound(_ text: String, _ side: EvalBound.Side) throws -> EvalBound {
+        switch EvalBound.parse(text, side: side) {
+        case .success(let bound): return bound
+        case .failure(let error): throw ValidationError("--\(side.rawValue): \(error.message)")
+        }
+    }
+
+    func run() throws {
+        let ruleSet = try rules.load()
+        let options = CheckOptions(tolerance: tolerance.flatMap(Tolerance.parse) ?? 0.1)
+        let (report, diagnostics) = Evaluation(rules: ruleSet, options: options).run(labels: labels, cross: cross, articles: articles)
+        switch format {
+        case .text: Console.out(report.text(details: details))
+        case .json: Console.out((details ? report.json : report.withoutDetails.json).serialized() + "\n")
+        }
+        Console.report(diagnostics)
+        let violations = try bounds().compactMap { $0.violation(in: report) }
+        for violation in violations { Console.error("eval: \(violation)") }
+        if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
+        if !violations.isEmpty { throw ExitCode(1) }
+    }
+}
+
+enum EvalFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, json
+}
