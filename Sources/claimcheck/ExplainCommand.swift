@@ -16,7 +16,7 @@ struct ExplainCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The article, optionally with a line: FILE or FILE:LINE; - for standard input.",
+    @Argument(help: ArgumentHelp("The article, optionally with a line: FILE or FILE:LINE; - for standard input (a line of it: -- -:LINE).",
                                  valueName: "file[:line]"))
     var target: String
 
