@@ -168,7 +168,7 @@ enum ExplainText {
         case .continued(let rule, let text, let sentence):
             return "from \(sentenceName(sentence, report)), which this sentence continues: "
                 + "\(TextEscaping.terminalSafe(rule)) found \(TextEscaping.quoted(text))"
-        case .referent(let rule): return "from the claim it refers back to, by \(TextEscaping.terminalSafe(rule))"
+        case .referent: return "copied from the claim it refers back to"
         }
     }
 
