@@ -16,7 +16,7 @@ final class ExtractorNumberTests: XCTestCase {
           "greater than"], "(1000, ∞)"),
         (["nearly", "almost", "close to", "just under", "approaching", "just shy of", "nigh on"], "~[900, 1000)"),
         (["about", "around", "roughly", "approximately", "some", "an estimated", "estimated", "approx.",
-          "roughly some", "circa", "an approximate", "as few as"], "~1000"),
+          "roughly some", "circa", "an approximate", "as few as", "more like", "closer to", "nearer", "in the region of", "on the order of", "something like"], "~1000"),
         (["up to", "as many as", "as much as", "as high as"], "~[500, 1000]"),
         (["no more than", "not more than", "at most", "a maximum of", "at the most"], "[0, 1000]"),
         (["fewer than", "less than", "under", "below", "just below"], "[0, 1000)"),
@@ -76,9 +76,9 @@ final class ExtractorNumberTests: XCTestCase {
         XCTAssertEqual(value("Thousands of supporters gathered."), "~[1000, 40000]")
         XCTAssertEqual(value("Tens of thousands of protesters marched."), "~[10000, 400000]")
         XCTAssertEqual(value("Hundreds of thousands of people marched."), "~[100000, 4000000]")
-        XCTAssertEqual(value("Dozens of activists rallied."), "~[12, 400]")
+        XCTAssertEqual(value("Dozens of activists rallied."), "~[24, 400]")
         XCTAssertEqual(value("Several hundred people gathered."), "~[200, 1000]")
-        XCTAssertEqual(value("Dozens were feared dead."), "~[12, 400]")
+        XCTAssertEqual(value("Dozens were feared dead."), "~[24, 400]")
     }
 
     func testRanges() {

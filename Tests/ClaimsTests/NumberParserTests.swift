@@ -52,7 +52,7 @@ final class NumberParserTests: XCTestCase {
     func testVagueQuantities() {
         XCTAssertEqual(parser.parse("thousands"), .vague(Interval(low: 1000, high: 40000, approx: true)))
         XCTAssertEqual(parser.parse("Tens of  thousands"), .vague(Interval(low: 10_000, high: 400_000, approx: true)))
-        XCTAssertEqual(parser.parse("dozens"), .vague(Interval(low: 12, high: 400, approx: true)))
+        XCTAssertEqual(parser.parse("dozens"), .vague(Interval(low: 24, high: 400, approx: true)))
         XCTAssertEqual(parser.parse("hundreds of thousands"), .vague(Interval(low: 100_000, high: 4_000_000, approx: true)))
         XCTAssertEqual(parser.parse("a few hundred"), .vague(Interval(low: 100, high: 600, approx: true)))
     }
