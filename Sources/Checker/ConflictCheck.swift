@@ -38,8 +38,10 @@ public struct ConflictCheck: Check {
         return findings
     }
 
+    /// Open ends count as closed: "over 100,000" and "100,000" are one round figure read two
+    /// ways, not rival estimates.
     func conflicts(_ a: Claim, _ b: Claim, tolerance: Double) -> Bool {
-        !a.value.widened(by: tolerance).overlaps(b.value.widened(by: tolerance))
+        !a.value.widened(by: tolerance).closed.overlaps(b.value.widened(by: tolerance).closed)
     }
 
     /// Same article, same voice: one speaker giving two quantities.

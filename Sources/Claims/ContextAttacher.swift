@@ -168,8 +168,10 @@ struct ContextAttacher {
             // (Places and dates are shared: "17 killed and 200 injured in Dorvan on Sunday".)
             if role == .group, between(claim, mention.range, among: claims) { continue }
             // "Thousands marched, which organisers said drew 120,000": a source between two
-            // claims introduces the one after it.
-            if role == .source, !before, distance > 0, claimFollows(mention.range, near: claim) { continue }
+            // claims introduces the one after it, unless its rule attaches it to what precedes it
+            // ("100,000 by police estimates and 200,000 by organisers'").
+            if role == .source, mention.rule.attach != .after, !before, distance > 0,
+               claimFollows(mention.range, near: claim) { continue }
             // "61.2%, down from 67% in 2019": the year belongs to the baseline.
             if role == .place || role == .date, !before, between(claim, mention.range, among: baselines) { continue }
             if best == nil || distance < best!.distance { best = (mention, distance) }

@@ -82,7 +82,11 @@ public final class Extractor {
         let (candidates, mentions, continuing) = (scan.candidates, scan.mentions, scan.continuing)
         let articleDate = (dateOverride ?? document.prefixDate).flatMap(CalendarDate.init(iso:))
         let paragraphs = Extractor.paragraphs(of: sentences, in: document)
-        let resolved = Extractor.resolveOverlaps(candidates, trace: trace)
+        // A refers-back match with nothing to refer to is dropped before overlaps are settled, so
+        // a plain claim it covered ("revised the figure down to 60 percent") still stands.
+        let unreferenced = Extractor.unreferenced(Extractor.resolveOverlaps(candidates), sentences: sentences, trace: trace)
+        let kept = unreferenced.isEmpty ? candidates : candidates.filter { !unreferenced.contains(Extractor.key($0)) }
+        let resolved = Extractor.resolveOverlaps(kept, trace: trace)
         var attacher = ContextAttacher(sentences: sentences, paragraphs: paragraphs,
                                        sections: Extractor.sections(of: sentences, in: document), mentions: mentions,
                                        claims: resolved.map(\.range), baselines: baselines(resolved, sentences, document), bytes: document.bytes,
@@ -352,6 +356,26 @@ public final class Extractor {
         }
         return Candidate(rule: rule, range: match.range, value: value, kind: rule.kind, unit: unit, captured: captured,
                          category: rule.set["group"])
+    }
+
+    /// Refers-back candidates that would find no referent among `resolved`.
+    static func unreferenced(_ resolved: [Candidate], sentences: [Range<Int>], trace: ExtractionTrace? = nil) -> Set<String> {
+        guard resolved.contains(where: { $0.rule.refersBack }) else { return [] }
+        let index: (Int) -> Int? = { offset in
+            var low = 0
+            var high = sentences.count
+            while low < high {
+                let mid = (low + high) / 2
+                if sentences[mid].upperBound <= offset { low = mid + 1 } else { high = mid }
+            }
+            return low < sentences.count && sentences[low].contains(offset) ? low : nil
+        }
+        let accepted = Set(resolveReferences(resolved, sentenceIndex: index, trace: trace).map(key))
+        return Set(resolved.filter { $0.rule.refersBack }.map(key)).subtracting(accepted)
+    }
+
+    static func key(_ candidate: Candidate) -> String {
+        "\(candidate.rule.id)@\(candidate.range.lowerBound)-\(candidate.range.upperBound)"
     }
 
     /// A claim that refers back ("put the figure at 8,000") becomes a claim about the nearest

@@ -68,6 +68,14 @@ public struct Interval: Equatable, Hashable, Sendable, Codable, CustomStringConv
         return copy
     }
 
+    /// The same interval with its finite ends included.
+    public var closed: Interval {
+        var copy = self
+        copy.lowInclusive = low != nil
+        copy.highInclusive = high != nil
+        return copy
+    }
+
     /// True when some number lies in both intervals.
     public func overlaps(_ other: Interval) -> Bool {
         !Interval.endsBefore(high: high, inclusive: highInclusive, low: other.low, inclusive: other.lowInclusive)

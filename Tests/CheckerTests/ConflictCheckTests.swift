@@ -163,15 +163,19 @@ final class ConflictCheckTests: XCTestCase {
         XCTAssertEqual(findings.map { $0.claims.map(\.line) }, [[1, 2], [1, 3], [2, 4]])
     }
 
-    func testOpenIntervalsUseInclusivity() {
+    func testOpenEndsTouchingAFigureAreNotAConflict() {
         let atLeast = claim(Interval(low: 100000, high: nil), line: 1)
         let range = claim(Interval(low: 20000, high: 30000), source: "police", line: 2)
         XCTAssertEqual(check.run([atLeast, range], options: options).map(\.message), [
             "[100000, ∞) people and [20000, 30000] people (police) do not overlap; both are the crowd in the same article",
         ])
+        // "more than 500" and "at most 500", "over 100,000" and "100,000": one round figure read
+        // two ways, not rival estimates.
         let moreThan = claim(Interval(low: 500, high: nil, lowInclusive: false), line: 1)
         let fewer = claim(Interval(low: 0, high: 500), source: "police", line: 2)
-        XCTAssertEqual(check.run([moreThan, fewer], options: options).count, 1)
+        XCTAssertEqual(check.run([moreThan, fewer], options: options).count, 0)
+        XCTAssertEqual(check.run([moreThan, claim(exact(500), source: "police", line: 2)], options: options).count, 0)
+        XCTAssertEqual(check.run([moreThan, claim(exact(499), source: "police", line: 2)], options: options).count, 1)
         let exactly = claim(exact(500), source: "police", line: 2)
         XCTAssertEqual(check.run([claim(Interval(low: 500, high: nil), line: 1), exactly], options: options), [])
     }
