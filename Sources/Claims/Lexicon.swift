@@ -38,6 +38,10 @@ public struct Lexicon: Sendable {
     public var oneWords: Set<String> = []
     public var halfWords: Set<String> = []
     public var joiningWords: Set<String> = []
+    /// "two point five": the word that starts the decimals of a spelled-out number.
+    public var decimalWords: Set<String> = []
+    /// "minus 4 percent": words that make the number after them negative.
+    public var negativeWords: Set<String> = []
     /// Endings that mark a possessive ("Valmont's", "Lyons’"), dropped from places and groups.
     public var possessives: [String] = []
     /// Lengths of time in days, for "four years ago" ("year": 365).
@@ -78,6 +82,8 @@ public struct Lexicon: Sendable {
         oneWords.formUnion(other.oneWords)
         halfWords.formUnion(other.halfWords)
         joiningWords.formUnion(other.joiningWords)
+        decimalWords.formUnion(other.decimalWords)
+        negativeWords.formUnion(other.negativeWords)
         possessives += other.possessives.filter { !possessives.contains($0) }
         pastMarkers.formUnion(other.pastMarkers)
         spanMarkers.formUnion(other.spanMarkers)
@@ -115,7 +121,7 @@ public struct Lexicon: Sendable {
     static let keys: Set<String> = [
         "numbers", "scales", "vague", "qualifiers", "units", "weekdays", "months", "relative-days",
         "abbreviations", "generic-groups", "honorifics", "articles", "continuations", "periods", "past-markers", "span-markers",
-        "comparisons", "skip-sentences", "one-words", "half-words", "joining-words", "possessives",
+        "comparisons", "skip-sentences", "one-words", "half-words", "joining-words", "decimal-words", "negative-words", "possessives",
     ]
 
     /// Reads the `lexicon:` section of a file.
@@ -156,6 +162,8 @@ public struct Lexicon: Sendable {
         lexicon.oneWords = Set((reader.strings(map["one-words"], "lexicon.one-words") ?? []).map { $0.folded() })
         lexicon.halfWords = Set((reader.strings(map["half-words"], "lexicon.half-words") ?? []).map { $0.folded() })
         lexicon.joiningWords = Set((reader.strings(map["joining-words"], "lexicon.joining-words") ?? []).map { $0.folded() })
+        lexicon.decimalWords = Set((reader.strings(map["decimal-words"], "lexicon.decimal-words") ?? []).map { $0.folded() })
+        lexicon.negativeWords = Set((reader.strings(map["negative-words"], "lexicon.negative-words") ?? []).map { $0.folded() })
         lexicon.possessives = (reader.strings(map["possessives"], "lexicon.possessives") ?? []).sorted { $0.count > $1.count }
         lexicon.periods = integerMap(map["periods"], "lexicon.periods", in: 1...36_600, &reader).mapValues(Double.init)
         lexicon.spanMarkers = Set((reader.strings(map["span-markers"], "lexicon.span-markers") ?? []).map { $0.folded() })
