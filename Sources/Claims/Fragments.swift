@@ -38,6 +38,9 @@ enum Fragments {
         for (unit, aliases) in lexicon.units.sorted(by: { $0.key < $1.key }) where isName(unit) {
             result.append(("unit_" + unit, optional(aliases.keys)))
         }
+        for (unit, marks) in lexicon.unitMarks.sorted(by: { $0.key < $1.key }) where isName(unit) {
+            result.append(("mark_" + unit, optional(marks.keys)))
+        }
         result.append(("weekday", optional(lexicon.weekdays)))
         result.append(("month", optional(lexicon.months.keys)))
         result.append(("relative_day", optional(lexicon.relativeDays.keys)))
@@ -61,7 +64,7 @@ enum Fragments {
 
     /// A digit, number word or vague quantity: the least a sentence needs to hold a claim.
     static func trigger(_ fragments: [(name: String, pattern: String)]) -> Regex {
-        let pattern = #"\d|\b(?:(?&number_word)|(?&vague))"# + defineBlock(fragments)
+        let pattern = #"\d|\b(?:(?&number_word)|(?&vague)|(?&half_number))|(?&fraction)"# + defineBlock(fragments)
         // The fragments come from the lexicon and have already compiled inside every rule.
         return (try? Regex(pattern, options: RuleCompiler.patternOptions)) ?? (try! Regex(#"\d"#))
     }

@@ -23,6 +23,9 @@ public struct Lexicon: Sendable {
     public var qualifiers: [Qualifier] = []
     /// canonical unit → alias (folded) → factor
     public var units: [String: [String: Double]] = [:]
+    /// canonical unit → marks (folded) → factor: unit names read only where a rule calls
+    /// `(?&mark_NAME)` ("6'1\"", "5 ft 10 in"), since on their own they are no unit ("5 in 10").
+    public var unitMarks: [String: [String: Double]] = [:]
     public var weekdays: [String] = []
     public var months: [String: Int] = [:]
     public var relativeDays: [String: Int] = [:]
@@ -70,6 +73,7 @@ public struct Lexicon: Sendable {
             return copy.phrases.isEmpty ? nil : copy
         } + other.qualifiers
         for (unit, aliases) in other.units { units[unit, default: [:]].merge(aliases) { $1 } }
+        for (unit, marks) in other.unitMarks { unitMarks[unit, default: [:]].merge(marks) { $1 } }
         if !other.weekdays.isEmpty { weekdays = other.weekdays }
         months.merge(other.months) { $1 }
         relativeDays.merge(other.relativeDays) { $1 }
@@ -111,6 +115,12 @@ public struct Lexicon: Sendable {
             }
             if unitIndex[canonical] == nil { unitIndex[canonical] = UnitAlias(canonical: canonical, factor: 1) }
         }
+        // A mark never overrides a unit name.
+        for (canonical, marks) in unitMarks.sorted(by: { $0.key < $1.key }) {
+            for (mark, factor) in marks.sorted(by: { $0.key < $1.key }) where unitIndex[mark] == nil {
+                unitIndex[mark] = UnitAlias(canonical: canonical, factor: factor)
+            }
+        }
         qualifierIndex = [:]
         for qualifier in qualifiers {
             for phrase in qualifier.phrases { qualifierIndex[phrase.folded()] = qualifier }
@@ -119,7 +129,7 @@ public struct Lexicon: Sendable {
     }
 
     static let keys: Set<String> = [
-        "numbers", "scales", "vague", "qualifiers", "units", "weekdays", "months", "relative-days",
+        "numbers", "scales", "vague", "qualifiers", "units", "unit-marks", "weekdays", "months", "relative-days",
         "abbreviations", "generic-groups", "honorifics", "articles", "continuations", "periods", "past-markers", "span-markers",
         "comparisons", "skip-sentences", "one-words", "half-words", "joining-words", "decimal-words", "negative-words", "possessives",
     ]
@@ -148,6 +158,13 @@ public struct Lexicon: Sendable {
                 var table: [String: Double] = [:]
                 for (alias, factor) in numberMap(aliases, "lexicon.units.\(unit)", &reader) { table[alias.folded()] = factor }
                 lexicon.units[unit] = table
+            }
+        }
+        if let node = map["unit-marks"] {
+            for (unit, marks) in pairs(node, "lexicon.unit-marks", &reader) {
+                var table: [String: Double] = [:]
+                for (mark, factor) in numberMap(marks, "lexicon.unit-marks.\(unit)", &reader) { table[mark.folded()] = factor }
+                lexicon.unitMarks[unit] = table
             }
         }
         lexicon.weekdays = (reader.strings(map["weekdays"], "lexicon.weekdays") ?? []).map { $0.folded() }
