@@ -335,11 +335,38 @@ public final class Extractor {
             unit = alias.canonical
             factor = alias.factor
         }
-        guard var value = interval(value: text("value"), low: text("low"), high: text("high"), qualifier: text("qualifier")) else {
+        // "from 500 m to 2 km": a low end with its own unit is first converted to the high end's.
+        var lowFactor = 1.0
+        if let lowUnitText = text("low_unit") {
+            guard let alias = rules.lexicon.unit(named: lowUnitText), alias.canonical == unit else {
+                trace?.outcome(.unknownUnit(lowUnitText)); return nil
+            }
+            lowFactor = alias.factor / factor
+        }
+        guard var value = interval(value: text("value"), low: text("low"), high: text("high"), qualifier: text("qualifier"),
+                                   lowFactor: lowFactor) else {
             trace?.outcome(.noValue(noIntervalReason(value: text("value"), low: text("low"), high: text("high"))))
             return nil
         }
         value = value.scaled(by: factor)
+        // "6 feet 1 inch", "1 km and 200 metres": a compound length is one value.
+        if let plusText = text("plus") {
+            guard case .exact(let extra, _)? = numbers.parse(plusText), extra >= 0 else {
+                trace?.outcome(.noValue("plus \"\(plusText)\" is not a number the lexicon knows")); return nil
+            }
+            var plusFactor = factor
+            if let plusUnit = text("plus_unit") {
+                guard let alias = rules.lexicon.unit(named: plusUnit), alias.canonical == unit else {
+                    trace?.outcome(.unknownUnit(plusUnit)); return nil
+                }
+                plusFactor = alias.factor
+            }
+            let shift = Interval.point(extra).scaled(by: plusFactor).low ?? 0
+            // Rounded to a millionth like unit conversions, so 6 ft 1 in is 1.8542 m.
+            func add(_ end: Double) -> Double { ((end + shift) * 1e6).rounded() / 1e6 }
+            value.low = value.low.map(add)
+            value.high = value.high.map(add)
+        }
         if rule.bounds.low != nil || rule.bounds.high != nil {
             let unclamped = value
             value = value.clamped(min: rule.bounds.low, max: rule.bounds.high)
@@ -409,14 +436,23 @@ public final class Extractor {
     }
 
     /// The interval a number, range or vague quantity and its qualifier stand for.
-    func interval(value: String?, low: String?, high: String?, qualifier: String?) -> Interval? {
+    func interval(value: String?, low: String?, high: String?, qualifier: String?, lowFactor: Double = 1) -> Interval? {
         let hedge = qualifier.flatMap { rules.lexicon.qualifier($0) }
         if let low, let high, let lowParsed = numbers.parse(low), let highParsed = numbers.parse(high) {
             var range: Interval
             switch (lowParsed, highParsed) {
             case let (.exact(a, aScale), .exact(b, bScale)):
-                // "2 to 3 million": the scale written once applies to both ends.
-                let start = aScale == nil && bScale != nil && a * bScale! <= b ? a * bScale! : a
+                var start = a
+                if lowFactor != 1 {
+                    start = (Interval.point(a).scaled(by: lowFactor).low ?? a)
+                } else if aScale == nil, let bScale, a * bScale <= b {
+                    // "2 to 3 million": the scale written once applies to both ends.
+                    start = a * bScale
+                } else if aScale == nil, bScale == nil, numbers.groupScale(low) == nil, let group = numbers.groupScale(high),
+                          a >= 1, a < 1000, a * group < b {
+                    // "3-4,000": the thousands written once apply to both ends.
+                    start = a * group
+                }
                 guard start <= b else { return nil }
                 range = Interval(low: start, high: b)
             case let (.exact(a, _), .vague(v)): range = Interval(low: a, high: v.high, approx: true)

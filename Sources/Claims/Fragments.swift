@@ -8,16 +8,28 @@ enum Fragments {
         var result: [(String, String)] = []
         let scales = alternation(Array(lexicon.scales.keys))
         let words = alternation(Array(lexicon.numbers.keys) + Array(lexicon.scales.keys))
-        result.append(("digits", #"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)"#))
+        result.append(("digits", digits(months: Array(lexicon.months.keys))))
         result.append(("scale", scales.isEmpty ? "(?!)" : "(?:\(scales))\\b"))
         result.append(("number_word", words.isEmpty ? "(?!)" : "(?:\(words))\\b"))
-        // "half a million", "two and a half million", "one hundred and fifty": the glue words
-        // come from the lexicon like the number words themselves.
+        let digitWords = alternation(lexicon.numbers.filter { $0.value >= 0 && $0.value < 10 && $0.value == $0.value.rounded() }.map(\.key))
+        result.append(("digit_word", digitWords.isEmpty ? "(?!)" : "(?:\(digitWords))\\b"))
+        // "half a million", "two and a half million", "one hundred and fifty", "two point five",
+        // "one and a half": the glue words come from the lexicon like the number words themselves.
         let one = optional(lexicon.oneWords)
         let half = optional(lexicon.halfWords)
         let join = optional(lexicon.joiningWords)
+        let point = optional(lexicon.decimalWords)
         result.append(("number", #"(?:(?&digits)(?:\s*(?&scale))?|(?:(?:"# + one + "|" + half + #"(?:\s+"# + one + #")?)\s+)?(?&number_word)(?:(?:\s+"#
-            + join + #"\s+(?:"# + one + #"\s+"# + half + #"\s+)?|\s*-\s*|\s+)(?&number_word))*)"#))
+            + join + #"\s+(?:"# + one + #"\s+"# + half + #"\s+)?|\s*-\s*|\s+)(?&number_word))*"#
+            + #"(?:\s+"# + point + #"(?:\s+(?&digit_word))+(?:\s+(?&scale))?)?"#
+            + #"(?:\s+"# + join + #"\s+"# + one + #"\s+"# + half + #")?)"#))
+        // "half a" mile, "a half" mile: a half on its own, for rules that measure (not in
+        // (?&number): "half the protesters" is no count).
+        result.append(("half_number", "(?:" + half + #"\s+"# + one + "|" + one + #"\s+"# + half + ")"))
+        // "3/4", "2 1/2", "2½": fractions, for rules that measure ("9/11 victims" is no count).
+        result.append(("fraction", #"(?<![\d/.,])(?:(?:\d{1,3}(?:\s+|-))?\d{1,2}/\d{1,2}(?![\d/])|(?:\d{1,3}\s?)?[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])"#))
+        // "minus 4", "-4", "−4".
+        result.append(("sign", "(?:" + optional(lexicon.negativeWords) + #"\s+|[-−](?=\d))"#))
         result.append(("vague", optional(lexicon.vague.keys)))
         let before = lexicon.qualifiers.filter { $0.position == .before }.flatMap(\.phrases)
         let after = lexicon.qualifiers.filter { $0.position == .after }.flatMap(\.phrases)
@@ -26,6 +38,9 @@ enum Fragments {
         for (unit, aliases) in lexicon.units.sorted(by: { $0.key < $1.key }) where isName(unit) {
             result.append(("unit_" + unit, optional(aliases.keys)))
         }
+        for (unit, marks) in lexicon.unitMarks.sorted(by: { $0.key < $1.key }) where isName(unit) {
+            result.append(("mark_" + unit, optional(marks.keys)))
+        }
         result.append(("weekday", optional(lexicon.weekdays)))
         result.append(("month", optional(lexicon.months.keys)))
         result.append(("relative_day", optional(lexicon.relativeDays.keys)))
@@ -33,9 +48,23 @@ enum Fragments {
         return result
     }
 
+    /// Digits, with thousands grouped by commas, apostrophes ("12'000", "12’000") or spaces
+    /// (plain, no-break, thin: "12 000"); NumberParser.groupSeparators reads the same ones. A
+    /// number never starts inside another ("000" of "12 000", "5" of "12.5"), and a space-grouped
+    /// one never right after a month ("May 12 300 people" is a date and a count).
+    static func digits(months: [String]) -> String {
+        let spaces = #"[\x20\x{A0}\x{2009}\x{202F}]"#
+        let notInside = #"(?<!\d)(?<!\d[.,'’])"#
+            + (1...3).map { #"(?<!(?<!\d)\d{\#($0)}"# + spaces + ")" }.joined()
+        let afterMonth = months.isEmpty ? "" : "(?<!" + months.map { #"\b"# + literal($0) + #"\s"# }
+            .sorted().joined(separator: "|") + ")"
+        let grouped = [",", "'", "’"].map { #"\d{1,3}(?:"# + $0 + #"\d{3})+"# }.joined(separator: "|")
+        return notInside + "(?:" + grouped + "|" + afterMonth + #"\d{1,3}(?:"# + spaces + #"\d{3})+|\d+)(?:\.\d+)?(?!\d)"#
+    }
+
     /// A digit, number word or vague quantity: the least a sentence needs to hold a claim.
     static func trigger(_ fragments: [(name: String, pattern: String)]) -> Regex {
-        let pattern = #"\d|\b(?:(?&number_word)|(?&vague))"# + defineBlock(fragments)
+        let pattern = #"\d|\b(?:(?&number_word)|(?&vague)|(?&half_number))|(?&fraction)"# + defineBlock(fragments)
         // The fragments come from the lexicon and have already compiled inside every rule.
         return (try? Regex(pattern, options: RuleCompiler.patternOptions)) ?? (try! Regex(#"\d"#))
     }

@@ -23,6 +23,9 @@ public struct Lexicon: Sendable {
     public var qualifiers: [Qualifier] = []
     /// canonical unit → alias (folded) → factor
     public var units: [String: [String: Double]] = [:]
+    /// canonical unit → marks (folded) → factor: unit names read only where a rule calls
+    /// `(?&mark_NAME)` ("6'1\"", "5 ft 10 in"), since on their own they are no unit ("5 in 10").
+    public var unitMarks: [String: [String: Double]] = [:]
     public var weekdays: [String] = []
     public var months: [String: Int] = [:]
     public var relativeDays: [String: Int] = [:]
@@ -38,6 +41,10 @@ public struct Lexicon: Sendable {
     public var oneWords: Set<String> = []
     public var halfWords: Set<String> = []
     public var joiningWords: Set<String> = []
+    /// "two point five": the word that starts the decimals of a spelled-out number.
+    public var decimalWords: Set<String> = []
+    /// "minus 4 percent": words that make the number after them negative.
+    public var negativeWords: Set<String> = []
     /// Endings that mark a possessive ("Valmont's", "Lyons’"), dropped from places and groups.
     public var possessives: [String] = []
     /// Lengths of time in days, for "four years ago" ("year": 365).
@@ -66,6 +73,7 @@ public struct Lexicon: Sendable {
             return copy.phrases.isEmpty ? nil : copy
         } + other.qualifiers
         for (unit, aliases) in other.units { units[unit, default: [:]].merge(aliases) { $1 } }
+        for (unit, marks) in other.unitMarks { unitMarks[unit, default: [:]].merge(marks) { $1 } }
         if !other.weekdays.isEmpty { weekdays = other.weekdays }
         months.merge(other.months) { $1 }
         relativeDays.merge(other.relativeDays) { $1 }
@@ -78,6 +86,8 @@ public struct Lexicon: Sendable {
         oneWords.formUnion(other.oneWords)
         halfWords.formUnion(other.halfWords)
         joiningWords.formUnion(other.joiningWords)
+        decimalWords.formUnion(other.decimalWords)
+        negativeWords.formUnion(other.negativeWords)
         possessives += other.possessives.filter { !possessives.contains($0) }
         pastMarkers.formUnion(other.pastMarkers)
         spanMarkers.formUnion(other.spanMarkers)
@@ -105,6 +115,12 @@ public struct Lexicon: Sendable {
             }
             if unitIndex[canonical] == nil { unitIndex[canonical] = UnitAlias(canonical: canonical, factor: 1) }
         }
+        // A mark never overrides a unit name.
+        for (canonical, marks) in unitMarks.sorted(by: { $0.key < $1.key }) {
+            for (mark, factor) in marks.sorted(by: { $0.key < $1.key }) where unitIndex[mark] == nil {
+                unitIndex[mark] = UnitAlias(canonical: canonical, factor: factor)
+            }
+        }
         qualifierIndex = [:]
         for qualifier in qualifiers {
             for phrase in qualifier.phrases { qualifierIndex[phrase.folded()] = qualifier }
@@ -113,9 +129,9 @@ public struct Lexicon: Sendable {
     }
 
     static let keys: Set<String> = [
-        "numbers", "scales", "vague", "qualifiers", "units", "weekdays", "months", "relative-days",
+        "numbers", "scales", "vague", "qualifiers", "units", "unit-marks", "weekdays", "months", "relative-days",
         "abbreviations", "generic-groups", "honorifics", "articles", "continuations", "periods", "past-markers", "span-markers",
-        "comparisons", "skip-sentences", "one-words", "half-words", "joining-words", "possessives",
+        "comparisons", "skip-sentences", "one-words", "half-words", "joining-words", "decimal-words", "negative-words", "possessives",
     ]
 
     /// Reads the `lexicon:` section of a file.
@@ -144,6 +160,13 @@ public struct Lexicon: Sendable {
                 lexicon.units[unit] = table
             }
         }
+        if let node = map["unit-marks"] {
+            for (unit, marks) in pairs(node, "lexicon.unit-marks", &reader) {
+                var table: [String: Double] = [:]
+                for (mark, factor) in numberMap(marks, "lexicon.unit-marks.\(unit)", &reader) { table[mark.folded()] = factor }
+                lexicon.unitMarks[unit] = table
+            }
+        }
         lexicon.weekdays = (reader.strings(map["weekdays"], "lexicon.weekdays") ?? []).map { $0.folded() }
         if !lexicon.weekdays.isEmpty, lexicon.weekdays.count != 7 {
             reader.error(map["weekdays"], "lexicon.weekdays must list seven days, Monday first")
@@ -156,6 +179,8 @@ public struct Lexicon: Sendable {
         lexicon.oneWords = Set((reader.strings(map["one-words"], "lexicon.one-words") ?? []).map { $0.folded() })
         lexicon.halfWords = Set((reader.strings(map["half-words"], "lexicon.half-words") ?? []).map { $0.folded() })
         lexicon.joiningWords = Set((reader.strings(map["joining-words"], "lexicon.joining-words") ?? []).map { $0.folded() })
+        lexicon.decimalWords = Set((reader.strings(map["decimal-words"], "lexicon.decimal-words") ?? []).map { $0.folded() })
+        lexicon.negativeWords = Set((reader.strings(map["negative-words"], "lexicon.negative-words") ?? []).map { $0.folded() })
         lexicon.possessives = (reader.strings(map["possessives"], "lexicon.possessives") ?? []).sorted { $0.count > $1.count }
         lexicon.periods = integerMap(map["periods"], "lexicon.periods", in: 1...36_600, &reader).mapValues(Double.init)
         lexicon.spanMarkers = Set((reader.strings(map["span-markers"], "lexicon.span-markers") ?? []).map { $0.folded() })

@@ -23,7 +23,8 @@ struct RuleCompiler {
     var diagnostics: [Diagnostic] = []
 
     /// Group names with fixed meanings; fragments may not use them.
-    static let meaningfulGroups: Set<String> = ["value", "low", "high", "qualifier", "unit", "place", "group", "source", "date"]
+    static let meaningfulGroups: Set<String> = ["value", "low", "high", "qualifier", "unit", "place", "group", "source", "date",
+                                                    "low_unit", "plus", "plus_unit"]
     static let claimRuleKeys: Set<String> = ["id", "description", "pattern", "unit", "priority", "set", "requires",
                                              "excludes", "prefilter", "refers-back", "compare", "examples"]
     static let contextRuleKeys: Set<String> = ["id", "description", "pattern", "anonymous", "applies-to", "attach", "examples"]

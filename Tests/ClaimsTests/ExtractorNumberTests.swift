@@ -13,13 +13,13 @@ final class ExtractorNumberTests: XCTestCase {
     static let qualifiersBefore: [(phrases: [String], interval: String)] = [
         (["at least", "no fewer than", "no less than", "not less than", "a minimum of", "at a minimum"], "[1000, ∞)"),
         (["more than", "over", "upwards of", "in excess of", "above", "exceeding", "well over", "well above",
-          "greater than"], "(1000, ∞)"),
+          "greater than", "higher than", "longer than", "farther than", "further than"], "(1000, ∞)"),
         (["nearly", "almost", "close to", "just under", "approaching", "just shy of", "nigh on"], "~[900, 1000)"),
         (["about", "around", "roughly", "approximately", "some", "an estimated", "estimated", "approx.",
           "roughly some", "circa", "an approximate", "as few as", "more like", "closer to", "nearer", "in the region of", "on the order of", "something like"], "~1000"),
         (["up to", "as many as", "as much as", "as high as"], "~[500, 1000]"),
-        (["no more than", "not more than", "at most", "a maximum of", "at the most"], "[0, 1000]"),
-        (["fewer than", "less than", "under", "below", "just below"], "[0, 1000)"),
+        (["no more than", "not more than", "at most", "a maximum of", "at the most", "within"], "[0, 1000]"),
+        (["fewer than", "less than", "under", "below", "just below", "lower than", "shorter than"], "[0, 1000)"),
     ]
     static let qualifiersAfter: [(phrases: [String], interval: String)] = [
         (["or more", "and more", "plus", "or so"], "[1000, ∞)"),
@@ -127,6 +127,59 @@ final class ExtractorNumberTests: XCTestCase {
                      "The protest lasted 12 hours.",
                      "The city of 100,000 people has two hospitals.",
                      "About 5,000 people live in the town."] {
+            XCTAssertEqual(summaries(text), [], text)
+        }
+    }
+
+    func testThousandsGroupedBySpacesAndApostrophes() {
+        for grouped in ["12 000", "12\u{00A0}000", "12\u{2009}000", "12\u{202F}000", "12'000", "12’000"] {
+            let text = "Police said roughly \(grouped) protesters marched in Oslo."
+            XCTAssertEqual(summaries(text), [Summary("crowd", "roughly \(grouped) protesters", "~12000", place: "Oslo", source: "Police")], text)
+        }
+        XCTAssertEqual(value("About 1 500 000 people marched in Oslo."), "~1500000")
+    }
+
+    func testNoClaimStartsInsideANumberOrReadsZeroFromItsTail() {
+        // Without the grouping the "000" would be a crowd of 0 and a false conflict.
+        for text in ["Police said 12 000protesters marched.", "The 000 protesters marched.", "Police said 1.000 protesters marched."] {
+            XCTAssertFalse(extract(text).contains { $0.value.low == 0 && $0.value.high == 0 }, text)
+        }
+        // A space-grouped number never follows a month: "May 12 300" is a date, not 12,300.
+        XCTAssertFalse(extract("On May 12 300 people marched in Oslo.").contains { $0.value.low == 12_300 })
+    }
+
+    func testGluedScalesAndAbbreviatedRanges() {
+        XCTAssertEqual(value("Police said 1.2m protesters marched in Oslo."), "1200000")
+        XCTAssertEqual(value("Police said 3k protesters marched in Oslo."), "3000")
+        XCTAssertEqual(value("Police said 3-4,000 protesters marched in Oslo."), "[3000, 4000]")
+        XCTAssertEqual(value("Police said 20-25,000 protesters marched in Oslo."), "[20000, 25000]")
+        // The thousands apply only when they make a range: "1-1,000" is one to a thousand.
+        XCTAssertEqual(value("Between 1 and 1,000 people marched in Oslo."), "[1, 1000]")
+        XCTAssertEqual(value("Between 500 and 4,000 people marched in Oslo."), "[500, 4000]")
+    }
+
+    func testDistanceRangesFractionsAndCompounds() {
+        let cases: [(String, String)] = [
+            ("2 to 4 miles", "[3218.69, 6437.38]"), ("between 10 and 12 km", "[10000, 12000]"),
+            ("from 2km to 6km", "[2000, 6000]"), ("from 500 metres to 2 km", "[500, 2000]"),
+            ("3/4 mile", "1207.01"), ("2 1/2 miles", "4023.36"), ("one and a half kilometres", "1500"),
+            ("half a mile", "804.67"), ("two point five miles", "4023.36"), ("1 km and 200 metres", "1200"),
+            ("70 miles (113 km)", "112654.08"), ("12 nautical miles", "22224"),
+        ]
+        for (amount, metres) in cases {
+            let text = "The convoy stopped \(amount) from Lindholm."
+            XCTAssertEqual(summaries(text).map(\.value), [metres], text)
+        }
+        XCTAssertEqual(value("The guard is 6 feet 1 inch tall."), "1.85")
+        XCTAssertEqual(value("The guard is 6'1\" tall."), "1.85")
+    }
+
+    func testNegativeAndNonURLPercentages() {
+        XCTAssertEqual(value("Growth was minus 4 percent."), "-4")
+        XCTAssertEqual(value("Growth was -4.5% in May."), "-4.5")
+        // After a figure, "minus" subtracts.
+        XCTAssertEqual(summaries("The coupon is 11 pct minus 6 pct.").map(\.value), ["11", "6"])
+        for text in ["See http://x.com/a%20b now.", "Prices were cut 50%25 today.", "Read x.com/report%2050%20pages now."] {
             XCTAssertEqual(summaries(text), [], text)
         }
     }

@@ -46,7 +46,15 @@ final class NumberParserTests: XCTestCase {
         XCTAssertEqual(value("one million two hundred thousand"), 1_200_000)
         XCTAssertEqual(value("Fifty"), 50)
         XCTAssertEqual(value("ninety-nine"), 99)
-        XCTAssertNil(parser.parse("half"), "half of nothing is not a number")
+        XCTAssertEqual(value("half"), 0.5, "(?&number) never captures a bare half; (?&half_number) does for lengths")
+        XCTAssertEqual(value("half a"), 0.5)
+        XCTAssertEqual(value("a half"), 0.5)
+        XCTAssertEqual(value("one and a half"), 1.5)
+        XCTAssertEqual(value("two point five"), 2.5)
+        XCTAssertEqual(value("three point one four"), 3.14)
+        XCTAssertEqual(value("two point five million"), 2_500_000)
+        XCTAssertNil(parser.parse("point five"), "decimals need a whole part")
+        XCTAssertNil(parser.parse("two point twenty"), "only digit words follow the point")
     }
 
     func testVagueQuantities() {
@@ -70,5 +78,47 @@ final class NumberParserTests: XCTestCase {
         for (word, scale) in Shipped.lexicon.scales {
             XCTAssertEqual(parser.parse("one " + word), .exact(scale, scale: scale), word)
         }
+    }
+
+    func testGroupedThousands() {
+        for text in ["12 000", "12\u{00A0}000", "12\u{2009}000", "12\u{202F}000", "12'000", "12’000", "12,000"] {
+            XCTAssertEqual(value(text), 12_000, text)
+        }
+        XCTAssertEqual(value("1 500 000"), 1_500_000)
+        XCTAssertEqual(parser.groupScale("4,000"), 1000)
+        XCTAssertEqual(parser.groupScale("1 500 000"), 1_000_000)
+        XCTAssertNil(parser.groupScale("4000"))
+        XCTAssertNil(parser.groupScale("2 1/2"))
+    }
+
+    func testTheTailOfANumberIsNoNumber() {
+        XCTAssertNil(parser.parse("000"))
+        XCTAssertNil(parser.parse("05"))
+        XCTAssertEqual(value("0"), 0)
+        XCTAssertEqual(value("0.5"), 0.5)
+    }
+
+    func testFractions() {
+        XCTAssertEqual(value("3/4"), 0.75)
+        XCTAssertEqual(value("2 1/2"), 2.5)
+        XCTAssertEqual(value("10-1/4"), 10.25)
+        XCTAssertEqual(value("2½"), 2.5)
+        XCTAssertEqual(value("1 ½"), 1.5)
+        XCTAssertEqual(value("¾"), 0.75)
+        XCTAssertNil(parser.parse("3/0"))
+    }
+
+    func testGluedScales() {
+        XCTAssertEqual(parser.parse("1.2m"), .exact(1_200_000, scale: 1_000_000))
+        XCTAssertEqual(parser.parse("1.5bn"), .exact(1_500_000_000, scale: 1_000_000_000))
+        XCTAssertEqual(parser.parse("3k"), .exact(3000, scale: 1000))
+    }
+
+    func testSigns() {
+        XCTAssertEqual(value("minus 4"), -4)
+        XCTAssertEqual(value("negative 1.3"), -1.3)
+        XCTAssertEqual(value("-4.5"), -4.5)
+        XCTAssertEqual(value("−2"), -2)
+        XCTAssertNil(parser.parse("minus thousands"), "a vague quantity has no sign")
     }
 }
