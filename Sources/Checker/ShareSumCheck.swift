@@ -1,10 +1,15 @@
 import Claims
 
 /// Shares of different candidates in one election whose lower bounds add up to more than
-/// the whole. Each candidate counts once, with its largest lower bound. Shares are added
-/// only within one voice (source, or the writer) and one paragraph: two polls of one race
-/// each add up, and an article covering a mayoral race, a council seat and a ballot measure
-/// reports each in its own paragraph.
+/// the whole. Each candidate counts once, with its largest lower bound.
+///
+/// One voice (a source, or the writer) is added up only within one paragraph: an article
+/// covering a mayoral race, a council seat and a ballot measure, or a results table by
+/// district, reports each in its own paragraph. Two different voices are added up across
+/// paragraphs when they are about one race — in the same paragraph, or naming a common
+/// candidate, directly or through other voices — since an official result against an
+/// opposition count is the contradiction a desk wants. Shares from different articles are
+/// never added (two articles disagreeing about one candidate are a conflict).
 public struct ShareSumCheck: Check {
     public static let id = "share-sum"
     public static let summary = "Vote shares of different candidates in one election that add up to more than 100%."
@@ -20,16 +25,66 @@ public struct ShareSumCheck: Check {
         self.total = total
     }
 
+    /// The shares one voice gives in one paragraph.
+    private struct Block {
+        var voice: String
+        var paragraph: Int
+        var claims: [Claim]
+        var candidates: Set<String> { Set(claims.map { ComparisonKey.normalize($0.context.group) }) }
+    }
+
     public func run(_ claims: [Claim], options: CheckOptions) -> [Finding] {
         let shares = claims.filter { $0.comparable && $0.kind == kind && $0.unit == unit && $0.context.group != nil }
         let elections = Dictionary(grouping: shares, by: { share in
             var key = ComparisonKey(share, includeGroup: false)
-            key.group = share.voice + "\u{1}" + share.file + "\u{1}" + String(share.paragraph)
+            key.group = share.file
             return key
         })
         var findings: [Finding] = []
         for key in elections.keys.sorted() {
-            if let finding = check(elections[key]!.sorted(by: Claim.positionOrder), options: options) {
+            findings += check(blocks(of: elections[key]!), options: options)
+        }
+        return findings
+    }
+
+    private func blocks(of election: [Claim]) -> [Block] {
+        var blocks: [Block] = []
+        for claim in election.sorted(by: Claim.positionOrder) {
+            if let index = blocks.firstIndex(where: { $0.voice == claim.voice && $0.paragraph == claim.paragraph }) {
+                blocks[index].claims.append(claim)
+            } else {
+                blocks.append(Block(voice: claim.voice, paragraph: claim.paragraph, claims: [claim]))
+            }
+        }
+        return blocks
+    }
+
+    private func check(_ blocks: [Block], options: CheckOptions) -> [Finding] {
+        var findings: [Finding] = []
+        var flagged = Set<Int>()
+        for (index, block) in blocks.enumerated() {
+            if let finding = check(block.claims, options: options) {
+                findings.append(finding)
+                flagged.insert(index)
+            }
+        }
+        // Blocks about one race: same paragraph, or a common candidate (transitively).
+        var race = Array(blocks.indices)
+        func root(_ i: Int) -> Int { var i = i; while race[i] != i { i = race[i] }; return i }
+        for i in blocks.indices {
+            for j in blocks.indices where j > i {
+                if blocks[i].paragraph == blocks[j].paragraph || !blocks[i].candidates.isDisjoint(with: blocks[j].candidates) {
+                    race[root(j)] = root(i)
+                }
+            }
+        }
+        var reported = Set(findings.map(\.fingerprint))
+        for i in blocks.indices where !flagged.contains(i) {
+            for j in blocks.indices where j > i && !flagged.contains(j) {
+                guard blocks[i].voice != blocks[j].voice, root(i) == root(j) else { continue }
+                let union = (blocks[i].claims + blocks[j].claims).sorted(by: Claim.positionOrder)
+                guard let finding = check(union, options: options), !reported.contains(finding.fingerprint) else { continue }
+                reported.insert(finding.fingerprint)
                 findings.append(finding)
             }
         }

@@ -17,15 +17,20 @@ struct ContextAttacher {
 
     /// Every claim's text range: a mention binds to the claim it belongs to, not past another.
     let claims: [Range<Int>]
+    /// Comparable claims only: a name is not kept from a share by a bare percentage between
+    /// them ("González had ... from about 40% of ballot boxes ... he obtained 70%").
+    let groupBlockers: [Range<Int>]
     /// Claims introduced by a comparison ("down from 67%"): a place or date after one is its own.
     let baselines: [Range<Int>]
     /// The document's bytes, to see clause breaks between a mention and a claim.
     let bytes: [UInt8]
 
     init(sentences: [Range<Int>], paragraphs: [Int], sections: [Int], mentions: [Extractor.Mention], claims: [Range<Int>] = [],
-         baselines: [Range<Int>] = [], bytes: [UInt8] = [], continuing: Set<Int> = [], normalizer: ContextNormalizer, dates: DateResolver) {
+         baselines: [Range<Int>] = [], bytes: [UInt8] = [], continuing: Set<Int> = [], normalizer: ContextNormalizer, dates: DateResolver,
+         groupBlockers: [Range<Int>]? = nil) {
         self.sentences = sentences
         self.claims = claims
+        self.groupBlockers = groupBlockers ?? claims
         self.baselines = baselines
         self.bytes = bytes
         self.paragraphs = paragraphs
@@ -166,7 +171,7 @@ struct ContextAttacher {
             }
             // "Ms Arden won 54% and Mr Dorsey 51%": a name belongs to the share right after it.
             // (Places and dates are shared: "17 killed and 200 injured in Dorvan on Sunday".)
-            if role == .group, between(claim, mention.range, among: claims) { continue }
+            if role == .group, between(claim, mention.range, among: groupBlockers) { continue }
             // "Thousands marched, which organisers said drew 120,000": a source between two
             // claims introduces the one after it, unless its rule attaches it to what precedes it
             // ("100,000 by police estimates and 200,000 by organisers'").

@@ -91,7 +91,8 @@ public final class Extractor {
                                        sections: Extractor.sections(of: sentences, in: document), mentions: mentions,
                                        claims: resolved.map(\.range), baselines: baselines(resolved, sentences, document), bytes: document.bytes,
                                        continuing: continuing, normalizer: normalizer,
-                                       dates: DateResolver(lexicon: rules.lexicon, articleDate: articleDate))
+                                       dates: DateResolver(lexicon: rules.lexicon, articleDate: articleDate),
+                                       groupBlockers: resolved.filter(\.rule.comparable).map(\.range))
         let accepted = Extractor.resolveReferences(resolved, sentenceIndex: attacher.sentenceIndex, trace: trace)
         var cursor = Document.Cursor()
         let claims = accepted.enumerated().map { index, candidate -> Claim in
