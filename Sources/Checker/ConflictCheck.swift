@@ -3,15 +3,16 @@ import Claims
 /// Two claims about the same quantity whose intervals, widened by the tolerance when
 /// approximate, share no value.
 ///
-/// To keep N claims from producing N² findings, each claim is reported at most once:
-/// against the first earlier claim (in file, then byte order) it conflicts with.
+/// To keep N claims from producing N² findings, each claim is reported at most once per
+/// voice it contradicts: against the first earlier claim (in byte order) of each such voice
+/// in its own article, or else against the first conflicting claim in another article.
 ///
 /// Within one article, two figures from the same voice (the same source, or both the
 /// writer's own) are taken to be different quantities: an article that says "40,000
 /// marched" and later "1,500 gathered at the bridge" is describing two things, while
 /// "organisers said 40,000; police said 8,000" is the contradiction worth flagging. Across
 /// articles any two voices may conflict. Each later claim is paired with the first
-/// conflicting claim in its own article if there is one, else in another article.
+/// conflicting claim of each voice in its own article if there is one, else in another article.
 public struct ConflictCheck: Check {
     public static let id = "conflict"
     public static let summary = "Two claims about the same quantity whose ranges cannot both hold."
@@ -31,8 +32,13 @@ public struct ConflictCheck: Check {
                     !earlier.overlapsText(of: later) && !sameVoice(earlier, later)
                         && conflicts(earlier, later, tolerance: options.tolerance)
                 }
-                let earlier = candidates.first { $0.file == later.file } ?? candidates.first
-                if let earlier { findings.append(finding(earlier, later, options: options)) }
+                // One finding per voice the later claim contradicts in its own article (else the
+                // first in another article): police and a newspaper both disputing a count.
+                let own = candidates.filter { $0.file == later.file }
+                var voices = Set<String>()
+                for earlier in own.isEmpty ? Array(candidates.prefix(1)) : own where voices.insert(earlier.voice).inserted {
+                    findings.append(finding(earlier, later, options: options))
+                }
             }
         }
         return findings

@@ -154,13 +154,23 @@ final class ConflictCheckTests: XCTestCase {
         XCTAssertEqual(check.run([a, b], options: options), [])
     }
 
-    func testEachClaimReportedOnceAgainstFirstConflict() {
+    func testEachClaimReportedOncePerVoiceItContradicts() {
         let a = claim(exact(40000), source: "organisers", line: 1)
         let b = claim(exact(8000), source: "police", line: 2)
         let c = claim(exact(9000), source: "officials", line: 3)
         let d = claim(about(41000), line: 4)
-        let findings = check.run([d, c, b, a], options: options)
-        XCTAssertEqual(findings.map { $0.claims.map(\.line) }, [[1, 2], [1, 3], [2, 4]])
+        let e = claim(exact(8500), source: "police", line: 5)
+        let findings = check.run([e, d, c, b, a], options: options)
+        // e contradicts the organisers, the officials and the writer once each, never its own police voice.
+        XCTAssertEqual(findings.map { $0.claims.map(\.line) }, [[1, 2], [1, 3], [2, 3], [2, 4], [3, 4], [1, 5], [3, 5], [4, 5]])
+    }
+
+    func testAcrossArticlesOnlyTheFirstConflictIsReported() {
+        let a = claim(exact(40000), place: "Valmont", date: "2021-03-06", source: "organisers", file: "a.md", line: 1)
+        let b = claim(exact(8000), place: "Valmont", date: "2021-03-06", source: "police", file: "a.md", line: 2)
+        let c = claim(exact(20000), place: "Valmont", date: "2021-03-06", source: "union", file: "b.md", line: 1)
+        XCTAssertEqual(check.run([a, b, c], options: options).map { $0.claims.map(\.file) + $0.claims.map { "\($0.line)" } },
+                       [["a.md", "a.md", "1", "2"], ["a.md", "b.md", "1", "1"]])
     }
 
     func testOpenEndsTouchingAFigureAreNotAConflict() {
