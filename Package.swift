@@ -30,7 +30,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "claimcheck-bench", dependencies: ["Claims", "PCRE2"]),
+        .executableTarget(name: "claimcheck-bench", dependencies: ["Claims", "PCRE2", "Evaluation"]),
         .executableTarget(name: "claimcheck-fuzz", dependencies: ["Claims"]),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "ClaimsTests", dependencies: ["Claims"]),

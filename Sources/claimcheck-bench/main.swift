@@ -1,12 +1,14 @@
 import Claims
 import Dispatch
+import Evaluation
 import Foundation
 import PCRE2
 
 // Throughput benchmark: extraction over a corpus, beside a plain PCRE2 scan of the same
-// bytes, with peak memory. Prints figures; asserts nothing (machines are noisy).
+// bytes, with peak memory, then the figures of `claimcheck eval` on the labelled dev set.
+// Prints figures; asserts nothing (machines are noisy).
 //
-//   swift run -c release claimcheck-bench [CORPUS_DIR] [--rules DIR] [--per-rule] [--repeat N]
+//   swift run -c release claimcheck-bench [CORPUS_DIR] [--rules DIR] [--per-rule] [--repeat N] [--newsdev DIR]
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 func take(_ flag: String) -> String? {
@@ -23,7 +25,15 @@ func flag(_ name: String) -> Bool {
 let rulesDir = take("--rules") ?? "Rules"
 let repeatCount = max(1, Int(take("--repeat") ?? "3") ?? 3)
 let perRule = flag("--per-rule")
+let newsdevOption = take("--newsdev")
+let newsdev = newsdevOption ?? "../shared/newsdev"
 let corpus = arguments.first ?? "../shared/corpus/news"
+
+// A dev set named on the command line must exist; the default one is optional.
+if newsdevOption != nil, !FileManager.default.fileExists(atPath: newsdev + "/labels.jsonl") {
+    FileHandle.standardError.write(Data("claimcheck-bench: no labels.jsonl in \(newsdev)\n".utf8))
+    exit(2)
+}
 
 guard FileManager.default.fileExists(atPath: corpus) else {
     FileHandle.standardError.write(Data("claimcheck-bench: corpus not found at \(corpus) (pass a directory of .txt files)\n".utf8))
@@ -94,6 +104,35 @@ if perRule {
         timings.append((rule.0, time))
     }
     for (id, time) in timings.sorted(by: { $0.1 > $1.1 }) { line("  " + id, time) }
+}
+
+// The dev set: the same run as `claimcheck eval LABELS --cross CROSS`, timed once (it reads,
+// extracts and checks every passage, so best-of-N would mostly measure the page cache).
+let labelsPath = newsdev + "/labels.jsonl"
+if FileManager.default.fileExists(atPath: labelsPath) {
+    let crossPath = newsdev + "/cross.jsonl"
+    let crossFile = FileManager.default.fileExists(atPath: crossPath) ? crossPath : nil
+    var report = EvalReport()
+    var problems: [Diagnostic] = []
+    let evalTime = seconds {
+        (report, problems) = Evaluation(rules: rules, workers: workers).run(labels: labelsPath, cross: crossFile)
+    }
+    func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+    let all = report.claims.overall
+    let c = report.conflicts
+    print("\ndev set \(newsdev): \(all.labelled) labelled claims; eval " + String(format: "%.3f s", evalTime)
+          + (crossFile == nil ? " (no cross.jsonl)" : ""))
+    print("  found \(percent(all.foundRate))  kind right \(percent(all.kindRightRate))  values right \(percent(all.valuesRightRate))"
+          + "  precision \(percent(all.precision)) of \(all.produced)  sourced \(percent(all.sourcedAgreesRate))")
+    print("  conflicts caught \(c.caught) of \(c.labelled); cross-article \(c.crossCaught) of \(c.crossLabelled); "
+          + "false alarms \(c.falseAlarms) of \(c.produced) findings")
+    // Labels problems leave some claims unscored, so the figures above would mislead silently.
+    let errors = problems.filter { $0.severity == .error }
+    if !errors.isEmpty {
+        print("  \(errors.count) labels/article errors (figures exclude them); first: \(errors[0].description)")
+    }
+} else {
+    print("\ndev set: skipped (no \(labelsPath); pass --newsdev DIR)")
 }
 
 var usage = rusage()
