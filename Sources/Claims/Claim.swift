@@ -89,11 +89,20 @@ public struct Claim: Equatable, Hashable, Sendable {
 
     /// Who asserts the claim, for telling one voice from two: the last word of a named source
     /// ("the city electoral commission" and "the commission" are one voice), "anonymous" for
-    /// an anonymous attribution, or "" for the writer's own figure.
+    /// an anonymous attribution, or "" for the writer's own figure. A joint attribution
+    /// ("monitors and state media") is its own voice, not that of its last part.
     public var voice: String {
         guard let attribution else { return "" }
-        let words = attribution.text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-        let head = words.last.map(String.init) ?? ""
+        // "Marek's office" is the office's voice: a possessive ending is no word of its own.
+        let words: [String] = attribution.text.lowercased().split(whereSeparator: \.isWhitespace).compactMap { word in
+            guard let first = word.firstIndex(where: { $0.isLetter || $0.isNumber }),
+                  let last = word.lastIndex(where: { $0.isLetter || $0.isNumber }) else { return nil }
+            var trimmed = String(word[first...last])
+            for suffix in ["'s", "’s"] where trimmed.hasSuffix(suffix) { trimmed.removeLast(suffix.count) }
+            return trimmed
+        }
+        if attribution.kind == .named, words.contains("and") { return words.joined(separator: " ") }
+        let head = words.last ?? ""
         return attribution.kind == .anonymous ? "anonymous" : head
     }
 }

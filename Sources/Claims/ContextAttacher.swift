@@ -127,27 +127,48 @@ struct ContextAttacher {
         if let own = candidate.captured[.source], let text = normalizer.source(own) {
             attribution = Attribution(kind: .named, text: text, rule: candidate.rule.id)
             provenance.source = ownOrigin(.source, own)
-        } else {
-            let named = pick(local, role: .source, kind: kind, around: candidate.range) { !$0.rule.anonymous }
+        } else if !local.contains(where: { $0.rule.role == .source && $0.rule.background && $0.range.contains(candidate.range.lowerBound) }) {
+            // (A claim inside a background mention, "a war that has killed 250,000", is the writer's.)
+            let named = pick(local, role: .source, kind: kind, around: candidate.range) { !$0.rule.anonymous && !$0.rule.background }
             let anonymous = pick(local, role: .source, kind: kind, around: candidate.range) { $0.rule.anonymous }
-            var found = named ?? anonymous
+            var found = named.map { (mention: $0, sentence: sentenceIndex!) } ?? anonymous.map { (mention: $0, sentence: sentenceIndex!) }
             var continued = false
             if named == nil, let index = sentenceIndex, continuing.contains(index) {
                 // "... said police. They added that 300 were arrested": the source carries over.
                 let previous = bySentence[index - 1] ?? []
                 if let carried = pick(previous, role: .source, kind: kind,
-                                      around: sentences[index - 1].upperBound..<sentences[index - 1].upperBound, where: { !$0.rule.anonymous }) {
-                    found = carried
+                                      around: sentences[index - 1].upperBound..<sentences[index - 1].upperBound,
+                                      where: { !$0.rule.anonymous && !$0.rule.background }) {
+                    found = (carried, index - 1)
                     continued = true
                 }
             }
-            if let mention = found, let text = normalizer.source(mention.text) {
+            if let pronoun = found, pronoun.mention.rule.refersBack, let antecedent = antecedent(of: pronoun.mention, in: pronoun.sentence, kind: kind) {
+                found = antecedent
+                continued = antecedent.sentence != sentenceIndex
+            }
+            if let (mention, sentence) = found, let text = normalizer.source(mention.text) {
                 attribution = Attribution(kind: mention.rule.anonymous ? .anonymous : .named, text: text, rule: mention.rule.id)
-                provenance.source = continued ? .continued(rule: mention.rule.id, text: mention.text, sentence: sentenceIndex! - 1)
+                provenance.source = continued ? .continued(rule: mention.rule.id, text: mention.text, sentence: sentence)
                     : .mention(rule: mention.rule.id, text: mention.text)
             }
         }
         return (context, attribution, provenance)
+    }
+
+    /// What a pronoun source ("it said") stands for: the last named source before it in its
+    /// sentence, else the last in the sentence before. Unresolved, the pronoun stays the source.
+    private func antecedent(of pronoun: Extractor.Mention, in sentence: Int, kind: String) -> (mention: Extractor.Mention, sentence: Int)? {
+        func named(_ mention: Extractor.Mention) -> Bool {
+            mention.rule.role == .source && mention.rule.applies(to: kind) && !mention.rule.anonymous
+                && !mention.rule.background && !mention.rule.refersBack
+        }
+        if let same = (bySentence[sentence] ?? []).last(where: { named($0) && $0.range.upperBound <= pronoun.range.lowerBound }) {
+            return (same, sentence)
+        }
+        guard sentence > 0, sentence >= sections.count || sections[sentence - 1] == sections[sentence],
+              let previous = (bySentence[sentence - 1] ?? []).last(where: named) else { return nil }
+        return (previous, sentence - 1)
     }
 
     /// The mention a claim takes from its sentence, honouring each rule's `attach`.

@@ -210,13 +210,16 @@ public final class Extractor {
                               _ scan: inout Scan) {
         guard let last = claimSentences.last else { return }
         var withClaims = Set(claimSentences)
+        // A pronoun source ("It says nine were killed") looks back one sentence for its name.
+        let sourceSentences = withClaims.union(claimSentences.filter { $0 > 0 }.map { $0 - 1 })
         for index in claimSentences where index > 0 && continues(sentences[index], scan.document) {
             scan.continuing.insert(index)
             withClaims.insert(index - 1)
         }
         for index in 0...last {
             let slice = Extractor.slice(whole, sentences[index])
-            for entry in contextMatchers where entry.rule.role == .place || entry.rule.role == .date || withClaims.contains(index) {
+            for entry in contextMatchers where entry.rule.role == .place || entry.rule.role == .date || withClaims.contains(index)
+                || (entry.rule.role == .source && sourceSentences.contains(index)) {
                 var found: [Mention] = []
                 let document = scan.document
                 scan.run(entry.matcher, id: entry.rule.id, in: slice) { match in

@@ -78,6 +78,12 @@ public final class ContextRule: @unchecked Sendable {
     public let file: String
     public let line: Int
     public let anonymous: Bool
+    /// Source rules only: a claim inside the mention is the writer's own (a background
+    /// relative clause, a geographic gloss), whatever say-verb its sentence has.
+    public let background: Bool
+    /// Source rules only: the mention is a pronoun ("it said"); the source is the nearest
+    /// named one before it, in its sentence or the one before.
+    public let refersBack: Bool
     /// Claim kinds served; empty means all.
     public let appliesTo: Set<String>
     public let attach: Attach
@@ -85,7 +91,10 @@ public final class ContextRule: @unchecked Sendable {
     public let examples: [RuleExample]
 
     init(id: String, role: Role, description: String, file: String, line: Int, anonymous: Bool,
+         background: Bool = false, refersBack: Bool = false,
          appliesTo: Set<String>, attach: Attach, regex: Regex, examples: [RuleExample]) {
+        self.background = background
+        self.refersBack = refersBack
         self.id = id
         self.role = role
         self.description = description

@@ -27,7 +27,8 @@ struct RuleCompiler {
                                                     "low_unit", "plus", "plus_unit"]
     static let claimRuleKeys: Set<String> = ["id", "description", "pattern", "unit", "priority", "set", "requires",
                                              "excludes", "prefilter", "refers-back", "compare", "examples"]
-    static let contextRuleKeys: Set<String> = ["id", "description", "pattern", "anonymous", "applies-to", "attach", "examples"]
+    static let contextRuleKeys: Set<String> = ["id", "description", "pattern", "anonymous", "background", "refers-back", "applies-to", "attach",
+                                                  "examples"]
     static let claimExpectationKeys: Set<String> = ["text", "quote", "low", "high", "lowInclusive", "highInclusive",
                                                     "approx", "unit", "place", "date", "group", "source", "attribution"]
 
@@ -116,10 +117,17 @@ struct RuleCompiler {
                 }
                 let anonymous = reader.bool(map["anonymous"], "anonymous") ?? false
                 if anonymous, role != .source { reader.error(map["anonymous"], "rule \(id): only source rules can be anonymous") }
+                let background = reader.bool(map["background"], "background") ?? false
+                if background, role != .source { reader.error(map["background"], "rule \(id): only source rules can be background") }
+                let refersBack = reader.bool(map["refers-back"], "refers-back") ?? false
+                if refersBack, role != .source { reader.error(map["refers-back"], "rule \(id): only source rules can refer back") }
+                if background && (anonymous || refersBack) {
+                    reader.error(map["background"], "rule \(id): a background rule is neither anonymous nor refers back")
+                }
                 let examples = readExamples(map["examples"], id: id, allowed: ["text", role.rawValue, "anonymous"], &reader)
                 result.append(.context(ContextRule(
                     id: id, role: role, description: description, file: reader.file, line: line, anonymous: anonymous,
-                    appliesTo: Set(reader.strings(map["applies-to"], "applies-to") ?? []), attach: attach,
+                    background: background, refersBack: refersBack, appliesTo: Set(reader.strings(map["applies-to"], "applies-to") ?? []), attach: attach,
                     regex: regex, examples: examples)))
             } else if let kind {
                 let unit = reader.string(map["unit"], "unit") ?? fileUnit

@@ -6,7 +6,7 @@ final class ExtractorContextTests: XCTestCase {
     func testContextFromTheClaimsOwnSentence() throws {
         let claim = try XCTUnwrap(extract("About 3,000 people rallied in Portbury on Sunday, police said.").first)
         XCTAssertEqual(claim.context, ClaimContext(place: "Portbury", date: "2021-03-07", group: nil, inherited: []))
-        XCTAssertEqual(claim.attribution, Attribution(kind: .named, text: "police", rule: "source.subject-says"))
+        XCTAssertEqual(claim.attribution, Attribution(kind: .named, text: "police", rule: "source.subject-says-after"))
         XCTAssertTrue(claim.sourced)
     }
 
@@ -76,6 +76,34 @@ final class ExtractorContextTests: XCTestCase {
     func testNamedSourcesWinOverAnonymousOnes() {
         XCTAssertEqual(extract("Police said 500 people reportedly marched in Oslo.").first?.attribution,
                        Attribution(kind: .named, text: "Police", rule: "source.subject-says"))
+    }
+
+    func testASayVerbCoversWhatFollowsAndOnlyAClosingOneWhatPrecedes() {
+        XCTAssertNil(extract("Just 12 people were killed, but the scale of the assault suggested a new tactic.").first?.source)
+        XCTAssertNil(extract("About 3,000 people marched as union leaders declared a general strike.").first?.source)
+        XCTAssertEqual(extract("About 3,000 people marched, union leaders said on Sunday.").first?.source, "union leaders")
+        XCTAssertEqual(extract("Union leaders said about 3,000 people marched.").first?.source, "Union leaders")
+    }
+
+    func testAPronounSourceTakesTheNamedSourceBeforeIt() throws {
+        let claims = extract("The Dorvan Observatory says the strike hit a market. It says nine people were killed.")
+        let claim = try XCTUnwrap(claims.first)
+        XCTAssertEqual(claim.source, "The Dorvan Observatory")
+        XCTAssertEqual(claim.voice, "observatory")
+        XCTAssertEqual(extract("\"Ten soldiers were killed,\" the army said. \"Forty were hurt,\" it said in a statement.")
+            .map(\.source), ["the army", "the army"])
+    }
+
+    func testAClaimInABackgroundClauseIsTheWritersOwn() {
+        XCTAssertNil(extract("The minister said the talks mattered in a war that has killed at least 90,000 people.").first?.attribution)
+        XCTAssertEqual(extract("The minister said at least 90,000 people had been killed.").first?.source, "The minister")
+    }
+
+    func testAJointAttributionIsAVoiceOfItsOwn() throws {
+        let joint = try XCTUnwrap(extract("Forty people were killed in Belmar, monitors and state media said.").first)
+        XCTAssertEqual(joint.source, "monitors and state media")
+        XCTAssertEqual(joint.voice, "monitors and state media")
+        XCTAssertEqual(extract("Forty people were killed in Belmar, according to Marek's office.").first?.voice, "office")
     }
 
     func testSourcesAreNotInheritedFromAnUnrelatedSentence() {
