@@ -59,11 +59,16 @@ public struct Claim: Equatable, Hashable, Sendable {
     public var comparable: Bool
     /// Paragraph of the claim in its document (0 is the lede, -1 a headline or unknown).
     public var paragraph: Int
+    /// Byte range of the claim in the same file that this one corrects (a `revises` rule).
+    public var revises: Range<Int>?
+    /// The date is only the article's own (no day in the text): the figure may be from any
+    /// of the days just before publication.
+    public var articleDated: Bool
 
     public init(kind: String, rule: String, quote: String, file: String, line: Int, column: Int,
                 start: Int, end: Int, sentence: String, sentenceStart: Int, sentenceIndex: Int, value: Interval,
                 unit: String, context: ClaimContext, attribution: Attribution?, comparable: Bool = true,
-                paragraph: Int = -1) {
+                paragraph: Int = -1, revises: Range<Int>? = nil, articleDated: Bool = false) {
         self.kind = kind
         self.rule = rule
         self.quote = quote
@@ -81,6 +86,8 @@ public struct Claim: Equatable, Hashable, Sendable {
         self.attribution = attribution
         self.comparable = comparable
         self.paragraph = paragraph
+        self.revises = revises
+        self.articleDated = articleDated
     }
 
     /// The named source, if any; anonymous attributions are not sources.

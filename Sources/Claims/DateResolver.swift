@@ -9,7 +9,7 @@ struct DateResolver {
     func resolve(_ raw: String) -> String? {
         let text = raw.folded()
         // "since 2018": a span, kept as written so a running total never meets a day's count.
-        if let first = text.split(separator: " ").first, lexicon.spanMarkers.contains(String(first)) { return text }
+        if lexicon.spanMarkers.contains(where: { text == $0 || text.hasPrefix($0 + " ") }) { return text }
         if let date = CalendarDate(iso: text) { return date.description }
         // Without an article date a weekday or "yesterday" cannot be placed on the calendar,
         // but it still tells one day from another: keep the word itself.
@@ -45,7 +45,14 @@ struct DateResolver {
             guard let number = Int(digits) else { continue }
             if digits.count == 4 { year = number } else if number >= 1, number <= 31 { day = number }
         }
-        guard let month, let day else { return nil }
+        guard let month else { return nil }
+        guard let day else {
+            // "in July": the month, which keeps it apart from any one day's figure. Without a
+            // year, the latest such month on or before the article date (ISO's "--MM" with none).
+            if let year { return CalendarDate(year: year, month: month, day: 1).map { String($0.description.prefix(7)) } }
+            guard let articleDate else { return "--" + (month < 10 ? "0" : "") + String(month) }
+            return String(articleDate.year - (month > articleDate.month ? 1 : 0)) + "-" + (month < 10 ? "0" : "") + String(month)
+        }
         if let year { return CalendarDate(year: year, month: month, day: day)?.description }
         guard let articleDate else {
             // No year anywhere: ISO 8601's "--MM-DD" still tells March 13 from March 14.

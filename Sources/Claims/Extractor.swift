@@ -49,6 +49,8 @@ public final class Extractor {
         var captured: [ContextRule.Role: String]
         /// A rule's constant group ("killed"), which a captured group narrows.
         var category: String?
+        /// The text of the claim a revision corrects.
+        var revises: Range<Int>? = nil
     }
 
     /// A context phrase found in the text: a place, date, group or source mention.
@@ -106,7 +108,8 @@ public final class Extractor {
                          end: candidate.range.upperBound, sentence: document.text(sentence), sentenceStart: sentence.lowerBound,
                          sentenceIndex: sentenceIndex ?? -1, value: candidate.value, unit: candidate.unit,
                          context: context, attribution: attribution, comparable: candidate.rule.comparable,
-                         paragraph: sentenceIndex.map { paragraphs[$0] } ?? -1)
+                         paragraph: sentenceIndex.map { paragraphs[$0] } ?? -1, revises: candidate.revises,
+                         articleDated: provenance.date == .articleDate)
         }
         return (claims, diagnostics)
     }
@@ -418,6 +421,12 @@ public final class Extractor {
         for var candidate in candidates {
             let sentence = sentenceIndex(candidate.range.lowerBound) ?? -1
             guard candidate.rule.refersBack else {
+                // A revision of its own kind ("revised the turnout figure down to 60 percent")
+                // corrects the nearest earlier figure of that kind and unit.
+                if candidate.rule.revises, let earlier = lastDirect, sentence - earlier.sentence <= 1,
+                   earlier.candidate.kind == candidate.kind, earlier.candidate.unit == candidate.unit {
+                    candidate.revises = earlier.candidate.range
+                }
                 result.append(candidate)
                 // Only a comparable quantity can be "the figure" a later claim disputes.
                 if candidate.rule.comparable { lastDirect = (candidate, sentence) }
@@ -434,6 +443,7 @@ public final class Extractor {
             candidate.unit = referent.candidate.unit
             if candidate.captured[.group] == nil { candidate.captured[.group] = referent.candidate.captured[.group] }
             if candidate.category == nil { candidate.category = referent.candidate.category }
+            if candidate.rule.revises { candidate.revises = referent.candidate.range }
             result.append(candidate)
         }
         return result

@@ -37,6 +37,9 @@ public final class ClaimRule: @unchecked Sendable {
     /// "Police put the figure at 8,000": the claim is about the quantity of the nearest
     /// preceding claim (same or previous sentence) and takes its kind, unit and group.
     public let refersBack: Bool
+    /// "Police later revised the count to 25": the claim corrects the figure it refers back
+    /// to, so the two are compared even when one voice gives both.
+    public let revises: Bool
     /// False when the claims name no quantity that could be compared with another.
     public let comparable: Bool
     /// The whole these claims are shares of (vote shares: 100), from the file's `shares-of`.
@@ -45,7 +48,7 @@ public final class ClaimRule: @unchecked Sendable {
 
     init(id: String, kind: String, description: String, file: String, line: Int, unit: String?, priority: Int,
          bounds: (Double?, Double?), set: [String: String], regex: Regex, prefilters: [Regex], requires: Regex?, excludes: Regex?,
-         refersBack: Bool, comparable: Bool, sharesOf: Double?, examples: [RuleExample]) {
+         refersBack: Bool, revises: Bool = false, comparable: Bool, sharesOf: Double?, examples: [RuleExample]) {
         self.id = id
         self.kind = kind
         self.description = description
@@ -60,6 +63,7 @@ public final class ClaimRule: @unchecked Sendable {
         self.requires = requires
         self.excludes = excludes
         self.refersBack = refersBack
+        self.revises = revises
         self.comparable = comparable
         self.sharesOf = sharesOf
         self.examples = examples

@@ -26,7 +26,7 @@ struct RuleCompiler {
     static let meaningfulGroups: Set<String> = ["value", "low", "high", "qualifier", "unit", "place", "group", "source", "date",
                                                     "low_unit", "plus", "plus_unit"]
     static let claimRuleKeys: Set<String> = ["id", "description", "pattern", "unit", "priority", "set", "requires",
-                                             "excludes", "prefilter", "refers-back", "compare", "examples"]
+                                             "excludes", "prefilter", "refers-back", "revises", "compare", "examples"]
     static let contextRuleKeys: Set<String> = ["id", "description", "pattern", "anonymous", "background", "refers-back", "applies-to", "attach",
                                                   "examples"]
     static let claimExpectationKeys: Set<String> = ["text", "quote", "low", "high", "lowInclusive", "highInclusive",
@@ -142,6 +142,7 @@ struct RuleCompiler {
                     reader.error(patternNode, "rule \(id): no 'unit' in the file or rule, so the pattern must capture (?<unit>...) (or the rule must refer back)")
                     continue
                 }
+                let revises = reader.bool(map["revises"], "revises") ?? false
                 var constants: [String: String] = [:]
                 if let setNode = map["set"], let setMap = reader.mapping(setNode, allowed: ["place", "group", "date", "source"],
                                                                         what: "set") {
@@ -164,7 +165,7 @@ struct RuleCompiler {
                 result.append(.claim(ClaimRule(
                     id: id, kind: kind, description: description, file: reader.file, line: line, unit: unit,
                     priority: rulePriority, bounds: bounds, set: constants, regex: regex, prefilters: prefilters, requires: requires,
-                    excludes: excludes, refersBack: refersBack,
+                    excludes: excludes, refersBack: refersBack, revises: revises,
                     comparable: map["compare"].flatMap { reader.bool($0, "compare") } ?? fileCompare, sharesOf: sharesOf,
                     examples: examples)))
             }

@@ -105,6 +105,43 @@ final class ConflictCheckTests: XCTestCase {
         XCTAssertEqual(check.run([e, f], options: options), [])
     }
 
+    func testRevisionComparedWithTheFigureItCorrects() {
+        // "The toll was 10 but it dropped to at least eight." One voice, overlapping ranges.
+        let a = claim("casualties", exact(10), quote: "toll was 10", place: "Dorvan", group: "killed", line: 1)
+        var b = claim("casualties", Interval(low: 8, high: nil), quote: "dropped to at least eight", place: "Dorvan",
+                      group: "killed", line: 1, start: 140)
+        XCTAssertEqual(check.run([a, b], options: options), [])
+        b.revises = a.start..<a.end
+        XCTAssertEqual(check.run([a, b], options: options).map(\.message), [
+            "10 people was revised to [8, ∞) people; both are the casualties (killed) in Dorvan",
+        ])
+        // Repeating the figure is no correction.
+        var c = claim("casualties", exact(10), quote: "revised to 10", place: "Dorvan", group: "killed", line: 1, start: 140)
+        c.revises = a.start..<a.end
+        XCTAssertEqual(check.run([a, c], options: options), [])
+    }
+
+    func testArticleDatedClaimMeetsAnEarlierDayAcrossArticles() {
+        // Saturday's article: "Organisers said 40,000 marched in Valmont on Saturday." Tuesday's
+        // article gives no day: "Organisers say 15,000 people gathered in Valmont."
+        let a = claim(exact(40000), place: "Valmont", date: "2021-03-06", source: "organisers", file: "a.md", line: 1)
+        var b = claim(exact(15000), place: "Valmont", date: "2021-03-09", source: "organisers", file: "b.md", line: 1)
+        XCTAssertEqual(check.run([a, b], options: options), [])
+        b.articleDated = true
+        XCTAssertEqual(check.run([a, b], options: options).map { $0.claims.map(\.file) }, [["a.md", "b.md"]])
+        // Four days is too far, and a later day is another event.
+        var c = b
+        c.context.date = "2021-03-10"
+        XCTAssertEqual(check.run([a, c], options: options), [])
+        var d = b
+        d.context.date = "2021-03-05"
+        XCTAssertEqual(check.run([a, d], options: options), [])
+        // Two undated figures still need the same day.
+        var e = a
+        e.articleDated = true
+        XCTAssertEqual(check.run([e, b], options: options), [])
+    }
+
     func testOneVoiceInOneArticleGivesDifferentQuantities() {
         // "Ms Arden won 54% of the vote and her rival Mr Dorsey 51%, the commission said." read without groups.
         let a = claim("percent", exact(54), unit: "percent", source: "the commission", line: 1, start: 10)

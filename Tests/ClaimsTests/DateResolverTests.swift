@@ -62,8 +62,17 @@ final class DateResolverTests: XCTestCase {
         XCTAssertEqual(resolve("1998", on: nil), "1998")
     }
 
+    func testMonthsAndSpans() {
+        // A month on its own is the latest one on or before the article date, never a day.
+        XCTAssertEqual(resolve("March"), "2021-03")
+        XCTAssertEqual(resolve("August"), "2020-08")
+        XCTAssertEqual(resolve("January 2019"), "2019-01")
+        XCTAssertEqual(resolve("July", on: nil), "--07")
+        XCTAssertEqual(resolve("Earlier this week"), "earlier this week")
+        XCTAssertEqual(resolve("so far this year"), "so far this year")
+    }
+
     func testUnresolvable() {
-        XCTAssertNil(resolve("August"))
         XCTAssertNil(resolve("the weekend"))
         XCTAssertNil(resolve("Feb. 30"))
     }
