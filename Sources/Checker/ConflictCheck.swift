@@ -76,9 +76,12 @@ public struct ConflictCheck: Check {
     }
 
     /// Open ends count as closed: "over 100,000" and "100,000" are one round figure read two
-    /// ways, not rival estimates.
+    /// ways, not rival estimates. A vague quantity ("hundreds") is a scale, too loose to
+    /// contradict a figure: it is compared only with other vague quantities ("hundreds"
+    /// against "tens of thousands").
     func conflicts(_ a: Claim, _ b: Claim, tolerance: Double) -> Bool {
-        !a.value.widened(by: tolerance).closed.overlaps(b.value.widened(by: tolerance).closed)
+        guard a.value.vague == b.value.vague else { return false }
+        return !a.value.widened(by: tolerance).closed.overlaps(b.value.widened(by: tolerance).closed)
     }
 
     /// "The toll was 10 but it dropped to at least eight": a revision rule's claim corrects the

@@ -470,15 +470,19 @@ public final class Extractor {
                 guard start <= b else { return nil }
                 range = Interval(low: start, high: b)
             case let (.exact(a, _), .vague(v)): range = Interval(low: a, high: v.high, approx: true)
+                range.vague = true
             case let (.vague(v), .exact(b, _)): range = Interval(low: v.low, high: b, approx: true)
+                range.vague = true
             case let (.vague(v), .vague(w)): range = Interval(low: v.low, high: w.high, approx: true)
+                range.vague = true
             }
             if hedge?.approx == true { range.approx = true }
             return range
         }
         guard let value, let parsed = numbers.parse(value) else { return nil }
         switch parsed {
-        case .vague(let interval):
+        case .vague(var interval):
+            interval.vague = true
             return interval
         case .exact(let x, _):
             guard let hedge else { return .point(x) }

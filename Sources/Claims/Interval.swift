@@ -8,6 +8,10 @@ public struct Interval: Equatable, Hashable, Sendable, Codable, CustomStringConv
     public var lowInclusive: Bool
     public var highInclusive: Bool
     public var approx: Bool
+    /// A vague quantity ("hundreds", "tens of thousands"): a scale, not a figure.
+    public var vague = false
+
+    enum CodingKeys: String, CodingKey { case low, high, lowInclusive, highInclusive, approx }
 
     public init(low: Double?, high: Double?, lowInclusive: Bool = true,
                 highInclusive: Bool = true, approx: Bool = false) {

@@ -33,6 +33,19 @@ final class ConflictCheckTests: XCTestCase {
         XCTAssertEqual(check.run([a, b], options: options), [])
     }
 
+    func testAVagueQuantityIsComparedOnlyWithVagueOnes() {
+        var hundreds = Interval(low: 100, high: 4000, approx: true)
+        hundreds.vague = true
+        var tensOfThousands = Interval(low: 10000, high: 400000, approx: true)
+        tensOfThousands.vague = true
+        let a = claim("casualties", hundreds, source: "a spokeswoman", line: 1)
+        let b = claim("casualties", Interval(low: 15, high: 20), source: "the coast guard", line: 2)
+        XCTAssertEqual(check.run([a, b], options: options), [])
+        let c = claim(hundreds, source: "police", line: 1)
+        let d = claim(tensOfThousands, source: "organisers", line: 2)
+        XCTAssertEqual(check.run([c, d], options: options).count, 1)
+    }
+
     func testDifferentGroupsNeverConflict() {
         // "Hundreds of supporters of the mayor gathered ..., facing about 2,000 counter-protesters."
         let a = claim(Interval(low: 100, high: 1000, approx: true), group: "supporters of the mayor", line: 1)
