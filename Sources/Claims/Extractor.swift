@@ -10,7 +10,9 @@ public final class Extractor {
     private let sentenceTests: [(id: String, matcher: Matcher)]
     private let trigger: Matcher
     private let skip: Matcher?
-    private let contextMatchers: [(rule: ContextRule, matcher: Matcher)]
+    /// Context rules with their prefilters (a sentence must match every one) and the id
+    /// under which a failing prefilter is reported.
+    private let contextMatchers: [(rule: ContextRule, matcher: Matcher, prefilters: [Matcher], prefilterID: String)]
     private let numbers: NumberParser
     private let splitter: SentenceSplitter
     private let normalizer: ContextNormalizer
@@ -33,7 +35,7 @@ public final class Extractor {
         sentenceTests = tests
         trigger = Matcher(rules.trigger)
         skip = rules.skip.map(Matcher.init)
-        contextMatchers = rules.contextRules.map { ($0, Matcher($0.regex)) }
+        contextMatchers = rules.contextRules.map { ($0, Matcher($0.regex), $0.prefilters.map(Matcher.init), $0.id + " (prefilter)") }
         numbers = NumberParser(lexicon: rules.lexicon)
         splitter = SentenceSplitter(abbreviations: rules.lexicon.abbreviations)
         normalizer = ContextNormalizer(lexicon: rules.lexicon)
@@ -225,6 +227,7 @@ public final class Extractor {
                 || (entry.rule.role == .source && sourceSentences.contains(index)) {
                 var found: [Mention] = []
                 let document = scan.document
+                if entry.prefilters.contains(where: { scan.passes($0, slice, id: entry.prefilterID) != true }) { continue }
                 scan.run(entry.matcher, id: entry.rule.id, in: slice) { match in
                     guard let range = match.range(ofGroup: entry.rule.role.rawValue), !range.isEmpty else { return }
                     found.append(Mention(rule: entry.rule, range: range, text: document.text(range)))

@@ -92,11 +92,14 @@ public final class ContextRule: @unchecked Sendable {
     public let appliesTo: Set<String>
     public let attach: Attach
     public let regex: Regex
+    /// Cheap sentence tests, every one of which a sentence must match before the pattern runs.
+    public let prefilters: [Regex]
     public let examples: [RuleExample]
 
     init(id: String, role: Role, description: String, file: String, line: Int, anonymous: Bool,
          background: Bool = false, refersBack: Bool = false,
-         appliesTo: Set<String>, attach: Attach, regex: Regex, examples: [RuleExample]) {
+         appliesTo: Set<String>, attach: Attach, regex: Regex, prefilters: [Regex] = [], examples: [RuleExample]) {
+        self.prefilters = prefilters
         self.background = background
         self.refersBack = refersBack
         self.id = id

@@ -28,7 +28,7 @@ struct RuleCompiler {
     static let claimRuleKeys: Set<String> = ["id", "description", "pattern", "unit", "priority", "set", "requires",
                                              "excludes", "prefilter", "refers-back", "revises", "compare", "examples"]
     static let contextRuleKeys: Set<String> = ["id", "description", "pattern", "anonymous", "background", "refers-back", "applies-to", "attach",
-                                                  "examples"]
+                                                  "prefilter", "examples"]
     static let claimExpectationKeys: Set<String> = ["text", "quote", "low", "high", "lowInclusive", "highInclusive",
                                                     "approx", "unit", "place", "date", "group", "source", "attribution"]
 
@@ -128,7 +128,9 @@ struct RuleCompiler {
                 result.append(.context(ContextRule(
                     id: id, role: role, description: description, file: reader.file, line: line, anonymous: anonymous,
                     background: background, refersBack: refersBack, appliesTo: Set(reader.strings(map["applies-to"], "applies-to") ?? []), attach: attach,
-                    regex: regex, examples: examples)))
+                    regex: regex,
+                    prefilters: map["prefilter"].map { readPrefilters($0, id: id, macros: fragments.macros, define: defineBlock, &reader) } ?? [],
+                    examples: examples)))
             } else if let kind {
                 let unit = reader.string(map["unit"], "unit") ?? fileUnit
                 if let unitNode = map["unit"], let unit { checkUnit(unit, node: unitNode, &reader) }
