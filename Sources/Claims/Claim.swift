@@ -25,11 +25,24 @@ public struct Attribution: Equatable, Hashable, Sendable, Codable {
     public var text: String
     /// Id of the attribution rule that found it.
     public var rule: String
+    /// Who speaks, for telling one voice from two: the extractor derives it with the lexicon
+    /// (see `ContextNormalizer.voice`); by default the last word of the text, lower-cased.
+    public var voice: String
 
-    public init(kind: Kind, text: String, rule: String) {
+    public init(kind: Kind, text: String, rule: String, voice: String? = nil) {
         self.kind = kind
         self.text = text
         self.rule = rule
+        self.voice = kind == .anonymous ? "anonymous"
+            : voice ?? text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).last.map(String.init) ?? ""
+    }
+
+    enum CodingKeys: String, CodingKey { case kind, text, rule }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(kind: try container.decode(Kind.self, forKey: .kind), text: try container.decode(String.self, forKey: .text),
+                  rule: try container.decode(String.self, forKey: .rule))
     }
 }
 
@@ -94,22 +107,8 @@ public struct Claim: Equatable, Hashable, Sendable {
     public var source: String? { attribution?.kind == .named ? attribution?.text : nil }
     public var sourced: Bool { source != nil }
 
-    /// Who asserts the claim, for telling one voice from two: the last word of a named source
+    /// Who asserts the claim, for telling one voice from two: the attribution's voice
     /// ("the city electoral commission" and "the commission" are one voice), "anonymous" for
-    /// an anonymous attribution, or "" for the writer's own figure. A joint attribution
-    /// ("monitors and state media") is its own voice, not that of its last part.
-    public var voice: String {
-        guard let attribution else { return "" }
-        // "Marek's office" is the office's voice: a possessive ending is no word of its own.
-        let words: [String] = attribution.text.lowercased().split(whereSeparator: \.isWhitespace).compactMap { word in
-            guard let first = word.firstIndex(where: { $0.isLetter || $0.isNumber }),
-                  let last = word.lastIndex(where: { $0.isLetter || $0.isNumber }) else { return nil }
-            var trimmed = String(word[first...last])
-            for suffix in ["'s", "’s"] where trimmed.hasSuffix(suffix) { trimmed.removeLast(suffix.count) }
-            return trimmed
-        }
-        if attribution.kind == .named, words.contains("and") { return words.joined(separator: " ") }
-        let head = words.last ?? ""
-        return attribution.kind == .anonymous ? "anonymous" : head
-    }
+    /// an anonymous attribution, or "" for the writer's own figure.
+    public var voice: String { attribution?.voice ?? "" }
 }

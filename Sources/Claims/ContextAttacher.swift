@@ -125,7 +125,7 @@ struct ContextAttacher {
 
         var attribution: Attribution?
         if let own = candidate.captured[.source], let text = normalizer.source(own) {
-            attribution = Attribution(kind: .named, text: text, rule: candidate.rule.id)
+            attribution = Attribution(kind: .named, text: text, rule: candidate.rule.id, voice: normalizer.voice(text))
             provenance.source = ownOrigin(.source, own)
         } else if !local.contains(where: { $0.rule.role == .source && $0.rule.background && $0.range.contains(candidate.range.lowerBound) }) {
             // (A claim inside a background mention, "a war that has killed 250,000", is the writer's.)
@@ -148,7 +148,8 @@ struct ContextAttacher {
                 continued = antecedent.sentence != sentenceIndex
             }
             if let (mention, sentence) = found, let text = normalizer.source(mention.text) {
-                attribution = Attribution(kind: mention.rule.anonymous ? .anonymous : .named, text: text, rule: mention.rule.id)
+                attribution = Attribution(kind: mention.rule.anonymous ? .anonymous : .named, text: text, rule: mention.rule.id,
+                                          voice: normalizer.voice(text))
                 provenance.source = continued ? .continued(rule: mention.rule.id, text: mention.text, sentence: sentence)
                     : .mention(rule: mention.rule.id, text: mention.text)
             }

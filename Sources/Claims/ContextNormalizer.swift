@@ -32,6 +32,25 @@ struct ContextNormalizer {
         return text.isEmpty ? nil : text
     }
 
+    /// The voice of a source: its head word ("the city electoral commission" and "the
+    /// commission" are one voice; "Marek's office" is the office), or the whole phrase for a
+    /// joint attribution ("monitors and state media" is not "state media"). Possessive
+    /// endings and joining words come from the lexicon.
+    func voice(_ source: String) -> String {
+        let words: [String] = source.folded().split(whereSeparator: \.isWhitespace).compactMap { raw in
+            guard let first = raw.firstIndex(where: { $0.isLetter || $0.isNumber }),
+                  let last = raw.lastIndex(where: { $0.isLetter || $0.isNumber }) else { return nil }
+            var word = String(raw[first...last])
+            for suffix in lexicon.possessives where suffix.count < word.count && word.hasSuffix(suffix) {
+                word.removeLast(suffix.count)
+                break
+            }
+            return word
+        }
+        if words.contains(where: lexicon.joiningWords.contains) { return words.joined(separator: " ") }
+        return words.last ?? ""
+    }
+
     private func stripPossessive(_ text: String) -> String {
         for suffix in lexicon.possessives where text.hasSuffix(suffix) { return String(text.dropLast(suffix.count)) }
         return text
