@@ -70,6 +70,10 @@ public final class Extractor {
             diagnostics.append(Diagnostic(.warning, file: document.path, line: line, column: column,
                 "invalid UTF-8 (byte offset \(bad)); shown as U+FFFD, the text around it is still read"))
         }
+        if let encoding = document.convertedFrom {
+            diagnostics.append(Diagnostic(.warning, file: document.path,
+                "\(encoding) text converted to UTF-8 (lines and columns are the file's; start/end count UTF-8 bytes)"))
+        }
         if document.prefixDate == nil, let text = Document.malformedDatePrefix(document.bytes) {
             diagnostics.append(Diagnostic(.warning, file: document.path, line: 1, column: 1,
                 "'\(text)' is not a date prefix (expected date YYYY-MM-DD with a real date); the article has no date"))
