@@ -140,7 +140,7 @@ public final class Extractor {
             do {
                 try matcher.forEachMatch(in: slice.buffer, from: slice.start, body)
             } catch {
-                fail(id, error)
+                fail(id, error, at: slice.start)
             }
         }
 
@@ -151,17 +151,19 @@ public final class Extractor {
             do {
                 return try test.firstMatch(in: slice.buffer, from: slice.start) != nil
             } catch {
-                fail(id, error)
+                fail(id, error, at: slice.start)
                 return nil
             }
         }
 
-        private mutating func fail(_ id: String, _ error: Error) {
+        /// `offset` is the start of the sentence being matched: its line is where the rule ran away.
+        private mutating func fail(_ id: String, _ error: Error, at offset: Int) {
             failed.insert(id)
             let reason = (error as? PCRE2Error).map { $0.isResourceLimit ? "\($0.message) (the pattern backtracks too much)" : $0.message }
                 ?? "\(error)"
-            diagnostics.append(Diagnostic(file: document.path,
-                "rule \(id): matching stopped: \(reason); the rule's remaining matches in this file are skipped"))
+            let (line, column) = document.position(of: offset)
+            diagnostics.append(Diagnostic(file: document.path, line: line, column: column,
+                "rule \(id): matching stopped in the sentence starting here: \(reason); the rule's remaining matches in this file are skipped"))
         }
     }
 
