@@ -202,11 +202,13 @@ public final class Extractor {
                 trace?.rule(entry.rule, skipped: nil)
                 var found: [Candidate] = []
                 let document = scan.document
+                var absurd: [Diagnostic] = []
                 scan.run(entry.matcher, id: entry.rule.id, in: slice) { match in
                     trace?.matched(match, regex: entry.rule.regex)
-                    if let candidate = candidate(entry.rule, match, document, trace) { found.append(candidate) }
+                    if let candidate = candidate(entry.rule, match, document, trace, absurd: &absurd) { found.append(candidate) }
                 }
                 scan.candidates += found
+                scan.diagnostics += absurd
             }
             if scan.candidates.count > before { claimSentences.append(index) }
         }
@@ -338,7 +340,12 @@ public final class Extractor {
         return rules.lexicon.continuations.contains { head == $0 || head.hasPrefix($0 + " ") || head.hasPrefix($0 + ",") }
     }
 
-    private func candidate(_ rule: ClaimRule, _ match: Match, _ document: Document, _ trace: ExtractionTrace?) -> Candidate? {
+    /// Magnitudes past this are no news figure (10^400 people); past a Double's range they
+    /// would even become infinite and match any other claim.
+    static let largestValue = 1e15
+
+    private func candidate(_ rule: ClaimRule, _ match: Match, _ document: Document, _ trace: ExtractionTrace?,
+                           absurd: inout [Diagnostic]) -> Candidate? {
         guard !match.range.isEmpty else { trace?.outcome(.emptyMatch); return nil }
         func text(_ name: String) -> String? { match.range(ofGroup: name).map { document.text($0) } }
         var unit = rule.unit ?? ""
@@ -379,6 +386,14 @@ public final class Extractor {
             func add(_ end: Double) -> Double { ((end + shift) * 1e6).rounded() / 1e6 }
             value.low = value.low.map(add)
             value.high = value.high.map(add)
+        }
+        if let end = [value.low, value.high].compactMap({ $0 }).first(where: { !$0.isFinite || abs($0) > Self.largestValue }) {
+            let (line, column) = document.position(of: match.range.lowerBound)
+            let quote = document.text(match.range)
+            absurd.append(Diagnostic(.warning, file: document.path, line: line, column: column,
+                "rule \(rule.id): \"\(quote.count > 80 ? String(quote.prefix(80)) + "…" : quote)\" is too large to be a claim (above 1e15); dropped"))
+            trace?.outcome(.noValue("the value is too large to be a claim (above 1e15)"))
+            return nil
         }
         if rule.bounds.low != nil || rule.bounds.high != nil {
             let unclamped = value
