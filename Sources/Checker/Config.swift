@@ -59,6 +59,7 @@ public struct Config: Equatable, Sendable {
         var config = Config()
         config.path = file
         let root: Node?
+        if let bomb = YAMLGuard.check(text, file: file) { throw bomb }
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {

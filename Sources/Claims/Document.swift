@@ -10,10 +10,24 @@ public struct Document: Sendable {
     public let bodyStart: Int
     /// Byte offset of the first invalid UTF-8 sequence, if any.
     public let firstInvalidUTF8: Int?
+    /// "UTF-16LE" or "UTF-16BE" when the file began with that byte order mark and was
+    /// converted to UTF-8 (offsets then count in the UTF-8 text, lines and columns are the file's).
+    public let convertedFrom: String?
     private let lineStarts: [Int]
 
-    public init(path: String, bytes: [UInt8]) {
+    /// A UTF-8 byte order mark is dropped (offsets and columns count from after it), UTF-16
+    /// with a byte order mark is converted to UTF-8, and a lone CR (old Mac line ends) is read
+    /// as LF, byte for byte, so lines, paragraphs and sentences break there as elsewhere.
+    public init(path: String, bytes raw: [UInt8]) {
         self.path = path
+        var bytes = raw
+        convertedFrom = Document.decodeByteOrderMark(&bytes)
+        if let firstCR = bytes.firstIndex(of: 0x0D) {
+            for index in firstCR..<bytes.count where bytes[index] == 0x0D
+                && (index + 1 == bytes.count || bytes[index + 1] != 0x0A) {
+                bytes[index] = 0x0A
+            }
+        }
         self.bytes = bytes
         var starts = [0]
         for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
@@ -82,6 +96,31 @@ public struct Document: Sendable {
     }
 
     public var lineCount: Int { lineStarts.count }
+
+    /// Strips a UTF-8 byte order mark, or converts UTF-16 marked LE or BE to UTF-8 (an unpaired
+    /// surrogate or odd last byte becomes U+FFFD); returns the converted encoding's name.
+    static func decodeByteOrderMark(_ bytes: inout [UInt8]) -> String? {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            bytes.removeFirst(3)
+            return nil
+        }
+        let little: Bool
+        if bytes.starts(with: [0xFF, 0xFE]) { little = true }
+        else if bytes.starts(with: [0xFE, 0xFF]) { little = false }
+        else { return nil }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = 2
+        while index + 1 < bytes.count {
+            let (a, b) = (UInt16(bytes[index]), UInt16(bytes[index + 1]))
+            units.append(little ? a | b << 8 : a << 8 | b)
+            index += 2
+        }
+        var text = String(decoding: units, as: UTF16.self)
+        if index < bytes.count { text.append("\u{FFFD}") }
+        bytes = Array(text.utf8)
+        return little ? "UTF-16LE" : "UTF-16BE"
+    }
 
     /// `date YYYY-MM-DD` at the very start, possibly after whitespace and possibly
     /// followed by the first sentence on the same line.

@@ -72,6 +72,10 @@ public final class Extractor {
             diagnostics.append(Diagnostic(.warning, file: document.path, line: line, column: column,
                 "invalid UTF-8 (byte offset \(bad)); shown as U+FFFD, the text around it is still read"))
         }
+        if let encoding = document.convertedFrom {
+            diagnostics.append(Diagnostic(.warning, file: document.path,
+                "\(encoding) text converted to UTF-8 (lines and columns are the file's; start/end count UTF-8 bytes)"))
+        }
         if document.prefixDate == nil, let text = Document.malformedDatePrefix(document.bytes) {
             diagnostics.append(Diagnostic(.warning, file: document.path, line: 1, column: 1,
                 "'\(text)' is not a date prefix (expected date YYYY-MM-DD with a real date); the article has no date"))
@@ -138,7 +142,7 @@ public final class Extractor {
             do {
                 try matcher.forEachMatch(in: slice.buffer, from: slice.start, body)
             } catch {
-                fail(id, error)
+                fail(id, error, at: slice.start)
             }
         }
 
@@ -149,17 +153,19 @@ public final class Extractor {
             do {
                 return try test.firstMatch(in: slice.buffer, from: slice.start) != nil
             } catch {
-                fail(id, error)
+                fail(id, error, at: slice.start)
                 return nil
             }
         }
 
-        private mutating func fail(_ id: String, _ error: Error) {
+        /// `offset` is the start of the sentence being matched: its line is where the rule ran away.
+        private mutating func fail(_ id: String, _ error: Error, at offset: Int) {
             failed.insert(id)
             let reason = (error as? PCRE2Error).map { $0.isResourceLimit ? "\($0.message) (the pattern backtracks too much)" : $0.message }
                 ?? "\(error)"
-            diagnostics.append(Diagnostic(file: document.path,
-                "rule \(id): matching stopped: \(reason); the rule's remaining matches in this file are skipped"))
+            let (line, column) = document.position(of: offset)
+            diagnostics.append(Diagnostic(file: document.path, line: line, column: column,
+                "rule \(id): matching stopped in the sentence starting here: \(reason); the rule's remaining matches in this file are skipped"))
         }
     }
 
@@ -198,11 +204,13 @@ public final class Extractor {
                 trace?.rule(entry.rule, skipped: nil)
                 var found: [Candidate] = []
                 let document = scan.document
+                var absurd: [Diagnostic] = []
                 scan.run(entry.matcher, id: entry.rule.id, in: slice) { match in
                     trace?.matched(match, regex: entry.rule.regex)
-                    if let candidate = candidate(entry.rule, match, document, trace) { found.append(candidate) }
+                    if let candidate = candidate(entry.rule, match, document, trace, absurd: &absurd) { found.append(candidate) }
                 }
                 scan.candidates += found
+                scan.diagnostics += absurd
             }
             if scan.candidates.count > before { claimSentences.append(index) }
         }
@@ -335,7 +343,12 @@ public final class Extractor {
         return rules.lexicon.continuations.contains { head == $0 || head.hasPrefix($0 + " ") || head.hasPrefix($0 + ",") }
     }
 
-    private func candidate(_ rule: ClaimRule, _ match: Match, _ document: Document, _ trace: ExtractionTrace?) -> Candidate? {
+    /// Magnitudes past this are no news figure (10^400 people); past a Double's range they
+    /// would even become infinite and match any other claim.
+    static let largestValue = 1e15
+
+    private func candidate(_ rule: ClaimRule, _ match: Match, _ document: Document, _ trace: ExtractionTrace?,
+                           absurd: inout [Diagnostic]) -> Candidate? {
         guard !match.range.isEmpty else { trace?.outcome(.emptyMatch); return nil }
         func text(_ name: String) -> String? { match.range(ofGroup: name).map { document.text($0) } }
         var unit = rule.unit ?? ""
@@ -376,6 +389,14 @@ public final class Extractor {
             func add(_ end: Double) -> Double { ((end + shift) * 1e6).rounded() / 1e6 }
             value.low = value.low.map(add)
             value.high = value.high.map(add)
+        }
+        if let end = [value.low, value.high].compactMap({ $0 }).first(where: { !$0.isFinite || abs($0) > Self.largestValue }) {
+            let (line, column) = document.position(of: match.range.lowerBound)
+            let quote = document.text(match.range)
+            absurd.append(Diagnostic(.warning, file: document.path, line: line, column: column,
+                "rule \(rule.id): \"\(quote.count > 80 ? String(quote.prefix(80)) + "…" : quote)\" is too large to be a claim (above 1e15); dropped"))
+            trace?.outcome(.noValue("the value is too large to be a claim (above 1e15)"))
+            return nil
         }
         if rule.bounds.low != nil || rule.bounds.high != nil {
             let unclamped = value

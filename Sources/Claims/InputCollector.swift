@@ -57,14 +57,75 @@ public struct InputCollector {
         var found: [String] = []
         let prefix = root.standardizedFileURL.path
         for case let url as URL in enumerator {
-            guard InputCollector.extensions.contains(url.pathExtension.lowercased()),
-                  (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            guard InputCollector.extensions.contains(url.pathExtension.lowercased()) else { continue }
             // Keep the path as the user wrote the directory: "articles/a.txt", not "/abs/articles/a.txt".
             let full = url.standardizedFileURL.path
             let relative = full.hasPrefix(prefix + "/") ? String(full.dropFirst(prefix.count + 1)) : url.lastPathComponent
-            found.append(directory.hasSuffix("/") ? directory + relative : directory + "/" + relative)
+            let shown = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
+            // stat follows a symlink to its target: a linked article is read; the walk itself
+            // never enters a linked directory, so a link loop cannot trap it.
+            var info = stat()
+            guard stat(url.path, &info) == 0 else {
+                problems.append(Diagnostic(.warning, file: shown, "broken symbolic link skipped"))
+                continue
+            }
+            guard info.st_mode & S_IFMT == S_IFREG else {
+                if info.st_mode & S_IFMT != S_IFDIR {
+                    problems.append(Diagnostic(.warning, file: shown, "not a regular file (\(InputCollector.kind(info.st_mode))); skipped"))
+                }
+                continue
+            }
+            found.append(shown)
         }
         return (found.sorted(), problems)
+    }
+
+    static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: return "a named pipe"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFSOCK: return "a socket"
+        default: return "not a file"
+        }
+    }
+
+    /// A regular file's bytes. A pipe (`<(…)`, a FIFO) is opened without blocking, so a FIFO
+    /// nobody writes to reads as empty and is skipped instead of stalling the run; devices and
+    /// sockets are skipped unread (/dev/zero would never end).
+    static func readFile(_ path: String) -> Result<Data, Diagnostic> {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            return .failure(Diagnostic(file: nil, "cannot read file: \(String(cString: strerror(errno)))"))
+        }
+        let type = info.st_mode & S_IFMT
+        guard type == S_IFREG || type == S_IFIFO else {
+            return .failure(Diagnostic(file: nil, "not a regular file (\(kind(info.st_mode))); skipped"))
+        }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | (type == S_IFIFO ? O_NONBLOCK : 0))
+        guard fd >= 0 else {
+            return .failure(Diagnostic(file: nil, "cannot read file: \(String(cString: strerror(errno)))"))
+        }
+        defer { close(fd) }
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+            if count > 0 { data.append(contentsOf: chunk[0..<count]); continue }
+            if count == 0 { break }
+            if errno == EINTR { continue }
+            if errno == EAGAIN {
+                // A writer is connected but has not written yet: wait for it.
+                var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                _ = poll(&poller, 1, -1)
+                continue
+            }
+            return .failure(Diagnostic(file: nil, "cannot read file: \(String(cString: strerror(errno)))"))
+        }
+        if type == S_IFIFO, data.isEmpty {
+            return .failure(Diagnostic(.warning, file: nil, "named pipe gave no data (nothing writing to it?); skipped"))
+        }
+        return .success(data)
     }
 
     private static func reason(_ error: Error) -> String {
@@ -84,11 +145,10 @@ public struct InputCollector {
                 return .failure(Diagnostic(file: name, "no such file"))
             }
             if isDirectory.boolValue { return .failure(Diagnostic(file: name, "is a directory, not an article")) }
-            guard access(path, R_OK) == 0, let handle = FileHandle(forReadingAtPath: path) else {
-                return .failure(Diagnostic(file: name, "cannot read file: \(String(cString: strerror(errno)))"))
+            switch readFile(path) {
+            case .success(let read): data = read
+            case .failure(let problem): return .failure(Diagnostic(problem.severity, file: name, problem.message))
             }
-            data = handle.readDataToEndOfFile()
-            try? handle.close()
         }
         let document = Document(path: name, bytes: [UInt8](data))
         if document.looksBinary {
@@ -96,6 +156,11 @@ public struct InputCollector {
         }
         return .success(document)
     }
+}
+
+/// read(2), out of reach of InputCollector.read's name.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(fd, buffer, count)
 }
 
 /// Minimal glob matching for ignore lists: `*` within a path segment, `**` across them.

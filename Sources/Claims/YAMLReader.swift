@@ -10,6 +10,10 @@ public struct YAMLReader {
 
     /// Parses a whole file; YAML syntax errors come back as diagnostics.
     mutating func parse(_ text: String) -> Node? {
+        if let bomb = YAMLGuard.check(text, file: file) {
+            diagnostics.append(bomb)
+            return nil
+        }
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {

@@ -18,6 +18,7 @@ struct Claimcheck: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        Console.guardStandardStreams()
         do {
             var command = try Claimcheck.parseAsRoot()
             try command.run()
@@ -25,7 +26,7 @@ enum Main {
             let code = Claimcheck.exitCode(for: error)
             let message = Claimcheck.fullMessage(for: error)
             if code == .success {
-                if !message.isEmpty { print(message) }
+                if !message.isEmpty { Console.out(message + "\n") }
                 Foundation.exit(0)
             }
             if !message.isEmpty { Console.error(message) }

@@ -111,4 +111,34 @@ final class DocumentTests: XCTestCase {
         guard case .failure(let diagnostic) = InputCollector.read(path) else { return XCTFail("read a binary file") }
         XCTAssertEqual(diagnostic.description, "\(path): error: binary file skipped (it contains NUL bytes)")
     }
+
+    func testUTF8ByteOrderMarkIsDroppedBeforeTheDatePrefix() {
+        let doc = Document(path: "a.txt", bytes: [0xEF, 0xBB, 0xBF] + Array("date 2021-03-08 Police said 500.".utf8))
+        XCTAssertEqual(doc.prefixDate, "2021-03-08")
+        XCTAssertNil(doc.convertedFrom)
+        XCTAssertEqual(doc.bodyStart, 16)
+        XCTAssertEqual(doc.position(of: doc.bodyStart).column, 17)
+    }
+
+    func testUTF16IsConvertedAndKeepsCharacterColumns() {
+        let text = "Caf\u{E9} \u{1F600}\nPolice said 500."
+        let little: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { unit -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let doc = Document(path: "a.txt", bytes: little)
+        XCTAssertEqual(doc.convertedFrom, "UTF-16LE")
+        XCTAssertEqual(doc.bytes, Array(text.utf8))
+        XCTAssertFalse(doc.looksBinary)
+        // An odd trailing byte and an unpaired surrogate show as U+FFFD.
+        let broken = Document(path: "b.txt", bytes: [0xFE, 0xFF, 0xD8, 0x00, 0x00, 0x41, 0x42])
+        XCTAssertEqual(broken.convertedFrom, "UTF-16BE")
+        XCTAssertEqual(broken.text(0..<broken.bytes.count), "\u{FFFD}A\u{FFFD}")
+    }
+
+    func testLoneCarriageReturnIsALineBreakAndCRLFStaysOne() {
+        let doc = document("one\rtwo\r\nthree\r")
+        XCTAssertEqual(doc.lineCount, 4)
+        XCTAssertEqual(doc.position(of: 4).line, 2)
+        XCTAssertEqual(doc.position(of: 9).line, 3)
+        XCTAssertEqual((1...3).map(doc.line), ["one", "two", "three"])
+        XCTAssertEqual(doc.bytes.count, 15)
+    }
 }
