@@ -4,8 +4,9 @@ import Claims
 /// Scores what `check` produced on labelled articles against their labels.
 ///
 /// A labelled claim is *found* when a produced claim overlaps its quote; *kind right* when one
-/// of those has the label's kind; *values right* when one of those (of the right kind) has an
-/// interval that agrees with the label (see `ValueAgreement`). Sourcing is compared on the
+/// of those has the label's kind; *values right* when one of those, of any kind (a value read
+/// right is right even under the wrong kind), has an interval that agrees with the label (see
+/// `ValueAgreement`). Sourcing is compared on the
 /// best of the overlapping claims. A conflict pair is *caught* by a conflict or share-sum
 /// finding two of whose claims overlap its two quotes; a finding that matches no labelled,
 /// ambiguous or cross-article pair is a *false alarm*.
