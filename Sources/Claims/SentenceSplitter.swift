@@ -2,8 +2,18 @@
 /// that do not end a sentence ("Aug.", "Mr.", "U.S.") come from the lexicon.
 struct SentenceSplitter {
     let abbreviations: Set<String>
+    /// A run this long with no sentence end (a table, a dump, a missing full stop) is cut at
+    /// its last whitespace: every rule scans whole sentences and every claim keeps one, so an
+    /// unbounded sentence made the cost quadratic. News sentences stay far below it.
+    var maxLength = 4096
 
     func split(_ bytes: [UInt8], from start: Int) -> [Range<Int>] {
+        var cuts: [Int] = []
+        return split(bytes, from: start, cuts: &cuts)
+    }
+
+    /// `cuts` receives the byte offsets where an over-long run was cut.
+    func split(_ bytes: [UInt8], from start: Int, cuts: inout [Int]) -> [Range<Int>] {
         var sentences: [Range<Int>] = []
         var sentenceStart: Int? = nil
         var index = start
@@ -18,6 +28,13 @@ struct SentenceSplitter {
         }
 
         while index < count {
+            if let begin = sentenceStart, index - begin >= maxLength {
+                let cut = safeCut(bytes, begin: begin, end: index)
+                close(at: cut)
+                cuts.append(cut)
+                index = cut
+                continue
+            }
             let byte = bytes[index]
             if sentenceStart == nil {
                 if !Document.isSpace(byte) { sentenceStart = index }
@@ -46,6 +63,19 @@ struct SentenceSplitter {
         // An HTML comment (a suppression, an editor's note) is markup, not a sentence: it must
         // not separate "the figure" from the claim it refers to.
         return sentences.filter { !isComment(bytes[$0]) }
+    }
+
+    /// The last whitespace in the second half of `begin..<end`, else the last character
+    /// boundary before `end`.
+    private func safeCut(_ bytes: [UInt8], begin: Int, end: Int) -> Int {
+        var cut = end
+        while cut > begin + (end - begin) / 2 {
+            if Document.isSpace(bytes[cut - 1]) { return cut }
+            cut -= 1
+        }
+        cut = end
+        while cut > begin + 1, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+        return cut
     }
 
     private func isComment(_ text: ArraySlice<UInt8>) -> Bool {
