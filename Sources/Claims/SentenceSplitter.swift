@@ -65,14 +65,25 @@ struct SentenceSplitter {
         return sentences.filter { !isComment(bytes[$0]) }
     }
 
-    /// The last whitespace in the second half of `begin..<end`, else the last character
-    /// boundary before `end`.
+    /// The last whitespace in the second half of `begin..<end` with no digit within 32 bytes
+    /// (so "2,000 people" stays in one piece), else the last whitespace there, else the last
+    /// character boundary before `end`.
     private func safeCut(_ bytes: [UInt8], begin: Int, end: Int) -> Int {
+        let floor = begin + (end - begin) / 2
+        let reach = 32
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        var fallback: Int? = nil
+        var nearestDigitAfter = Int.max
         var cut = end
-        while cut > begin + (end - begin) / 2 {
-            if Document.isSpace(bytes[cut - 1]) { return cut }
+        while cut > floor {
+            if isDigit(bytes[cut]) { nearestDigitAfter = cut }
+            if Document.isSpace(bytes[cut - 1]) {
+                if fallback == nil { fallback = cut }
+                if nearestDigitAfter - cut > reach, !bytes[max(begin, cut - reach)..<cut].contains(where: isDigit) { return cut }
+            }
             cut -= 1
         }
+        if let fallback { return fallback }
         cut = end
         while cut > begin + 1, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
         return cut
