@@ -21,29 +21,24 @@ public struct ConflictCheck: Check {
 
     public init() {}
 
+    /// Beyond this many findings in one comparison key, only the most extreme are listed,
+    /// with one more finding that counts the rest: thousands of articles repeating rival
+    /// figures would otherwise bury the report.
+    public var maxFindingsPerKey = 200
+
     public func run(_ claims: [Claim], options: CheckOptions) -> [Finding] {
         // A claim whose rule names no quantity ("rose 5%") is listed, never compared.
         let groups = Dictionary(grouping: claims.filter(\.comparable), by: { ComparisonKey($0) })
+            .mapValues { KeyGroup($0.sorted(by: Claim.positionOrder), tolerance: options.tolerance) }
         var findings: [Finding] = []
+        var reported = Set<Claim>()
         for key in groups.keys.sorted() {
-            let group = groups[key]!.sorted(by: Claim.positionOrder)
-            for j in group.indices.dropFirst() {
-                let later = group[j]
-                let candidates = group[..<j].filter { earlier in
-                    if earlier.overlapsText(of: later) { return false }
-                    if revises(later, earlier) { return differs(earlier, later, tolerance: options.tolerance) }
-                    return !sameVoice(earlier, later) && conflicts(earlier, later, tolerance: options.tolerance)
-                }
-                // One finding per voice the later claim contradicts in its own article (else the
-                // first in another article): police and a newspaper both disputing a count.
-                let own = candidates.filter { $0.file == later.file }
-                var voices = Set<String>()
-                for earlier in own.isEmpty ? Array(candidates.prefix(1)) : own where voices.insert(earlier.voice).inserted {
-                    findings.append(finding(earlier, later, options: options))
-                }
-            }
+            let group = groups[key]!
+            let pairs = group.conflictingPairs(self)
+            for pair in pairs { reported.insert(group.claims[pair.later]) }
+            findings += capped(pairs, in: group, options: options)
         }
-        findings += acrossDays(groups, reported: Set(findings.map { $0.claims[1] }), options: options)
+        findings += acrossDays(groups, reported: reported, options: options)
         return findings
     }
 
@@ -54,24 +49,46 @@ public struct ConflictCheck: Check {
     /// Tuesday's paper) may be about the march another article dates to Saturday: across
     /// articles it also meets claims whose text gives a day up to `articleDateWindow` days
     /// before its article's date. Two undated figures still need the same day.
-    private func acrossDays(_ groups: [ComparisonKey: [Claim]], reported: Set<Claim>, options: CheckOptions) -> [Finding] {
+    private func acrossDays(_ groups: [ComparisonKey: KeyGroup], reported: Set<Claim>, options: CheckOptions) -> [Finding] {
         var findings: [Finding] = []
         for key in groups.keys.sorted() where key.scope.isEmpty {
-            for later in groups[key]!.sorted(by: Claim.positionOrder) where later.articleDated && !reported.contains(later) {
+            let group = groups[key]!
+            var pairs: [(earlier: Claim, later: Claim)] = []
+            for later in group.claims where later.articleDated && !reported.contains(later) {
                 guard let day = later.context.date.flatMap(CalendarDate.init(iso:)) else { continue }
                 for back in 1...Self.articleDateWindow {
                     var other = key
                     other.date = ComparisonKey.normalize(day.adding(days: -back).description)
-                    let earlier = (groups[other] ?? []).sorted(by: Claim.positionOrder).first { earlier in
-                        earlier.file != later.file && !earlier.articleDated && conflicts(earlier, later, tolerance: options.tolerance)
-                    }
-                    if let earlier {
-                        findings.append(finding(earlier, later, options: options))
+                    if let earlier = groups[other]?.firstDatedConflict(with: later, tolerance: options.tolerance) {
+                        pairs.append((earlier, later))
                         break
                     }
                 }
             }
+            findings += pairs.map { finding($0.earlier, $0.later, options: options) }
         }
+        return findings
+    }
+
+    /// The findings of one key's pairs, in order; past `maxFindingsPerKey`, the widest gaps
+    /// and a count of the rest.
+    private func capped(_ pairs: [KeyGroup.Pair], in group: KeyGroup, options: CheckOptions) -> [Finding] {
+        let make = { (pair: KeyGroup.Pair) in finding(group.claims[pair.earlier], group.claims[pair.later], options: options) }
+        guard pairs.count > maxFindingsPerKey, maxFindingsPerKey > 0 else { return pairs.map(make) }
+        let ranked = pairs.indices.sorted { a, b in
+            let (ga, gb) = (group.gap(pairs[a]), group.gap(pairs[b]))
+            return ga != gb ? ga > gb : a < b
+        }
+        let kept = ranked.prefix(maxFindingsPerKey).sorted()
+        var findings = kept.map { make(pairs[$0]) }
+        let widest = pairs[ranked[0]]
+        let (a, b) = (group.claims[widest.earlier], group.claims[widest.later])
+        let rest = pairs.count - kept.count
+        let message = "\(rest) more conflicting pair\(rest == 1 ? "" : "s") not listed (\(pairs.count) in all, the \(kept.count) widest shown); "
+            + "the widest: \(MessageText.value(a, tolerance: options.tolerance)) and \(MessageText.value(b, tolerance: options.tolerance)); both are the "
+            + MessageText.kind(a.kind) + MessageText.context(a.context)
+        findings.append(Finding(check: Self.id, severity: defaultSeverity, message: message, claims: [a, b],
+                                fingerprint: Fingerprint.make([Self.id, "more"] + [a, b].map(Fingerprint.describe).sorted())))
         return findings
     }
 
@@ -101,7 +118,7 @@ public struct ConflictCheck: Check {
         a.file == b.file && a.voice == b.voice
     }
 
-    private func finding(_ a: Claim, _ b: Claim, options: CheckOptions) -> Finding {
+    func finding(_ a: Claim, _ b: Claim, options: CheckOptions) -> Finding {
         let first = MessageText.value(a, tolerance: options.tolerance)
         let second = MessageText.value(b, tolerance: options.tolerance)
         let verb = revises(b, a) ? " was revised to " : " and "
@@ -109,5 +126,238 @@ public struct ConflictCheck: Check {
             + MessageText.kind(a.kind) + MessageText.context(a.context)
         return Finding(check: Self.id, severity: defaultSeverity, message: message, claims: [a, b],
                        fingerprint: Fingerprint.make(check: Self.id, claims: [a, b]))
+    }
+}
+
+/// One comparison key's claims in position order, with what the sweeps need precomputed:
+/// each claim's voice and its widened, closed bounds (unbounded ends as ∓∞).
+private struct KeyGroup {
+    struct Pair { var earlier: Int; var later: Int }
+
+    let claims: [Claim]
+    let tolerance: Double
+    let voices: [String]
+    let lows: [Double]
+    let highs: [Double]
+    /// Start (in `claims`) of each claim's file run: position order sorts by file first.
+    let fileStart: [Int]
+    /// Per vagueness, the claims of it in order and a tree over their bounds.
+    let byVagueness: [Bool: (members: [Int], tree: DisjointFinder)]
+    /// Per vagueness, the claims not dated only by their article (for `acrossDays`).
+    let datedByVagueness: [Bool: (members: [Int], tree: DisjointFinder)]
+
+    init(_ sorted: [Claim], tolerance: Double) {
+        claims = sorted
+        self.tolerance = tolerance
+        voices = sorted.map(\.voice)
+        var lows: [Double] = [], highs: [Double] = []
+        for claim in sorted {
+            let closed = claim.value.widened(by: tolerance).closed
+            // NaN compares false either way, as a missing bound does.
+            lows.append(closed.low.flatMap { $0.isNaN ? nil : $0 } ?? -.infinity)
+            highs.append(closed.high.flatMap { $0.isNaN ? nil : $0 } ?? .infinity)
+        }
+        self.lows = lows
+        self.highs = highs
+        var starts: [Int] = []
+        for index in sorted.indices {
+            starts.append(index > 0 && sorted[index - 1].file == sorted[index].file ? starts[index - 1] : index)
+        }
+        fileStart = starts
+        func index(_ members: [Int]) -> (members: [Int], tree: DisjointFinder) {
+            (members, DisjointFinder(lows: members.map { lows[$0] }, highs: members.map { highs[$0] }))
+        }
+        var all: [Bool: (members: [Int], tree: DisjointFinder)] = [:]
+        var dated: [Bool: (members: [Int], tree: DisjointFinder)] = [:]
+        for vague in [false, true] {
+            all[vague] = index(sorted.indices.filter { sorted[$0].value.vague == vague })
+            dated[vague] = index(sorted.indices.filter { sorted[$0].value.vague == vague && !sorted[$0].articleDated })
+        }
+        byVagueness = all
+        datedByVagueness = dated
+    }
+
+    /// How far apart a pair's ranges lie, relative to their size, for ranking.
+    func gap(_ pair: Pair) -> Double {
+        let (a, b) = (pair.earlier, pair.later)
+        let (below, above) = highs[a] < lows[b] ? (highs[a], lows[b]) : (highs[b], lows[a])
+        let scale = max(abs(below), abs(above))
+        return scale > 0 && scale.isFinite ? (above - below) / scale : 0
+    }
+
+    /// Same findings as comparing every later claim with every earlier one: for each later
+    /// claim, the first earlier claim of each voice it contradicts in its own article, else
+    /// the first conflicting claim of an earlier article.
+    func conflictingPairs(_ check: ConflictCheck) -> [Pair] {
+        var pairs: [Pair] = []
+        var file = FileIndex(group: self, start: 0)
+        for later in claims.indices {
+            if fileStart[later] != file.start { file = FileIndex(group: self, start: fileStart[later]) }
+            let own = file.candidates(for: later, check)
+            if !own.isEmpty {
+                var seen = Set<String>()
+                for earlier in own where seen.insert(voices[earlier]).inserted {
+                    pairs.append(Pair(earlier: earlier, later: later))
+                }
+            } else if let earlier = firstConflict(with: later, in: byVagueness, before: fileStart[later]) {
+                pairs.append(Pair(earlier: earlier, later: later))
+            }
+        }
+        return pairs
+    }
+
+    /// The first claim (in order, positioned before `limit`) of the later claim's vagueness
+    /// whose range misses the later claim's.
+    private func firstConflict(with later: Int, in index: [Bool: (members: [Int], tree: DisjointFinder)],
+                               before limit: Int, from: Int = 0) -> Int? {
+        guard let (members, tree) = index[claims[later].value.vague] else { return nil }
+        let end = members.partitioningIndex(where: { $0 >= limit })
+        return tree.first(from: from, below: end, low: lows[later], high: highs[later]).map { members[$0] }
+    }
+
+    /// `acrossDays`: the first claim of another article, not itself dated only by its article,
+    /// that `later` (from another key) conflicts with.
+    func firstDatedConflict(with later: Claim, tolerance: Double) -> Claim? {
+        guard let (members, tree) = datedByVagueness[later.value.vague] else { return nil }
+        let closed = later.value.widened(by: tolerance).closed
+        let low = closed.low.flatMap { $0.isNaN ? nil : $0 } ?? -.infinity
+        let high = closed.high.flatMap { $0.isNaN ? nil : $0 } ?? .infinity
+        // The later claim's own file is one run of the members: search before it, then after.
+        let runStart = members.partitioningIndex(where: { claims[$0].file >= later.file })
+        let runEnd = members.partitioningIndex(where: { claims[$0].file > later.file })
+        let found = tree.first(from: 0, below: runStart, low: low, high: high)
+            ?? tree.first(from: runEnd, below: members.count, low: low, high: high)
+        return found.map { claims[members[$0]] }
+    }
+
+    /// The claims of one file in the key, split by voice and vagueness, and the revision
+    /// targets by byte range.
+    struct FileIndex {
+        let start: Int
+        /// Voices in order of first appearance, each with its claims per vagueness.
+        var voiceOrder: [String] = []
+        var byVoice: [String: [Bool: (members: [Int], tree: DisjointFinder)]] = [:]
+        var firstOfVoice: [String: Int] = [:]
+        var byRange: [Range<Int>: [Int]] = [:]
+        let group: KeyGroup
+
+        init(group: KeyGroup, start: Int) {
+            self.group = group
+            self.start = start
+            var end = start
+            while end < group.claims.count, group.fileStart[end] == start { end += 1 }
+            var members: [String: [Bool: [Int]]] = [:]
+            for index in start..<end {
+                let voice = group.voices[index]
+                if firstOfVoice[voice] == nil {
+                    firstOfVoice[voice] = index
+                    voiceOrder.append(voice)
+                }
+                members[voice, default: [:]][group.claims[index].value.vague, default: []].append(index)
+                byRange[group.claims[index].start..<group.claims[index].end, default: []].append(index)
+            }
+            for (voice, split) in members {
+                byVoice[voice] = split.mapValues { list in
+                    (list, DisjointFinder(lows: list.map { group.lows[$0] }, highs: list.map { group.highs[$0] }))
+                }
+            }
+        }
+
+        /// Earlier claims of this file that `later` contradicts, in order: the first of each
+        /// other voice whose range it misses, and any figure it revises that it changes.
+        func candidates(for later: Int, _ check: ConflictCheck) -> [Int] {
+            let claim = group.claims[later]
+            var found: [Int] = []
+            if let target = claim.revises, let earlier = byRange[target] {
+                found += earlier.filter { $0 < later && group.isCandidate($0, later, check) }
+            }
+            let voice = group.voices[later]
+            for other in voiceOrder where other != voice {
+                guard firstOfVoice[other]! < later else { continue }
+                guard let (members, tree) = byVoice[other]?[claim.value.vague] else { continue }
+                let end = members.partitioningIndex(where: { $0 >= later })
+                var from = 0
+                // Overlapping text and unchanged revision targets are the rare exceptions.
+                while let hit = tree.first(from: from, below: end, low: group.lows[later], high: group.highs[later]) {
+                    if group.isCandidate(members[hit], later, check) {
+                        found.append(members[hit])
+                        break
+                    }
+                    from = hit + 1
+                }
+            }
+            return found.sorted()
+        }
+    }
+
+    /// The original per-pair test.
+    func isCandidate(_ earlier: Int, _ later: Int, _ check: ConflictCheck) -> Bool {
+        let (a, b) = (claims[earlier], claims[later])
+        if a.overlapsText(of: b) { return false }
+        if check.revises(b, a) { return differs(earlier, later) }
+        return !(a.file == b.file && voices[earlier] == voices[later]) && conflicts(earlier, later)
+    }
+
+    private func conflicts(_ a: Int, _ b: Int) -> Bool {
+        claims[a].value.vague == claims[b].value.vague && (highs[a] < lows[b] || highs[b] < lows[a])
+    }
+
+    private func differs(_ a: Int, _ b: Int) -> Bool {
+        // Compared as the original did, on the intervals themselves (NaN included).
+        claims[a].value.widened(by: tolerance).closed != claims[b].value.widened(by: tolerance).closed
+    }
+}
+
+/// Finds the first range, in order, that a query range misses (ends below its low or starts
+/// above its high) in O(log n): a segment tree of the minimum high and maximum low.
+struct DisjointFinder {
+    private let size: Int
+    private var minHigh: [Double]
+    private var maxLow: [Double]
+
+    init(lows: [Double], highs: [Double]) {
+        var size = 1
+        while size < lows.count { size *= 2 }
+        self.size = size
+        minHigh = [Double](repeating: .infinity, count: 2 * size)
+        maxLow = [Double](repeating: -.infinity, count: 2 * size)
+        for index in lows.indices {
+            minHigh[size + index] = highs[index]
+            maxLow[size + index] = lows[index]
+        }
+        var node = size - 1
+        while node >= 1 {
+            minHigh[node] = min(minHigh[2 * node], minHigh[2 * node + 1])
+            maxLow[node] = max(maxLow[2 * node], maxLow[2 * node + 1])
+            node -= 1
+        }
+    }
+
+    /// The first index in `from..<below` whose range misses `[low, high]`.
+    func first(from: Int, below: Int, low: Double, high: Double) -> Int? {
+        guard from < below else { return nil }
+        return search(node: 1, nodeLow: 0, nodeHigh: size, from: from, below: below, low: low, high: high)
+    }
+
+    private func search(node: Int, nodeLow: Int, nodeHigh: Int, from: Int, below: Int, low: Double, high: Double) -> Int? {
+        if nodeHigh <= from || nodeLow >= below { return nil }
+        guard minHigh[node] < low || maxLow[node] > high else { return nil }
+        if nodeHigh - nodeLow == 1 { return nodeLow }
+        let middle = (nodeLow + nodeHigh) / 2
+        return search(node: 2 * node, nodeLow: nodeLow, nodeHigh: middle, from: from, below: below, low: low, high: high)
+            ?? search(node: 2 * node + 1, nodeLow: middle, nodeHigh: nodeHigh, from: from, below: below, low: low, high: high)
+    }
+}
+
+extension Array {
+    /// The first index whose element satisfies `predicate`, which must be false then true
+    /// along the array.
+    fileprivate func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
+        var (low, high) = (0, count)
+        while low < high {
+            let middle = (low + high) / 2
+            if predicate(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }

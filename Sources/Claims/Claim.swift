@@ -58,9 +58,18 @@ public struct Claim: Equatable, Hashable, Sendable {
     /// Byte offsets of the quote in the file.
     public var start: Int
     public var end: Int
+    /// The claim's sentence, or when that is longer than `Claim.maxSentenceBytes` a window
+    /// of it around the quote (see `sentenceCut`).
     public var sentence: String
-    /// Byte offset of the sentence's start in the file (the quote starts `start - sentenceStart` bytes in).
+    /// Byte offset of `sentence`'s start in the file (the quote starts `start - sentenceStart` bytes in).
     public var sentenceStart: Int
+    /// Whether `sentence` is a window cut from a longer sentence before and/or after it.
+    public var sentenceCut: (before: Bool, after: Bool) {
+        get { (cutBefore, cutAfter) }
+        set { (cutBefore, cutAfter) = newValue }
+    }
+    private var cutBefore = false
+    private var cutAfter = false
     /// Index of the sentence in its document, for "same or next sentence" logic.
     public var sentenceIndex: Int
     public var value: Interval
@@ -101,6 +110,37 @@ public struct Claim: Equatable, Hashable, Sendable {
         self.paragraph = paragraph
         self.revises = revises
         self.articleDated = articleDated
+    }
+
+    /// Sentences up to this many bytes are kept whole; longer ones are cut to a window of
+    /// `sentenceWindowBytes` either side of the quote, so a claim costs the same whatever the
+    /// length of its sentence.
+    public static let maxSentenceBytes = 1024
+    public static let sentenceWindowBytes = 240
+
+    /// The part of `sentence` (a byte range of `bytes`) a claim at `quote` keeps, moved out to
+    /// whitespace or at least a character boundary, and whether it was cut at each end.
+    public static func sentenceWindow(_ sentence: Range<Int>, quote: Range<Int>, in bytes: [UInt8])
+        -> (range: Range<Int>, before: Bool, after: Bool) {
+        guard sentence.count > maxSentenceBytes else { return (sentence, false, false) }
+        let lowest = max(sentence.lowerBound, min(quote.lowerBound, sentence.upperBound) - sentenceWindowBytes)
+        let highest = min(sentence.upperBound, max(quote.upperBound, sentence.lowerBound) + sentenceWindowBytes)
+        var low = lowest
+        // Start after a space within the first quarter of the window, if there is one.
+        if low > sentence.lowerBound {
+            var probe = low
+            while probe < lowest + sentenceWindowBytes / 4, probe < quote.lowerBound, bytes[probe] != 0x20 { probe += 1 }
+            if probe < bytes.count, bytes[probe] == 0x20, probe < quote.lowerBound { low = probe + 1 }
+            while low < sentence.upperBound, bytes[low] & 0xC0 == 0x80 { low += 1 }
+        }
+        var high = highest
+        if high < sentence.upperBound {
+            var probe = high
+            while probe > highest - sentenceWindowBytes / 4, probe > quote.upperBound, bytes[probe - 1] != 0x20 { probe -= 1 }
+            if probe > quote.upperBound, bytes[probe - 1] == 0x20 { high = probe - 1 }
+            while high > low, high < bytes.count, bytes[high] & 0xC0 == 0x80 { high -= 1 }
+        }
+        return (low..<max(low, high), low > sentence.lowerBound, high < sentence.upperBound)
     }
 
     /// The named source, if any; anonymous attributions are not sources.

@@ -7,6 +7,8 @@ public struct ExtractionPipeline {
     public let rules: RuleSet
     public var dateOverride: String?
     public var workers: Int
+    /// Called from the worker threads as each file is done, with its size in bytes.
+    public var progress: (@Sendable (Int) -> Void)?
 
     public init(rules: RuleSet, dateOverride: String? = nil,
                 workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
@@ -46,10 +48,13 @@ public struct ExtractionPipeline {
         let date = dateOverride
         let workerCount = min(workers, max(1, paths.count))
         let next = Counter()
+        let progress = self.progress
         DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
             let extractor = Extractor(rules: rules)
             while let index = next.take(below: paths.count) {
-                slots.set(index, Self.process(paths[index], extractor: extractor, date: date))
+                let result = Self.process(paths[index], extractor: extractor, date: date)
+                progress?(result.document?.bytes.count ?? 0)
+                slots.set(index, result)
             }
         }
         return slots.values()

@@ -80,7 +80,14 @@ public final class Extractor {
             diagnostics.append(Diagnostic(.warning, file: document.path, line: 1, column: 1,
                 "'\(text)' is not a date prefix (expected date YYYY-MM-DD with a real date); the article has no date"))
         }
-        let sentences = splitter.split(document.bytes, from: document.bodyStart)
+        var cuts: [Int] = []
+        let sentences = splitter.split(document.bytes, from: document.bodyStart, cuts: &cuts)
+        if let first = cuts.first {
+            let (line, column) = document.position(of: first)
+            let more = cuts.count > 1 ? " (and \(cuts.count - 1) more cut\(cuts.count == 2 ? "" : "s"))" : ""
+            diagnostics.append(Diagnostic(.warning, file: document.path, line: line, column: column,
+                "no sentence end within \(splitter.maxLength) bytes: the text was cut at whitespace here\(more); a claim across a cut may lose its context"))
+        }
         var scan = Scan(document: document, trace: trace)
         document.bytes.withUnsafeBufferPointer { whole in
             let claimSentences = findCandidates(in: sentences, whole, &scan)
@@ -109,13 +116,16 @@ public final class Extractor {
             let (context, attribution, provenance) = attacher.context(for: candidate, sentenceIndex: sentenceIndex)
             trace?.claimed(candidate, index: index, provenance: provenance)
             let (line, column) = document.position(of: candidate.range.lowerBound, from: &cursor)
-            return Claim(kind: candidate.kind, rule: candidate.rule.id, quote: document.text(candidate.range),
+            let window = Claim.sentenceWindow(sentence, quote: candidate.range, in: document.bytes)
+            var claim = Claim(kind: candidate.kind, rule: candidate.rule.id, quote: document.text(candidate.range),
                          file: document.path, line: line, column: column, start: candidate.range.lowerBound,
-                         end: candidate.range.upperBound, sentence: document.text(sentence), sentenceStart: sentence.lowerBound,
+                         end: candidate.range.upperBound, sentence: document.text(window.range), sentenceStart: window.range.lowerBound,
                          sentenceIndex: sentenceIndex ?? -1, value: candidate.value, unit: candidate.unit,
                          context: context, attribution: attribution, comparable: candidate.rule.comparable,
                          paragraph: sentenceIndex.map { paragraphs[$0] } ?? -1, revises: candidate.revises,
                          articleDated: provenance.date == .articleDate)
+            claim.sentenceCut = (window.before, window.after)
+            return claim
         }
         return (claims, diagnostics)
     }

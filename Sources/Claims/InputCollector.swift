@@ -162,27 +162,3 @@ public struct InputCollector {
 private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     read(fd, buffer, count)
 }
-
-/// Minimal glob matching for ignore lists: `*` within a path segment, `**` across them.
-public enum Glob {
-    public static func matches(_ pattern: String, _ path: String) -> Bool {
-        match(Array(pattern), 0, Array(path), 0)
-    }
-
-    private static func match(_ p: [Character], _ i: Int, _ s: [Character], _ j: Int) -> Bool {
-        if i == p.count { return j == s.count }
-        if p[i] == "*" {
-            let doubleStar = i + 1 < p.count && p[i + 1] == "*"
-            var next = doubleStar ? i + 2 : i + 1
-            if doubleStar, next < p.count, p[next] == "/" { next += 1 }
-            var k = j
-            while true {
-                if match(p, next, s, k) { return true }
-                guard k < s.count, doubleStar || s[k] != "/" else { return false }
-                k += 1
-            }
-        }
-        guard j < s.count, p[i] == "?" ? s[j] != "/" : p[i] == s[j] else { return false }
-        return match(p, i + 1, s, j + 1)
-    }
-}

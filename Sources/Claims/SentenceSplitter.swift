@@ -2,8 +2,18 @@
 /// that do not end a sentence ("Aug.", "Mr.", "U.S.") come from the lexicon.
 struct SentenceSplitter {
     let abbreviations: Set<String>
+    /// A run this long with no sentence end (a table, a dump, a missing full stop) is cut at
+    /// its last whitespace: every rule scans whole sentences and every claim keeps one, so an
+    /// unbounded sentence made the cost quadratic. News sentences stay far below it.
+    var maxLength = 4096
 
     func split(_ bytes: [UInt8], from start: Int) -> [Range<Int>] {
+        var cuts: [Int] = []
+        return split(bytes, from: start, cuts: &cuts)
+    }
+
+    /// `cuts` receives the byte offsets where an over-long run was cut.
+    func split(_ bytes: [UInt8], from start: Int, cuts: inout [Int]) -> [Range<Int>] {
         var sentences: [Range<Int>] = []
         var sentenceStart: Int? = nil
         var index = start
@@ -18,6 +28,13 @@ struct SentenceSplitter {
         }
 
         while index < count {
+            if let begin = sentenceStart, index - begin >= maxLength {
+                let cut = safeCut(bytes, begin: begin, end: index)
+                close(at: cut)
+                cuts.append(cut)
+                index = cut
+                continue
+            }
             let byte = bytes[index]
             if sentenceStart == nil {
                 if !Document.isSpace(byte) { sentenceStart = index }
@@ -46,6 +63,30 @@ struct SentenceSplitter {
         // An HTML comment (a suppression, an editor's note) is markup, not a sentence: it must
         // not separate "the figure" from the claim it refers to.
         return sentences.filter { !isComment(bytes[$0]) }
+    }
+
+    /// The last whitespace in the second half of `begin..<end` with no digit within 32 bytes
+    /// (so "2,000 people" stays in one piece), else the last whitespace there, else the last
+    /// character boundary before `end`.
+    private func safeCut(_ bytes: [UInt8], begin: Int, end: Int) -> Int {
+        let floor = begin + (end - begin) / 2
+        let reach = 32
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        var fallback: Int? = nil
+        var nearestDigitAfter = Int.max
+        var cut = end
+        while cut > floor {
+            if isDigit(bytes[cut]) { nearestDigitAfter = cut }
+            if Document.isSpace(bytes[cut - 1]) {
+                if fallback == nil { fallback = cut }
+                if nearestDigitAfter - cut > reach, !bytes[max(begin, cut - reach)..<cut].contains(where: isDigit) { return cut }
+            }
+            cut -= 1
+        }
+        if let fallback { return fallback }
+        cut = end
+        while cut > begin + 1, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+        return cut
     }
 
     private func isComment(_ text: ArraySlice<UInt8>) -> Bool {

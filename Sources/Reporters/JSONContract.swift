@@ -19,7 +19,8 @@ public enum JSONContract {
             "column": JSON(claim.column),
             "start": JSON(claim.start),
             "end": JSON(claim.end),
-            "sentence": .string(claim.sentence),
+            // A window of a long sentence is marked "…" where it was cut.
+            "sentence": .string((claim.sentenceCut.before ? "…" : "") + claim.sentence + (claim.sentenceCut.after ? "…" : "")),
             "value": interval(claim.value),
             "unit": .string(claim.unit),
             "context": context(claim.context),

@@ -9,6 +9,9 @@ import PCRE2
 // Prints figures; asserts nothing (machines are noisy).
 //
 //   swift run -c release claimcheck-bench [CORPUS_DIR] [--rules DIR] [--per-rule] [--repeat N] [--newsdev DIR]
+//   swift run -c release claimcheck-bench --load-only [--rules DIR] [--repeat N]
+//
+// Scripts/bench runs the whole comparison (naive C scan, extract, check, eval) through the CLI.
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 func take(_ flag: String) -> String? {
@@ -27,7 +30,27 @@ let repeatCount = max(1, Int(take("--repeat") ?? "3") ?? 3)
 let perRule = flag("--per-rule")
 let newsdevOption = take("--newsdev")
 let newsdev = newsdevOption ?? "../shared/newsdev"
+let loadOnly = flag("--load-only")
 let corpus = arguments.first ?? "../shared/corpus/news"
+
+// `--load-only`: how long reading, validating and JIT-compiling the rules takes, in-process
+// (no process start-up), median of --repeat runs.
+if loadOnly {
+    var times: [Double] = []
+    for _ in 0..<repeatCount {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let (loaded, problems) = RuleLoader(directories: [rulesDir]).load()
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        if problems.contains(where: { $0.severity == .error }) || loaded.claimRules.isEmpty {
+            FileHandle.standardError.write(Data("claimcheck-bench: the rules in \(rulesDir) do not load\n".utf8))
+            exit(2)
+        }
+    }
+    times.sort()
+    print(String(format: "rule load+JIT: %.1f ms (median of %d; min %.1f, max %.1f)",
+                 times[times.count / 2], times.count, times.first!, times.last!))
+    exit(0)
+}
 
 // A dev set named on the command line must exist; the default one is optional.
 if newsdevOption != nil, !FileManager.default.fileExists(atPath: newsdev + "/labels.jsonl") {

@@ -51,7 +51,8 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let workingDirectory = FileManager.default.currentDirectoryPath
         let settings = try loadConfig(workingDirectory: workingDirectory)
-        let ruleSet = try rules.load(extra: settings.rules)
+        let runOptions = input.runOptions
+        let ruleSet = try rules.load(extra: settings.rules, quiet: runOptions.quiet)
         let known = try baseline.map { path in try orExit { try Baseline.load(path: path) } }
 
         let (collected, inputDiagnostics) = InputCollector().paths(for: try input.allInputs())
@@ -62,12 +63,16 @@ struct CheckCommand: ParsableCommand {
         var suppressions: [Suppression] = []
         var extractionDiagnostics: [Diagnostic] = []
         var fileCount = 0
-        ExtractionPipeline(rules: ruleSet, dateOverride: input.date).forEachChunk(paths: paths) { results in
+        var pipeline = ExtractionPipeline(rules: ruleSet, dateOverride: input.date, workers: runOptions.workers)
+        let progress = ProgressLine.make(paths: paths, quiet: runOptions.quiet)
+        if let progress { pipeline.progress = { progress.fileDone(bytes: $0) } }
+        pipeline.forEachChunk(paths: paths) { results in
             claims += results.flatMap(\.claims)
             suppressions += results.compactMap(\.document).flatMap(Suppression.scan)
             extractionDiagnostics += results.flatMap(\.diagnostics)
             fileCount += results.filter { $0.document != nil }.count
         }
+        progress?.finish()
         let diagnostics = inputDiagnostics + extractionDiagnostics + Self.unknownChecks(in: suppressions)
 
         let options = CheckOptions(tolerance: tolerance.flatMap(Tolerance.parse) ?? settings.tolerance ?? 0.1)
@@ -84,7 +89,7 @@ struct CheckCommand: ParsableCommand {
                                           toolVersion: Claimcheck.configuration.version,
                                           sourceRoot: workingDirectory)
         Console.out(format.reporter(reportOptions).render(report))
-        Console.report(diagnostics, color: color)
+        Console.report(runOptions.shown(diagnostics), color: color)
 
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
         let threshold = failOn ?? settings.failOn ?? .error

@@ -45,7 +45,10 @@ struct EvalCommand: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
+    @OptionGroup var runOptions: RunOptions
+
     func validate() throws {
+        try runOptions.validate()
         _ = try bounds()
         if let tolerance, Tolerance.parse(tolerance) == nil {
             throw ValidationError("--tolerance must be \(Tolerance.help), got '\(tolerance)'")
@@ -64,14 +67,14 @@ struct EvalCommand: ParsableCommand {
     }
 
     func run() throws {
-        let ruleSet = try rules.load()
+        let ruleSet = try rules.load(quiet: runOptions.quiet)
         let options = CheckOptions(tolerance: tolerance.flatMap(Tolerance.parse) ?? 0.1)
-        let (report, diagnostics) = Evaluation(rules: ruleSet, options: options).run(labels: labels, cross: cross, articles: articles)
+        let (report, diagnostics) = Evaluation(rules: ruleSet, options: options, workers: runOptions.workers).run(labels: labels, cross: cross, articles: articles)
         switch format {
         case .text: Console.out(report.text(details: details))
         case .json: Console.out((details ? report.json : report.withoutDetails.json).serialized() + "\n")
         }
-        Console.report(diagnostics)
+        Console.report(runOptions.shown(diagnostics))
         let violations = try bounds().compactMap { $0.violation(in: report) }
         for violation in violations { Console.error("eval: \(violation)") }
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }

@@ -25,9 +25,12 @@ struct ExtractCommand: ParsableCommand {
     var color: ColorChoice = .auto
 
     func run() throws {
-        let set = try rules.load()
+        let runOptions = input.runOptions
+        let set = try rules.load(quiet: runOptions.quiet)
         let (paths, inputDiagnostics) = InputCollector().paths(for: try input.allInputs())
-        let pipeline = ExtractionPipeline(rules: set, dateOverride: input.date)
+        var pipeline = ExtractionPipeline(rules: set, dateOverride: input.date, workers: runOptions.workers)
+        let progress = ProgressLine.make(paths: paths, quiet: runOptions.quiet)
+        if let progress { pipeline.progress = { progress.fileDone(bytes: $0) } }
         let reporter = format.reporter(ReportOptions(color: color.enabled(for: .standardOutput)))
         var diagnostics = inputDiagnostics
         var claims: [Claim] = []
@@ -39,14 +42,16 @@ struct ExtractCommand: ParsableCommand {
             } else {
                 // text and jsonl are one line per claim: print as files finish, in input order.
                 Console.out(reporter.render(ExtractReport(claims: results.flatMap(\.claims))))
-                Console.report(chunkDiagnostics, color: color)
+                if !runOptions.shown(chunkDiagnostics).isEmpty { progress?.finish() }
+                Console.report(runOptions.shown(chunkDiagnostics), color: color)
             }
         }
+        progress?.finish()
         if format == .json {
             Console.out(reporter.render(ExtractReport(claims: claims, diagnostics: diagnostics)))
-            Console.report(diagnostics, color: color)
+            Console.report(runOptions.shown(diagnostics), color: color)
         } else {
-            Console.report(inputDiagnostics, color: color)
+            Console.report(runOptions.shown(inputDiagnostics), color: color)
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
     }

@@ -15,7 +15,10 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Article date (YYYY-MM-DD) for weekday and \"yesterday\" mentions; overrides the file's date prefix.", valueName: "date"))
     var date: String?
 
+    @OptionGroup var runOptions: RunOptions
+
     func validate() throws {
+        try runOptions.validate()
         if inputs.isEmpty, filesFrom == nil {
             throw ValidationError("no input: give files, directories, - for standard input, or --files-from")
         }
@@ -37,5 +40,26 @@ extension InputOptions {
         }
         let listed = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         return inputs + listed
+    }
+}
+
+/// `--jobs` and `--quiet`, shared by extract, check and eval.
+struct RunOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Files read in parallel (at least 1). Output is the same whatever N. Default: the number of cores.",
+                               valueName: "n"))
+    var jobs: Int?
+
+    @Flag(help: "No progress line and no warnings or notes on standard error; errors are still shown.")
+    var quiet = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+    }
+
+    var workers: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+
+    /// The diagnostics to print on standard error: only errors under --quiet.
+    func shown(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        quiet ? diagnostics.filter { $0.severity == .error } : diagnostics
     }
 }

@@ -38,3 +38,26 @@ final class GlobTests: XCTestCase {
     }
 
 }
+
+final class GlobCostTests: XCTestCase {
+    /// Backtracking took 18 s on this; the position-set matcher is linear in the name.
+    func testManyStarsDoNotBacktrackExponentially() {
+        let name = String(repeating: "a", count: 40)
+        let started = Date()
+        XCTAssertFalse(Glob.matches("*a*a*a*a*a*a*a*a*b", name))
+        XCTAssertTrue(Glob.matches("*a*a*a*a*a*a*a*a*", name))
+        XCTAssertFalse(Glob.matches("**a**a**a**a**a**a**a**a**b", name + "/" + name))
+        XCTAssertFalse(Glob.matches(String(repeating: "*a", count: 200) + "b", String(repeating: "a", count: 5000)))
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5)
+    }
+
+    func testStarsAfterGlobstarAndMixedPatterns() {
+        XCTAssertTrue(Glob.matches("***", "a/b"), "** then * still crosses segments")
+        XCTAssertTrue(Glob.matches("a/**", "a/"))
+        XCTAssertTrue(Glob.matches("**/b.txt", "a/xb.txt"), "**/ is ** that may also match nothing")
+        XCTAssertFalse(Glob.matches("*/b", "b"))
+        XCTAssertTrue(Glob.matches("*/b", "a/b"))
+        XCTAssertTrue(Glob.matches("*.draft.*", "x.draft.md"))
+        XCTAssertFalse(Glob.matches("a*", "b/a"))
+    }
+}
