@@ -1,0 +1,61 @@
+import Foundation
+import XCTest
+
+/// Regression tests for the bugs listed in issue 8, each through the built binary with the
+/// exact output and exit code expected.
+final class BugRegressionTests: XCTestCase {
+    static let kellmark = "Fixtures/check/kellmark-steelworks-march.txt"
+
+    /// `check kellmark-steelworks-march.txt` as text, the way the file is named in `path`.
+    static func kellmarkReport(_ path: String) -> String {
+        """
+        \(path):3:13: error: 12000 people (Police) and [45000, ∞) people (The Steelworkers' Union) do not overlap; both are the crowd in Kellmark on 2024-03-09 [conflict]
+            Police said 12,000 people marched through Kellmark on Saturday, from the foundry gates to the town hall.
+                        ^~~~~~~~~~~~~
+        \(path):5:58: note: crowd [45000, ∞) people according to The Steelworkers' Union
+            …Union, which organised the march, said at least 45,000 demonstrators had taken part, calling it the largest protest in…
+                                                    ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+        1 error in 1 file
+
+        """
+    }
+
+    // MARK: - rules test counts examples, not wrong keys
+
+    func testRulesTestCountsFailingExamplesNotKeys() throws {
+        let dir = try CLI.temporaryDirectory(self)
+        // Example 1 gets two keys wrong, example 2 one; the no-match example passes.
+        let wrong = RulesCommandTests.petitionRules
+            .replacingOccurrences(of: "low: 120000", with: "low: 99999")
+            .replacingOccurrences(of: "lowInclusive: false", with: "lowInclusive: true")
+            .replacingOccurrences(of: "approx: true", with: "approx: false")
+        let path = dir.appendingPathComponent("petition.yml").path
+        try Data(wrong.utf8).write(to: URL(fileURLWithPath: path))
+        let lines = wrong.components(separatedBy: "\n")
+        func line(of text: String) throws -> Int {
+            try XCTUnwrap(lines.firstIndex { $0.contains(text) }) + 1
+        }
+        let first = try line(of: "- text: \"The petition has gathered")
+        let second = try line(of: "- text: \"About 40,000 people have signed")
+
+        let shipped = try CLI.run(["rules", "test"])
+        let shippedLines = shipped.stdout.split(separator: "\n")
+        XCTAssertEqual(shippedLines.count, 2, shipped.stdout)
+        let counts = try XCTUnwrap(shippedLines.first).split(separator: " ").compactMap { Int($0) }
+        XCTAssertEqual(counts.count, 3, shipped.stdout)
+        let (examples, rules, files) = (counts[0], counts[1], counts[2])
+
+        let result = try CLI.run(["rules", "test", "--rules", dir.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr, "")
+        let gathered = "in \"The petition has gathered more than 120,000 signatures.\""
+        XCTAssertEqual(result.stdout, """
+            \(path):\(first): petition.signatures: low: expected 99999, got 120000 \(gathered)
+            \(path):\(first): petition.signatures: lowInclusive: expected true, got false \(gathered)
+            \(path):\(second): petition.signatures: approx: expected false, got true in "About 40,000 people have signed, the organisers said."
+            \(examples + 3) examples in \(rules + 1) rules from \(files + 1) files
+            rules: \(examples + 1) passed, 2 failed
+
+            """)
+    }
+}
