@@ -108,6 +108,6 @@ public struct ConflictCheck: Check {
         let message = "\(first)\(verb)\(second)\(revises(b, a) ? "" : " do not overlap"); both are the "
             + MessageText.kind(a.kind) + MessageText.context(a.context)
         return Finding(check: Self.id, severity: defaultSeverity, message: message, claims: [a, b],
-                       fingerprint: Fingerprint.make(check: Self.id, claims: [a, b]))
+                       fingerprint: Fingerprint.make(check: Self.id, claims: [a, b], root: options.root))
     }
 }

@@ -41,6 +41,28 @@ public struct InputCollector {
         return (paths, diagnostics)
     }
 
+    /// Absolute, with `.`, `..` and repeated slashes resolved (symlinks are not).
+    static func normalized(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// The deepest directory holding every input (a directory argument counts as itself, a
+    /// file as its parent); nil when only standard input is read. Fingerprints are relative to
+    /// it when there is no configuration file, so a baseline works from any working directory.
+    public static func commonRoot(of arguments: [String]) -> String? {
+        var common: [Substring]?
+        for argument in arguments where argument != "-" {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else { continue }
+            let absolute = normalized(argument)
+            let directory = isDirectory.boolValue ? absolute : (absolute as NSString).deletingLastPathComponent
+            let parts = directory.split(separator: "/")
+            guard let sofar = common else { common = parts; continue }
+            common = Array(zip(sofar, parts).prefix { $0 == $1 }.map(\.0))
+        }
+        return common.map { "/" + $0.joined(separator: "/") }
+    }
+
     /// Regular `.txt`/`.md` files below `directory`; a subdirectory that cannot be read is an
     /// error, not a silent gap.
     private func walk(_ directory: String) -> ([String], [Diagnostic]) {

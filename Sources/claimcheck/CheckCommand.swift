@@ -54,7 +54,8 @@ struct CheckCommand: ParsableCommand {
         let ruleSet = try rules.load(extra: settings.rules)
         let known = try baseline.map { path in try orExit { try Baseline.load(path: path) } }
 
-        let (collected, inputDiagnostics) = InputCollector().paths(for: try input.allInputs())
+        let arguments = try input.allInputs()
+        let (collected, inputDiagnostics) = InputCollector().paths(for: arguments)
         let paths = collected.filter { $0 == "-" || !settings.isIgnored($0, workingDirectory: workingDirectory) }
         // Claims, suppressions and diagnostics are kept; each chunk's documents are dropped
         // once scanned, so a large archive is not held in memory.
@@ -70,7 +71,10 @@ struct CheckCommand: ParsableCommand {
         }
         let diagnostics = inputDiagnostics + extractionDiagnostics + Self.unknownChecks(in: suppressions)
 
-        let options = CheckOptions(tolerance: tolerance.flatMap(Tolerance.parse) ?? settings.tolerance ?? 0.1)
+        // The project root: a baseline written from one directory matches from any other.
+        let root = settings.path != nil ? settings.directory : InputCollector.commonRoot(of: arguments)
+        let options = CheckOptions(tolerance: tolerance.flatMap(Tolerance.parse) ?? settings.tolerance ?? 0.1,
+                                   root: root)
         let result = Checker(rules: ruleSet, options: options, settings: settings.checks)
             .run(claims, suppressions: suppressions, baseline: known)
         if let writeBaseline {

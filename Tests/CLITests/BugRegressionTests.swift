@@ -58,4 +58,44 @@ final class BugRegressionTests: XCTestCase {
 
             """)
     }
+
+    // MARK: - a baseline works from any working directory
+
+    /// A project with one article that has a conflict and unsourced figures.
+    func makeProject(config: Bool) throws -> URL {
+        let project = try CLI.temporaryDirectory(self)
+        let articles = project.appendingPathComponent("articles")
+        try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLI.path(Self.kellmark), to: articles.appendingPathComponent("a.txt"))
+        if config { try Data("fail-on: warning\n".utf8).write(to: project.appendingPathComponent(".claimcheck.yml")) }
+        return project
+    }
+
+    func testBaselineWrittenInOneDirectoryMatchesFromAnother() throws {
+        // No configuration: paths are relative to the inputs' common directory.
+        let project = try makeProject(config: false)
+        let articles = project.appendingPathComponent("articles")
+        let written = try CLI.run(["check", "articles", "--write-baseline", "baseline.json"], directory: project)
+        XCTAssertEqual(written.status, 1, written.stderr)
+        XCTAssertEqual(written.stdout, Self.kellmarkReport("articles/a.txt"))
+        let fromInside = try CLI.run(["check", ".", "--baseline", "../baseline.json"], directory: articles)
+        XCTAssertEqual(fromInside.stderr, "")
+        XCTAssertEqual(fromInside.stdout, "no findings in 1 file\n")
+        XCTAssertEqual(fromInside.status, 0)
+        let absolute = try CLI.run(["check", articles.path, "--baseline", project.path + "/baseline.json"])
+        XCTAssertEqual(absolute.stdout, "no findings in 1 file\n")
+        XCTAssertEqual(absolute.status, 0)
+    }
+
+    func testBaselineIsRelativeToTheConfigDirectory() throws {
+        let project = try makeProject(config: true)
+        let articles = project.appendingPathComponent("articles")
+        let written = try CLI.run(["check", "articles/a.txt", "--write-baseline", "baseline.json"], directory: project)
+        XCTAssertEqual(written.status, 1, written.stderr)
+        // From a subdirectory the same .claimcheck.yml is found, so the same root is used.
+        let fromInside = try CLI.run(["check", "a.txt", "--baseline", "../baseline.json"], directory: articles)
+        XCTAssertEqual(fromInside.stderr, "")
+        XCTAssertEqual(fromInside.stdout, "no findings in 1 file\n")
+        XCTAssertEqual(fromInside.status, 0)
+    }
 }
