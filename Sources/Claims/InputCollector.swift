@@ -8,10 +8,16 @@ public struct InputCollector {
     public init() {}
 
     /// Paths to read, in argument order; directories expand to their files in path order.
+    /// A file named twice (`a.txt ./a.txt`, or a directory and a file in it) is read once,
+    /// under its first spelling, so it cannot conflict with itself.
     public func paths(for arguments: [String]) -> (paths: [String], diagnostics: [Diagnostic]) {
         var paths: [String] = []
+        var seen: Set<String> = []
         var diagnostics: [Diagnostic] = []
         var readStandardInput = false
+        func add(_ path: String) {
+            if seen.insert(Self.normalized(path)).inserted { paths.append(path) }
+        }
         for argument in arguments {
             if argument == "-" {
                 if readStandardInput {
@@ -33,9 +39,9 @@ public struct InputCollector {
                 if found.isEmpty, problems.isEmpty {
                     diagnostics.append(Diagnostic(.warning, file: argument, "no .txt or .md files in this directory"))
                 }
-                paths += found
+                found.forEach(add)
             } else {
-                paths.append(argument)
+                add(argument)
             }
         }
         return (paths, diagnostics)

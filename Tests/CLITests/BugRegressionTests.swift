@@ -98,4 +98,24 @@ final class BugRegressionTests: XCTestCase {
         XCTAssertEqual(fromInside.stdout, "no findings in 1 file\n")
         XCTAssertEqual(fromInside.status, 0)
     }
+
+    // MARK: - one file under two spellings is read once
+
+    func testTheSameFileUnderTwoSpellingsIsReadOnce() throws {
+        let spellings = [Self.kellmark, "./" + Self.kellmark, "Fixtures/check/../check/kellmark-steelworks-march.txt",
+                         CLI.path(Self.kellmark).path]
+        let result = try CLI.run(["check"] + spellings)
+        XCTAssertEqual(result.stderr, "")
+        XCTAssertEqual(result.stdout, Self.kellmarkReport(Self.kellmark), "no conflict of the file with itself")
+        XCTAssertEqual(result.status, 1)
+
+        // A directory and a file in it: the file is read once, under its first spelling.
+        let single = try CLI.run(["extract", Self.kellmark])
+        let twice = try CLI.run(["extract", Self.kellmark, "./Fixtures/check/", "Fixtures/check/kellmark-steelworks-march.txt"])
+        XCTAssertEqual(twice.status, 0, twice.stderr)
+        let lines = twice.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(lines.filter { $0.contains("kellmark") }.joined(separator: "\n") + "\n", single.stdout)
+        XCTAssertTrue(single.stdout.hasPrefix(Self.kellmark + ":"), single.stdout)
+        XCTAssertFalse(twice.stdout.contains("./Fixtures/check/kellmark"), twice.stdout)
+    }
 }
