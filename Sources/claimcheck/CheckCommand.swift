@@ -77,8 +77,12 @@ struct CheckCommand: ParsableCommand {
                                    root: root)
         let result = Checker(rules: ruleSet, options: options, settings: settings.checks)
             .run(claims, suppressions: suppressions, baseline: known)
+        // A failed write is reported after the findings, not instead of them.
+        var writeProblem: Diagnostic?
         if let writeBaseline {
-            try orExit { try Baseline(findings: result.unbaselined).write(to: writeBaseline) }
+            do { try Baseline(findings: result.unbaselined).write(to: writeBaseline) } catch let problem as Diagnostic {
+                writeProblem = problem
+            }
         }
 
         let colored = color.enabled(for: .standardOutput)
@@ -88,9 +92,9 @@ struct CheckCommand: ParsableCommand {
                                           toolVersion: Claimcheck.configuration.version,
                                           sourceRoot: workingDirectory)
         Console.out(format.reporter(reportOptions).render(report))
-        Console.report(diagnostics, color: color)
+        Console.report(diagnostics + (writeProblem.map { [$0] } ?? []), color: color)
 
-        if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
+        if writeProblem != nil || diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
         let threshold = failOn ?? settings.failOn ?? .error
         if threshold.fails(result.findings) { throw ExitCode(1) }
     }

@@ -118,4 +118,18 @@ final class BugRegressionTests: XCTestCase {
         XCTAssertTrue(single.stdout.hasPrefix(Self.kellmark + ":"), single.stdout)
         XCTAssertFalse(twice.stdout.contains("./Fixtures/check/kellmark"), twice.stdout)
     }
+
+    // MARK: - a failed baseline write still prints the report
+
+    func testBaselineWriteIntoAMissingDirectoryStillPrintsTheFindings() throws {
+        let dir = try CLI.temporaryDirectory(self)
+        let target = dir.path + "/no-such-dir/baseline.json"
+        let result = try CLI.run(["check", Self.kellmark, "--write-baseline", target])
+        XCTAssertEqual(result.stdout, Self.kellmarkReport(Self.kellmark))
+        let stderr = result.stderr.replacingOccurrences(of: #"tmp-\d+"#, with: "tmp-PID", options: .regularExpression)
+        XCTAssertEqual(stderr, "\(target): error: cannot write baseline file: cannot create "
+                       + "\(target).claimcheck-tmp-PID: No such file or directory\n")
+        XCTAssertEqual(result.status, 2)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path + "/no-such-dir"))
+    }
 }
