@@ -51,7 +51,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let workingDirectory = FileManager.default.currentDirectoryPath
         let settings = try loadConfig(workingDirectory: workingDirectory)
-        let ruleSet = try rules.load(extra: settings.rules)
+        let ruleSet = try rules.load(extra: settings.rules, color: color)
         let known = try baseline.map { path in try orExit { try Baseline.load(path: path) } }
 
         let arguments = try input.allInputs()

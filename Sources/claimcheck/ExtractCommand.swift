@@ -25,7 +25,7 @@ struct ExtractCommand: ParsableCommand {
     var color: ColorChoice = .auto
 
     func run() throws {
-        let set = try rules.load()
+        let set = try rules.load(color: color)
         let (paths, inputDiagnostics) = InputCollector().paths(for: try input.allInputs())
         let pipeline = ExtractionPipeline(rules: set, dateOverride: input.date)
         let reporter = format.reporter(ReportOptions(color: color.enabled(for: .standardOutput)))

@@ -132,4 +132,24 @@ final class BugRegressionTests: XCTestCase {
         XCTAssertEqual(result.status, 2)
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path + "/no-such-dir"))
     }
+
+    // MARK: - --color reaches rule-file errors
+
+    func testColorChoiceAppliesToRuleErrors() throws {
+        let golden = try String(contentsOf: CLI.path("Fixtures/errors/rules-bad-regex.expected"), encoding: .utf8)
+        let red = golden.replacingOccurrences(of: " error: ", with: " \u{1B}[1;31merror:\u{1B}[0m ")
+        XCTAssertNotEqual(red, golden)
+        for command in ["extract", "check"] {
+            let always = try CLI.run([command, "--color", "always", "--rules", "Fixtures/errors/rules/bad-regex", Self.kellmark])
+            XCTAssertEqual(always.status, 2, command)
+            XCTAssertEqual(always.stdout, "", command)
+            XCTAssertEqual(always.stderr, red, command)
+        }
+        // On a terminal without NO_COLOR, --color never still means no colour.
+        let never = try CheckTerminal.run(["check", "--color", "never", "--rules", "Fixtures/errors/rules/bad-regex",
+                                           Self.kellmark], noColor: nil)
+        XCTAssertEqual(never, golden.replacingOccurrences(of: "\n", with: "\r\n"))
+        let auto = try CheckTerminal.run(["check", "--rules", "Fixtures/errors/rules/bad-regex", Self.kellmark], noColor: nil)
+        XCTAssertEqual(auto, red.replacingOccurrences(of: "\n", with: "\r\n"), "auto on a terminal is coloured")
+    }
 }
