@@ -69,7 +69,8 @@ struct CheckCommand: ParsableCommand {
             extractionDiagnostics += results.flatMap(\.diagnostics)
             fileCount += results.filter { $0.document != nil }.count
         }
-        let diagnostics = inputDiagnostics + extractionDiagnostics + Self.unknownChecks(in: suppressions)
+        var diagnostics = inputDiagnostics + extractionDiagnostics + Self.unknownChecks(in: suppressions)
+        diagnostics += input.emptyRunProblems(articlesRead: fileCount, diagnostics: diagnostics)
 
         // The project root: a baseline written from one directory matches from any other.
         let root = settings.path != nil ? settings.directory : InputCollector.commonRoot(of: arguments)

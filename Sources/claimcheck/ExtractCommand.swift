@@ -31,7 +31,9 @@ struct ExtractCommand: ParsableCommand {
         let reporter = format.reporter(ReportOptions(color: color.enabled(for: .standardOutput)))
         var diagnostics = inputDiagnostics
         var claims: [Claim] = []
+        var articlesRead = 0
         pipeline.forEachChunk(paths: paths) { results in
+            articlesRead += results.filter { $0.document != nil }.count
             let chunkDiagnostics = results.flatMap(\.diagnostics)
             diagnostics += chunkDiagnostics
             if format == .json {
@@ -42,11 +44,13 @@ struct ExtractCommand: ParsableCommand {
                 Console.report(chunkDiagnostics, color: color)
             }
         }
+        let empty = input.emptyRunProblems(articlesRead: articlesRead, diagnostics: diagnostics)
+        diagnostics += empty
         if format == .json {
             Console.out(reporter.render(ExtractReport(claims: claims, diagnostics: diagnostics)))
             Console.report(diagnostics, color: color)
         } else {
-            Console.report(inputDiagnostics, color: color)
+            Console.report(inputDiagnostics + empty, color: color)
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
     }

@@ -152,4 +152,54 @@ final class BugRegressionTests: XCTestCase {
         let auto = try CheckTerminal.run(["check", "--rules", "Fixtures/errors/rules/bad-regex", Self.kellmark], noColor: nil)
         XCTAssertEqual(auto, red.replacingOccurrences(of: "\n", with: "\r\n"), "auto on a terminal is coloured")
     }
+
+    // MARK: - reading no article is an error unless --allow-empty
+
+    func testNoArticleReadIsAnErrorUnlessAllowed() throws {
+        let empty = try CLI.temporaryDirectory(self)
+        try Data("x".utf8).write(to: empty.appendingPathComponent("notes.json"))
+        let warning = "\(empty.path): warning: no .txt or .md files in this directory\n"
+        let error = "error: no article was read; pass --allow-empty if that is expected\n"
+
+        let check = try CLI.run(["check", empty.path])
+        XCTAssertEqual(check.stdout, "no findings in 0 files (1 input error)\n")
+        XCTAssertEqual(check.stderr, warning + error)
+        XCTAssertEqual(check.status, 2)
+        let allowed = try CLI.run(["check", "--allow-empty", empty.path])
+        XCTAssertEqual(allowed.stdout, "no findings in 0 files\n")
+        XCTAssertEqual(allowed.stderr, warning)
+        XCTAssertEqual(allowed.status, 0)
+
+        let extract = try CLI.run(["extract", empty.path])
+        XCTAssertEqual(extract.stdout, "")
+        XCTAssertEqual(extract.stderr, warning + error)
+        XCTAssertEqual(extract.status, 2)
+        let json = try CLI.run(["extract", "--format", "json", empty.path])
+        XCTAssertEqual(json.status, 2)
+        let errors = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["errors"] as? [[String: Any]])
+        XCTAssertEqual(errors.compactMap { $0["message"] as? String },
+                       ["no .txt or .md files in this directory", "no article was read; pass --allow-empty if that is expected"])
+        let extractAllowed = try CLI.run(["extract", "--allow-empty", empty.path])
+        XCTAssertEqual(extractAllowed.stdout, "")
+        XCTAssertEqual(extractAllowed.stderr, warning)
+        XCTAssertEqual(extractAllowed.status, 0)
+
+        // Every file ignored by the configuration is no input either.
+        let project = try CLI.temporaryDirectory(self)
+        try FileManager.default.copyItem(at: CLI.path(Self.kellmark), to: project.appendingPathComponent("a.txt"))
+        try Data("ignore: [\"*.txt\"]\n".utf8).write(to: project.appendingPathComponent(".claimcheck.yml"))
+        let ignored = try CLI.run(["check", "a.txt"], directory: project)
+        XCTAssertEqual(ignored.stderr, error)
+        XCTAssertEqual(ignored.status, 2)
+
+        // A missing file is already its own error: no second one.
+        let missing = try CLI.run(["check", "no-such-article.txt"])
+        XCTAssertEqual(missing.stderr, "no-such-article.txt: error: no such file or directory\n")
+        XCTAssertEqual(missing.status, 2)
+
+        for command in ["check", "extract"] {
+            let help = try CLI.run([command, "--help"])
+            XCTAssertTrue(help.stdout.contains("--allow-empty"), command)
+        }
+    }
 }
