@@ -4,9 +4,13 @@ import Claims
 public struct CheckOptions: Sendable, Equatable {
     /// Fraction by which approximate values widen before comparing (0.1 = 10%).
     public var tolerance: Double
+    /// The project root that file paths in fingerprints are taken relative to, so a baseline
+    /// matches from any working directory; nil: the working directory.
+    public var root: String?
 
-    public init(tolerance: Double = 0.1) {
+    public init(tolerance: Double = 0.1, root: String? = nil) {
         self.tolerance = tolerance
+        self.root = root
     }
 }
 

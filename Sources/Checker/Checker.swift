@@ -89,7 +89,7 @@ public struct Checker: Sendable {
     private func unused(_ suppression: Suppression, severity: Severity) -> Finding {
         let what = suppression.checks.isEmpty ? "any check" : suppression.checks.joined(separator: ", ")
         let message = "suppression of \(what) matched no finding on line \(suppression.targetLine)"
-        let fingerprint = Fingerprint.make([Self.unusedSuppressionID, Fingerprint.path(suppression.file),
+        let fingerprint = Fingerprint.make([Self.unusedSuppressionID, Fingerprint.path(suppression.file, root: options.root),
                                             suppression.checks.joined(separator: ","), suppression.targetText])
         return Finding(check: Self.unusedSuppressionID, severity: severity, message: message, claims: [],
                        fingerprint: fingerprint,

@@ -88,7 +88,7 @@ public struct ConflictCheck: Check {
             + "the widest: \(MessageText.value(a, tolerance: options.tolerance)) and \(MessageText.value(b, tolerance: options.tolerance)); both are the "
             + MessageText.kind(a.kind) + MessageText.context(a.context)
         findings.append(Finding(check: Self.id, severity: defaultSeverity, message: message, claims: [a, b],
-                                fingerprint: Fingerprint.make([Self.id, "more"] + [a, b].map(Fingerprint.describe).sorted())))
+                                fingerprint: Fingerprint.make([Self.id, "more"] + [a, b].map { Fingerprint.describe($0, root: options.root) }.sorted())))
         return findings
     }
 
@@ -125,7 +125,7 @@ public struct ConflictCheck: Check {
         let message = "\(first)\(verb)\(second)\(revises(b, a) ? "" : " do not overlap"); both are the "
             + MessageText.kind(a.kind) + MessageText.context(a.context)
         return Finding(check: Self.id, severity: defaultSeverity, message: message, claims: [a, b],
-                       fingerprint: Fingerprint.make(check: Self.id, claims: [a, b]))
+                       fingerprint: Fingerprint.make(check: Self.id, claims: [a, b], root: options.root))
     }
 }
 

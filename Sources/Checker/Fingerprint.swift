@@ -20,22 +20,23 @@ enum Fingerprint {
     }
 
     /// A claim's identity without its position: file, kind, unit, context and quote.
-    static func describe(_ claim: Claim) -> String {
+    static func describe(_ claim: Claim, root: String? = nil) -> String {
         let c = claim.context
-        return [path(claim.file), claim.kind, claim.unit, c.place ?? "", c.date ?? "", c.group ?? "", claim.quote]
+        return [path(claim.file, root: root), claim.kind, claim.unit, c.place ?? "", c.date ?? "", c.group ?? "", claim.quote]
             .joined(separator: "\u{1e}")
     }
 
-    /// "arch/a.txt", "./arch/a.txt" and "/work/repo/arch/a.txt" (run from /work/repo) are one file.
-    static func path(_ file: String) -> String {
+    /// "arch/a.txt", "./arch/a.txt" and "/work/repo/arch/a.txt" (run from /work/repo) are one
+    /// file; relative to `root` (the project root, else the working directory).
+    static func path(_ file: String, root: String? = nil) -> String {
         guard file != "<stdin>" else { return file }
         let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
-        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        let root = URL(fileURLWithPath: root ?? FileManager.default.currentDirectoryPath).standardizedFileURL.path
         return absolute.hasPrefix(root + "/") ? String(absolute.dropFirst(root.count + 1)) : absolute
     }
 
     /// Order-independent over claims, so swapping paragraphs keeps the fingerprint.
-    static func make(check: String, claims: [Claim]) -> String {
-        make([check] + claims.map(describe).sorted())
+    static func make(check: String, claims: [Claim], root: String? = nil) -> String {
+        make([check] + claims.map { describe($0, root: root) }.sorted())
     }
 }

@@ -138,6 +138,6 @@ public struct ShareSumCheck: Check {
             + "; one election" + MessageText.context(context)
         let involved = picked.map(\.claim)
         return Finding(check: Self.id, severity: defaultSeverity, message: message, claims: involved,
-                       fingerprint: Fingerprint.make(check: Self.id, claims: involved))
+                       fingerprint: Fingerprint.make(check: Self.id, claims: involved, root: options.root))
     }
 }

@@ -23,7 +23,7 @@ public struct UnsourcedCheck: Check {
             case nil: message = subject + " has no named source"
             }
             return Finding(check: Self.id, severity: defaultSeverity, message: message, claims: [claim],
-                           fingerprint: Fingerprint.make(check: Self.id, claims: [claim]))
+                           fingerprint: Fingerprint.make(check: Self.id, claims: [claim], root: options.root))
         }
     }
 }

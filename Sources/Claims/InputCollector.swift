@@ -8,10 +8,16 @@ public struct InputCollector {
     public init() {}
 
     /// Paths to read, in argument order; directories expand to their files in path order.
+    /// A file named twice (`a.txt ./a.txt`, or a directory and a file in it) is read once,
+    /// under its first spelling, so it cannot conflict with itself.
     public func paths(for arguments: [String]) -> (paths: [String], diagnostics: [Diagnostic]) {
         var paths: [String] = []
+        var seen: Set<String> = []
         var diagnostics: [Diagnostic] = []
         var readStandardInput = false
+        func add(_ path: String) {
+            if seen.insert(Self.normalized(path)).inserted { paths.append(path) }
+        }
         for argument in arguments {
             if argument == "-" {
                 if readStandardInput {
@@ -33,12 +39,34 @@ public struct InputCollector {
                 if found.isEmpty, problems.isEmpty {
                     diagnostics.append(Diagnostic(.warning, file: argument, "no .txt or .md files in this directory"))
                 }
-                paths += found
+                found.forEach(add)
             } else {
-                paths.append(argument)
+                add(argument)
             }
         }
         return (paths, diagnostics)
+    }
+
+    /// Absolute, with `.`, `..` and repeated slashes resolved (symlinks are not).
+    static func normalized(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// The deepest directory holding every input (a directory argument counts as itself, a
+    /// file as its parent); nil when only standard input is read. Fingerprints are relative to
+    /// it when there is no configuration file, so a baseline works from any working directory.
+    public static func commonRoot(of arguments: [String]) -> String? {
+        var common: [Substring]?
+        for argument in arguments where argument != "-" {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else { continue }
+            let absolute = normalized(argument)
+            let directory = isDirectory.boolValue ? absolute : (absolute as NSString).deletingLastPathComponent
+            let parts = directory.split(separator: "/")
+            guard let sofar = common else { common = parts; continue }
+            common = Array(zip(sofar, parts).prefix { $0 == $1 }.map(\.0))
+        }
+        return common.map { "/" + $0.joined(separator: "/") }
     }
 
     /// Regular `.txt`/`.md` files below `directory`; a subdirectory that cannot be read is an

@@ -8,12 +8,19 @@ public struct RuleTester {
         public var line: Int
         public var rule: String
         public var message: String
+        /// Which example of the run failed (its ordinal): one example can fail several keys.
+        public var example: Int
         /// `file:line: rule id: expected …, got …`
         public var description: String { "\(file):\(line): \(rule): \(message)" }
     }
 
     public let rules: RuleSet
     public init(rules: RuleSet) { self.rules = rules }
+
+    /// How many examples failed, however many of their keys were wrong.
+    public static func failedExamples(_ failures: [Failure]) -> Int {
+        Set(failures.map(\.example)).count
+    }
 
     public func run() -> (examples: Int, failures: [Failure]) {
         let extractor = Extractor(rules: rules)
@@ -22,22 +29,22 @@ public struct RuleTester {
         for rule in rules.claimRules {
             for example in rule.examples {
                 count += 1
-                failures += check(example, rule: rule, extractor: extractor)
+                failures += check(example, rule: rule, extractor: extractor, ordinal: count)
             }
         }
         for rule in rules.contextRules {
             let matcher = Matcher(rule.regex)
             for example in rule.examples {
                 count += 1
-                failures += check(example, rule: rule, matcher: matcher)
+                failures += check(example, rule: rule, matcher: matcher, ordinal: count)
             }
         }
         return (count, failures)
     }
 
-    private func check(_ example: RuleExample, rule: ClaimRule, extractor: Extractor) -> [Failure] {
+    private func check(_ example: RuleExample, rule: ClaimRule, extractor: Extractor, ordinal: Int) -> [Failure] {
         func failure(_ message: String) -> Failure {
-            Failure(file: example.file, line: example.line, rule: rule.id, message: message)
+            Failure(file: example.file, line: example.line, rule: rule.id, message: message, example: ordinal)
         }
         let claims = extractor.extract(Document(path: "<example>", text: example.text)).claims
         let mine = claims.filter { $0.rule == rule.id }
@@ -58,9 +65,9 @@ public struct RuleTester {
         return failures
     }
 
-    private func check(_ example: RuleExample, rule: ContextRule, matcher: Matcher) -> [Failure] {
+    private func check(_ example: RuleExample, rule: ContextRule, matcher: Matcher, ordinal: Int) -> [Failure] {
         func failure(_ message: String) -> Failure {
-            Failure(file: example.file, line: example.line, rule: rule.id, message: message)
+            Failure(file: example.file, line: example.line, rule: rule.id, message: message, example: ordinal)
         }
         var bytes = Array(example.text.utf8)
         let found: String? = bytes.withUnsafeMutableBufferPointer { buffer in

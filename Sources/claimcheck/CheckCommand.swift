@@ -52,10 +52,11 @@ struct CheckCommand: ParsableCommand {
         let workingDirectory = FileManager.default.currentDirectoryPath
         let settings = try loadConfig(workingDirectory: workingDirectory)
         let runOptions = input.runOptions
-        let ruleSet = try rules.load(extra: settings.rules, quiet: runOptions.quiet)
+        let ruleSet = try rules.load(extra: settings.rules, quiet: runOptions.quiet, color: color)
         let known = try baseline.map { path in try orExit { try Baseline.load(path: path) } }
 
-        let (collected, inputDiagnostics) = InputCollector().paths(for: try input.allInputs())
+        let arguments = try input.allInputs()
+        let (collected, inputDiagnostics) = InputCollector().paths(for: arguments)
         let paths = collected.filter { $0 == "-" || !settings.isIgnored($0, workingDirectory: workingDirectory) }
         // Claims, suppressions and diagnostics are kept; each chunk's documents are dropped
         // once scanned, so a large archive is not held in memory.
@@ -73,13 +74,21 @@ struct CheckCommand: ParsableCommand {
             fileCount += results.filter { $0.document != nil }.count
         }
         progress?.finish()
-        let diagnostics = inputDiagnostics + extractionDiagnostics + Self.unknownChecks(in: suppressions)
+        var diagnostics = inputDiagnostics + extractionDiagnostics + Self.unknownChecks(in: suppressions)
+        diagnostics += input.emptyRunProblems(articlesRead: fileCount, diagnostics: diagnostics)
 
-        let options = CheckOptions(tolerance: tolerance.flatMap(Tolerance.parse) ?? settings.tolerance ?? 0.1)
+        // The project root: a baseline written from one directory matches from any other.
+        let root = settings.path != nil ? settings.directory : InputCollector.commonRoot(of: arguments)
+        let options = CheckOptions(tolerance: tolerance.flatMap(Tolerance.parse) ?? settings.tolerance ?? 0.1,
+                                   root: root)
         let result = Checker(rules: ruleSet, options: options, settings: settings.checks)
             .run(claims, suppressions: suppressions, baseline: known)
+        // A failed write is reported after the findings, not instead of them.
+        var writeProblem: Diagnostic?
         if let writeBaseline {
-            try orExit { try Baseline(findings: result.unbaselined).write(to: writeBaseline) }
+            do { try Baseline(findings: result.unbaselined).write(to: writeBaseline) } catch let problem as Diagnostic {
+                writeProblem = problem
+            }
         }
 
         let colored = color.enabled(for: .standardOutput)
@@ -89,9 +98,9 @@ struct CheckCommand: ParsableCommand {
                                           toolVersion: Claimcheck.configuration.version,
                                           sourceRoot: workingDirectory)
         Console.out(format.reporter(reportOptions).render(report))
-        Console.report(runOptions.shown(diagnostics), color: color)
+        Console.report(runOptions.shown(diagnostics + (writeProblem.map { [$0] } ?? [])), color: color)
 
-        if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
+        if writeProblem != nil || diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
         let threshold = failOn ?? settings.failOn ?? .error
         if threshold.fails(result.findings) { throw ExitCode(1) }
     }

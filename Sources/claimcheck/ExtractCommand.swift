@@ -26,7 +26,7 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let runOptions = input.runOptions
-        let set = try rules.load(quiet: runOptions.quiet)
+        let set = try rules.load(quiet: runOptions.quiet, color: color)
         let (paths, inputDiagnostics) = InputCollector().paths(for: try input.allInputs())
         var pipeline = ExtractionPipeline(rules: set, dateOverride: input.date, workers: runOptions.workers)
         let progress = ProgressLine.make(paths: paths, quiet: runOptions.quiet)
@@ -34,7 +34,9 @@ struct ExtractCommand: ParsableCommand {
         let reporter = format.reporter(ReportOptions(color: color.enabled(for: .standardOutput)))
         var diagnostics = inputDiagnostics
         var claims: [Claim] = []
+        var articlesRead = 0
         pipeline.forEachChunk(paths: paths) { results in
+            articlesRead += results.filter { $0.document != nil }.count
             let chunkDiagnostics = results.flatMap(\.diagnostics)
             diagnostics += chunkDiagnostics
             if format == .json {
@@ -47,11 +49,13 @@ struct ExtractCommand: ParsableCommand {
             }
         }
         progress?.finish()
+        let empty = input.emptyRunProblems(articlesRead: articlesRead, diagnostics: diagnostics)
+        diagnostics += empty
         if format == .json {
             Console.out(reporter.render(ExtractReport(claims: claims, diagnostics: diagnostics)))
             Console.report(runOptions.shown(diagnostics), color: color)
         } else {
-            Console.report(runOptions.shown(inputDiagnostics), color: color)
+            Console.report(runOptions.shown(inputDiagnostics + empty), color: color)
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
     }

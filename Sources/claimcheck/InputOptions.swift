@@ -12,6 +12,9 @@ struct InputOptions: ParsableArguments {
         valueName: "file"))
     var filesFrom: String?
 
+    @Flag(help: "Succeed even when no article is read (by default that is an error: a mistyped path must not pass).")
+    var allowEmpty = false
+
     @Option(help: ArgumentHelp("Article date (YYYY-MM-DD) for weekday and \"yesterday\" mentions; overrides the file's date prefix.", valueName: "date"))
     var date: String?
 
@@ -30,6 +33,13 @@ struct InputOptions: ParsableArguments {
 }
 
 extension InputOptions {
+    /// Reading nothing at all is an error unless --allow-empty: a typo'd path must not pass CI.
+    /// Said only when no input error already explains it (a missing or binary file).
+    func emptyRunProblems(articlesRead: Int, diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard articlesRead == 0, !allowEmpty, !diagnostics.contains(where: { $0.severity == .error }) else { return [] }
+        return [Diagnostic(.error, "no article was read; pass --allow-empty if that is expected")]
+    }
+
     /// The paths to read: the arguments, then those listed in --files-from.
     func allInputs() throws -> [String] {
         guard let filesFrom else { return inputs }

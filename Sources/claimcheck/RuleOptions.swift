@@ -29,14 +29,14 @@ struct RuleOptions: ParsableArguments {
     }
 
     /// Loads and validates the rules; any error stops the command with exit code 2.
-    func load(extra: [String] = [], quiet: Bool = false) throws -> RuleSet {
+    func load(extra: [String] = [], quiet: Bool = false, color: ColorChoice = .auto) throws -> RuleSet {
         let directories = try resolvedDirectories(extra: extra)
         guard !directories.isEmpty else {
             Console.error("error: --no-default-rules needs at least one --rules DIR")
             throw ExitCode(2)
         }
         let (rules, diagnostics) = RuleLoader(directories: directories).load()
-        Console.report(quiet ? diagnostics.filter { $0.severity == .error } : diagnostics)
+        Console.report(quiet ? diagnostics.filter { $0.severity == .error } : diagnostics, color: color)
         if diagnostics.contains(where: { $0.severity == .error }) {
             let count = diagnostics.filter { $0.severity == .error }.count
             Console.error("\(count) rule error\(count == 1 ? "" : "s"); nothing was checked")

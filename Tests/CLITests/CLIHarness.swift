@@ -51,8 +51,8 @@ enum CLI {
         }
     }()
 
-    /// Runs `claimcheck arguments...` with the package root as working directory.
-    static func run(_ arguments: [String], stdin: Data? = nil, file: StaticString = #filePath,
+    /// Runs `claimcheck arguments...` with the package root (or `directory`) as working directory.
+    static func run(_ arguments: [String], stdin: Data? = nil, directory: URL? = nil, file: StaticString = #filePath,
                     line: UInt = #line) throws -> Result {
         guard let executable else {
             XCTFail("claimcheck executable not found next to the test bundle or in .build/debug", file: file, line: line)
@@ -72,7 +72,7 @@ enum CLI {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = directory ?? packageRoot
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         environment["COLUMNS"] = "80"

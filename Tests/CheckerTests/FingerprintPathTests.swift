@@ -13,3 +13,13 @@ final class FingerprintPathTests: XCTestCase {
         XCTAssertEqual(Fingerprint.path("<stdin>"), "<stdin>")
     }
 }
+
+/// With a project root, the working directory no longer matters (issue 8).
+final class FingerprintRootTests: XCTestCase {
+    func testPathsAreRelativeToTheRoot() {
+        XCTAssertEqual(Fingerprint.path("/p/articles/a.txt", root: "/p"), "articles/a.txt")
+        XCTAssertEqual(Fingerprint.path("/p/articles/../articles/a.txt", root: "/p/"), "articles/a.txt")
+        XCTAssertEqual(Fingerprint.path("/elsewhere/a.txt", root: "/p"), "/elsewhere/a.txt")
+        XCTAssertEqual(Fingerprint.path("<stdin>", root: "/p"), "<stdin>")
+    }
+}
