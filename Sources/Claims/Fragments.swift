@@ -69,6 +69,32 @@ enum Fragments {
         return (try? Regex(pattern, options: RuleCompiler.patternOptions)) ?? (try! Regex(#"\d"#))
     }
 
+    /// The DEFINE block of the fragments `pattern` calls with `(?&name)`, directly or through
+    /// other fragments.
+    static func defineBlock(_ fragments: [(name: String, pattern: String)], calledFrom pattern: String) -> String {
+        let byName = Dictionary(fragments.map { ($0.name, $0.pattern) }, uniquingKeysWith: { _, last in last })
+        var needed = Set<String>()
+        var pending = calls(in: pattern)
+        while let name = pending.popLast() {
+            guard byName[name] != nil, needed.insert(name).inserted else { continue }
+            pending += calls(in: byName[name]!)
+        }
+        return defineBlock(fragments.filter { needed.contains($0.name) })
+    }
+
+    /// Names in `(?&name)` calls.
+    static func calls(in pattern: String) -> [String] {
+        var names: [String] = []
+        var rest = pattern[...]
+        while let open = rest.range(of: "(?&") {
+            let tail = rest[open.upperBound...]
+            guard let close = tail.firstIndex(of: ")") else { break }
+            names.append(String(tail[..<close]))
+            rest = tail[close...]
+        }
+        return names
+    }
+
     static func defineBlock(_ fragments: [(name: String, pattern: String)]) -> String {
         guard !fragments.isEmpty else { return "" }
         // The newline ends any trailing "# comment" (patterns are in extended mode).

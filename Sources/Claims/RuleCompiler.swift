@@ -75,7 +75,7 @@ struct RuleCompiler {
         let fileCompare = root["compare"].flatMap { reader.bool($0, "compare") } ?? true
         let sharesOf = root["shares-of"].flatMap { reader.number($0, "shares-of") }
         let fragments = readDefines(root["define"], &reader)
-        let defineBlock = Fragments.defineBlock(fragments.define)
+        let defineBlock = fragments.define
 
         guard let rulesNode = root["rules"] else {
             reader.error(rootNode, "missing 'rules' list")
@@ -176,7 +176,7 @@ struct RuleCompiler {
     }
 
     /// One pattern or a list, every one of which a sentence must match.
-    private func readPrefilters(_ node: Node, id: String, macros: [String: String], define: String,
+    private func readPrefilters(_ node: Node, id: String, macros: [String: String], define: [(name: String, pattern: String)],
                                 _ reader: inout YAMLReader) -> [Regex] {
         (reader.strings(node, "prefilter") ?? []).compactMap {
             compile(expandMacros($0, macros), id: id + " (prefilter)", node: node, define: define, &reader)
@@ -269,9 +269,13 @@ struct RuleCompiler {
         return result
     }
 
-    private func compile(_ pattern: String, id: String, node: Node, define: String, _ reader: inout YAMLReader) -> Regex? {
+    private func compile(_ pattern: String, id: String, node: Node, define: [(name: String, pattern: String)],
+                         _ reader: inout YAMLReader) -> Regex? {
         do {
-            return try Regex("(?:" + pattern + "\n)" + define, options: RuleCompiler.patternOptions)
+            // Only the fragments the pattern calls: compiling every fragment into every pattern
+            // was most of the rule load time.
+            return try Regex("(?:" + pattern + "\n)" + Fragments.defineBlock(define, calledFrom: pattern),
+                             options: RuleCompiler.patternOptions)
         } catch let error as PCRE2Error {
             reportCompileError(error, pattern: pattern, subject: "rule \(id)", node: node, &reader)
         } catch {
