@@ -30,24 +30,3 @@ final class ContextPrefilterTests: XCTestCase {
     }
 }
 
-/// A source's voice comes from the lexicon: possessive endings and joining words.
-final class VoiceTests: XCTestCase {
-    func testVoicesUseTheLexicon() {
-        let normalizer = ContextNormalizer(lexicon: Shipped.lexicon)
-        XCTAssertEqual(normalizer.voice("the city electoral commission"), "commission")
-        XCTAssertEqual(normalizer.voice("Marek’s office"), "office")
-        XCTAssertEqual(normalizer.voice("the organisers'"), "organisers")
-        XCTAssertEqual(normalizer.voice("monitors and state media"), "monitors and state media")
-        XCTAssertEqual(Attribution(kind: .anonymous, text: "estimates ranged", rule: "r").voice, "anonymous")
-    }
-}
-
-/// A pattern is compiled with only the fragments it calls, directly or through others.
-final class DefineBlockTests: XCTestCase {
-    func testOnlyCalledFragmentsAreDefined() {
-        let fragments = [(name: "a", pattern: "x(?&b)"), (name: "b", pattern: "y"), (name: "c", pattern: "z")]
-        XCTAssertEqual(Fragments.calls(in: "(?&a)|(?&zz)"), ["a", "zz"])
-        XCTAssertEqual(Fragments.defineBlock(fragments, calledFrom: "q(?&a)"), "(?(DEFINE)(?<a>x(?&b)\n)(?<b>y\n))")
-        XCTAssertEqual(Fragments.defineBlock(fragments, calledFrom: "plain"), "")
-    }
-}
