@@ -31,7 +31,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "claimcheck-bench", dependencies: ["Claims", "PCRE2", "Evaluation"]),
-        .executableTarget(name: "claimcheck-fuzz", dependencies: ["Claims"]),
+        .executableTarget(name: "claimcheck-fuzz", dependencies: ["Claims", "Checker", "Reporters"]),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "ClaimsTests", dependencies: ["Claims"]),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "Claims"]),

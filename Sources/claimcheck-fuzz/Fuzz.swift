@@ -1,28 +1,47 @@
-import Claims
 import Foundation
 
-// Feeds arbitrary bytes through Document and Extractor with the shipped rules.
+// Fuzz targets for claimcheck; CLAIMCHECK_FUZZ_TARGET picks one (libFuzzer owns argv):
+//   extract  article bytes → Document → Extractor (the default)
+//   rules    bytes as a rule file layered over the shipped rules → RuleLoader → Extractor
+//   config   bytes as .claimcheck.yml → Config.load / Config.parse → ignore globs, Checker
+//   check    article bytes (documents split at form feeds) → Extractor → Checker → every reporter
 //
-// Fuzz (libFuzzer; see docs/fuzzing.md):
-//   swift build --scratch-path .build-fuzz --product claimcheck-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING
-//   .build-fuzz/debug/claimcheck-fuzz -max_total_time=60 Fixtures/extract
-// Without -DFUZZING it is a replayer: `claimcheck-fuzz FILE...` runs each file once, so a
-// crash the fuzzer saved can be reproduced under the debugger.
+// Fuzz (libFuzzer; see docs/fuzzing.md, or just run `Scripts/fuzz 60`):
+//   swift build -c release --scratch-path .build-fuzz --product claimcheck-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING
+//   CLAIMCHECK_FUZZ_TARGET=check .build-fuzz/release/claimcheck-fuzz -max_len=65536 CORPUS_DIR
+// Without -DFUZZING it is a replayer: `CLAIMCHECK_FUZZ_TARGET=rules claimcheck-fuzz FILE...`
+// runs each file once through the target, so CI can replay seeds and a saved crash can be
+// reproduced under the debugger.
 
-let fuzzRules: RuleSet = {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let (rules, diagnostics) = RuleLoader(directories: [root.appendingPathComponent("Rules").path]).load()
-    precondition(!diagnostics.contains { $0.severity == .error }, "the shipped rules must load: \(diagnostics)")
-    return rules
+/// Inputs are capped like libFuzzer's -max_len, so replaying a big file tests what fuzzing does.
+let maxInputLength = 65_536
+
+let targets: [String: ([UInt8]) -> Void] = [
+    "extract": fuzzExtract,
+    "rules": fuzzRules,
+    "config": fuzzConfig,
+    "check": fuzzCheck,
+]
+
+let selectedTarget: ([UInt8]) -> Void = {
+    let name = ProcessInfo.processInfo.environment["CLAIMCHECK_FUZZ_TARGET"] ?? "extract"
+    guard let target = targets[name] else {
+        FileHandle.standardError.write(Data("claimcheck-fuzz: unknown CLAIMCHECK_FUZZ_TARGET '\(name)'; one of \(targets.keys.sorted().joined(separator: ", "))\n".utf8))
+        exit(2)
+    }
+    return target
 }()
-let fuzzExtractor = Extractor(rules: fuzzRules)
 
 func exercise(_ bytes: [UInt8]) {
-    let document = Document(path: "fuzz", bytes: bytes)
-    let (claims, _) = fuzzExtractor.extract(document)
-    for claim in claims {
-        precondition(claim.start >= 0 && claim.start < claim.end && claim.end <= bytes.count, "claim outside the document")
-        _ = claim.value.description
+    selectedTarget(bytes.count > maxInputLength ? Array(bytes.prefix(maxInputLength)) : bytes)
+}
+
+/// Fails the run the way libFuzzer notices (a trap), with the reason on stderr.
+func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String,
+             file: StaticString = #fileID, line: UInt = #line) {
+    if !condition() {
+        FileHandle.standardError.write(Data("claimcheck-fuzz: invariant failed: \(message())\n".utf8))
+        fatalError("invariant failed", file: file, line: line)
     }
 }
 
@@ -42,6 +61,7 @@ func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
 // SwiftPM links an executable's entry point under this name; hand control to libFuzzer.
 @_cdecl("claimcheck_fuzz_main")
 func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    _ = selectedTarget  // reject a bad target name before libFuzzer starts
     var count = argc
     var arguments = argv
     return runFuzzerDriver(&count, &arguments) { data, size in fuzzOne(data, size) }
@@ -50,6 +70,7 @@ func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CC
 @main
 enum Replay {
     static func main() {
+        _ = selectedTarget
         for path in CommandLine.arguments.dropFirst() {
             guard let data = FileManager.default.contents(atPath: path) else {
                 FileHandle.standardError.write(Data("claimcheck-fuzz: cannot read \(path)\n".utf8))
