@@ -400,7 +400,7 @@ public final class Extractor {
             value.low = value.low.map(add)
             value.high = value.high.map(add)
         }
-        if let end = [value.low, value.high].compactMap({ $0 }).first(where: { !$0.isFinite || abs($0) > Self.largestValue }) {
+        if [value.low, value.high].contains(where: { end in end.map { !$0.isFinite || abs($0) > Self.largestValue } ?? false }) {
             let (line, column) = document.position(of: match.range.lowerBound)
             let quote = document.text(match.range)
             absurd.append(Diagnostic(.warning, file: document.path, line: line, column: column,
