@@ -32,7 +32,7 @@ public struct EvalBound: Equatable, Sendable {
     }
 
     static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String((value * 10000).rounded() / 10000)
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String((value * 10000).rounded() / 10000)
     }
 }
 

@@ -13,7 +13,7 @@ extension EvalReport {
         }
         lines.append(pad("kind", 12) + ["labelled", "found", "kind right", "values right", "precision", "sourced"]
             .map { pad($0, 14) }.joined())
-        for kind in evaluatedKinds {
+        for kind in claims.byKind.keys.sorted() {
             if let scores = claims.byKind[kind] { lines.append(row(kind, scores)) }
         }
         lines.append(row("all", claims.overall))
@@ -41,7 +41,7 @@ extension EvalReport {
              JSON.Member("kindRight", .number(s.kindRightRate)), JSON.Member("valuesRight", .number(s.valuesRightRate)),
              JSON.Member("precision", .number(s.precision)), JSON.Member("sourcedAgrees", .number(s.sourcedAgreesRate))]
         }
-        let byKind = JSON.object(evaluatedKinds.compactMap { kind in
+        let byKind = JSON.object(claims.byKind.keys.sorted().compactMap { kind in
             claims.byKind[kind].map { JSON.Member(kind, .object(scores($0))) }
         })
         let c = conflicts

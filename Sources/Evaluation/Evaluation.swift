@@ -26,13 +26,25 @@ public struct Evaluation {
         let directory = articles ?? (labels as NSString).deletingLastPathComponent
         var seen: [String: Int] = [:]
         var paths: [String] = []
+        // A label naming a kind no rule produces (a typo, "crowds") is an error, not a silent gap.
+        let known = Set(rules.claimRules.map(\.kind)).union([selectionKind])
+        for index in passages.indices {
+            passages[index].claims = passages[index].claims.enumerated().compactMap { number, claim in
+                if known.contains(claim.kind) { return claim }
+                diagnostics.append(Diagnostic(file: labels, line: passages[index].line,
+                    "claim \(number + 1): unknown kind '\(claim.kind)' (the rules' kinds: \(known.sorted().joined(separator: ", ")))"))
+                return nil
+            }
+        }
         passages = passages.filter { passage in
-            if let first = seen[passage.file] {
+            // "a.txt" and "./a.txt" are one article.
+            let key = URL(fileURLWithPath: Self.join(directory, passage.file)).standardizedFileURL.path
+            if let first = seen[key] {
                 diagnostics.append(Diagnostic(file: labels, line: passage.line,
                                               "'\(passage.file)' is labelled twice (first on line \(first)); this line is skipped"))
                 return false
             }
-            seen[passage.file] = passage.line
+            seen[key] = passage.line
             let path = Self.join(directory, passage.file)
             guard FileManager.default.fileExists(atPath: path) else {
                 diagnostics.append(Diagnostic(file: labels, line: passage.line, "article '\(passage.file)' not found in \(directory.isEmpty ? "." : directory)"))
@@ -67,7 +79,14 @@ public struct Evaluation {
                         return nil
                     }
                     switch Self.locate(side.quote, in: article.document) {
-                    case .success(let range): return Scorer.QuoteKey(path: article.path, range: range)
+                    case .success(let range):
+                        // Only a labelled claim's quote can be caught: a shortened one never would be.
+                        guard article.passage.claims.contains(where: { $0.range == range }) else {
+                            diagnostics.append(Diagnostic(file: cross, line: pair.line,
+                                "\"\(side.quote)\" is not the quote of a labelled claim of \(side.file)"))
+                            return nil
+                        }
+                        return Scorer.QuoteKey(path: article.path, range: range)
                     case .failure(let problem):
                         diagnostics.append(Diagnostic(file: cross, line: pair.line, problem.message(side.quote, side.file)))
                         return nil
@@ -80,7 +99,8 @@ public struct Evaluation {
         }
 
         let result = Checker(rules: rules, options: options, settings: settings).run(claims, suppressions: suppressions)
-        let report = Scorer(tolerance: options.tolerance).score(articles: scored, claims: claims, findings: result.findings,
+        let kinds = Set(scored.flatMap { $0.passage.claims.map(\.kind) }).subtracting([selectionKind])
+        let report = Scorer(tolerance: options.tolerance, kinds: kinds).score(articles: scored, claims: claims, findings: result.findings,
                                                                cross: placedCross)
         return (report, diagnostics)
     }

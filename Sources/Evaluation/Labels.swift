@@ -59,8 +59,10 @@ public struct CrossPair: Equatable, Sendable {
     }
 }
 
-/// The kinds a labels file labels exhaustively; `other` is only a selection.
+/// The kinds of the newsdev label format. A run scores the kinds its labels use (every kind
+/// but `other`, which is only a selection), so a newsroom's own kind is scored too.
 public let evaluatedKinds = ["casualties", "crowd", "distance", "turnout", "vote_share"]
+public let selectionKind = "other"
 
 /// Reads labels files (JSON Lines). Every problem is a diagnostic naming the file and line;
 /// a bad line is skipped and the others are still read.

@@ -12,11 +12,14 @@ import Claims
 /// ambiguous or cross-article pair is a *false alarm*.
 public struct Scorer {
     public var tolerance: Double
+    /// The kinds labelled exhaustively: produced claims of these kinds count for precision.
+    public var kinds: Set<String>
     /// Checks whose findings claim a contradiction.
     public static let contradictionChecks: Set<String> = [ConflictCheck.id, ShareSumCheck.id]
 
-    public init(tolerance: Double = 0.1) {
+    public init(tolerance: Double = 0.1, kinds: Set<String> = Set(evaluatedKinds)) {
         self.tolerance = tolerance
+        self.kinds = kinds
     }
 
     /// One article of the run: its labels, resolved against its text.
@@ -68,7 +71,7 @@ public struct Scorer {
             let produced = (byPath[article.path] ?? []).sorted { $0.start < $1.start }
             scoreClaims(article, produced: produced, into: &report)
             let quotes = quotesByPath[article.path] ?? []
-            for claim in produced where evaluatedKinds.contains(claim.kind) {
+            for claim in produced where kinds.contains(claim.kind) {
                 let matched = quotes.contains { $0.range.overlaps(claim.start..<claim.end) }
                 report.claims.count(claim.kind) { $0.produced += 1; if matched { $0.producedMatched += 1 } }
                 if !matched {
@@ -83,7 +86,7 @@ public struct Scorer {
     }
 
     private func scoreClaims(_ article: Article, produced: [Claim], into report: inout EvalReport) {
-        for label in article.passage.claims where evaluatedKinds.contains(label.kind) {
+        for label in article.passage.claims where kinds.contains(label.kind) {
             let overlapping = produced.filter { label.range.overlaps($0.start..<$0.end) }
             let ofKind = overlapping.filter { $0.kind == label.kind }
             let agreeing = overlapping.filter { ValueAgreement.agrees(label, $0.value, tolerance: tolerance) }

@@ -13,6 +13,11 @@ enum Console {
         write(text.hasSuffix("\n") ? text : text + "\n", to: STDERR_FILENO, name: "standard error")
     }
 
+    /// Text for standard error as it is (a progress line redrawn in place has no newline).
+    static func errorRaw(_ text: String) {
+        write(text, to: STDERR_FILENO, name: "standard error")
+    }
+
     /// Diagnostics go to standard error, coloured only when it is a terminal that wants it.
     static func report(_ diagnostics: [Diagnostic], color: ColorChoice = .auto) {
         guard !diagnostics.isEmpty else { return }

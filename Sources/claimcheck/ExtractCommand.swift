@@ -42,8 +42,11 @@ struct ExtractCommand: ParsableCommand {
             if format == .json {
                 claims += results.flatMap(\.claims)
             } else {
-                // text and jsonl are one line per claim: print as files finish, in input order.
-                Console.out(reporter.render(ExtractReport(claims: results.flatMap(\.claims))))
+                // text and jsonl are one line per claim: print as files finish, in input order
+                // (after clearing the progress line, which may share the terminal).
+                let claimsText = reporter.render(ExtractReport(claims: results.flatMap(\.claims)))
+                if !claimsText.isEmpty { progress?.finish() }
+                Console.out(claimsText)
                 if !runOptions.shown(chunkDiagnostics).isEmpty { progress?.finish() }
                 Console.report(runOptions.shown(chunkDiagnostics), color: color)
             }

@@ -47,7 +47,7 @@ final class ProgressLine: @unchecked Sendable {
         if rate > 0, totalBytes > bytes {
             line += ", \(Int((Double(totalBytes - bytes) / rate).rounded(.up))) s left"
         }
-        FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
+        Console.errorRaw("\r" + line + "\u{1B}[K")
         drawn = true
     }
 
@@ -55,7 +55,7 @@ final class ProgressLine: @unchecked Sendable {
     func finish() {
         lock.lock()
         defer { lock.unlock() }
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if drawn { Console.errorRaw("\r\u{1B}[K") }
         drawn = false
     }
 }

@@ -64,4 +64,34 @@ final class EvaluationRunTests: XCTestCase {
                        "false-alarms is 2, above the maximum 1")
         XCTAssertNil(EvalBound(side: .min, key: "found", value: 0.95).violation(in: report))
     }
+
+    func testUnknownKindsCrossQuotesThatAreNoLabelAndTwoSpellingsAreErrors() throws {
+        let directory = try temporaryDirectory(self)
+        try write("date 2021-03-06\nPolice said 8,000 people marched in Valmont on Saturday.\n", to: "a.txt", in: directory)
+        try write("date 2021-03-06\nOrganisers said 40,000 people marched in Valmont on Saturday.\n", to: "b.txt", in: directory)
+        let labels = try write("""
+            {"file": "a.txt", "claims": [{"quote": "8,000 people", "kind": "crowds", "low": 8000, "high": 8000, "sourced": true}]}
+            {"file": "./a.txt", "claims": []}
+            {"file": "b.txt", "claims": [{"quote": "40,000 people", "kind": "crowd", "low": 40000, "high": 40000, "sourced": true}]}
+            """, to: "labels.jsonl", in: directory)
+        let cross = try write("""
+            {"a": {"file": "a.txt", "quote": "8,000 people marched"}, "b": {"file": "b.txt", "quote": "40,000 people"}, "why": "x"}
+            """, to: "cross.jsonl", in: directory)
+        let (report, diagnostics) = Evaluation(rules: Shipped.rules, workers: 1).run(labels: labels, cross: cross)
+        XCTAssertEqual(diagnostics.map(\.description).map { $0.replacingOccurrences(of: directory.path + "/", with: "") }, [
+            "labels.jsonl:1: error: claim 1: unknown kind 'crowds' (the rules' kinds: casualties, crowd, distance, figure, other, percent, turnout, vote_share)",
+            "labels.jsonl:2: error: './a.txt' is labelled twice (first on line 1); this line is skipped",
+            "cross.jsonl:1: error: \"8,000 people marched\" is not the quote of a labelled claim of a.txt",
+        ])
+        XCTAssertEqual(report.claims.overall.labelled, 1)
+        XCTAssertEqual(report.conflicts.crossLabelled, 0)
+    }
+
+    func testAHugeBoundIsReportedNotACrash() {
+        var report = EvalReport()
+        report.conflicts.falseAlarms = 2
+        XCTAssertEqual(EvalBound(side: .max, key: "false-alarms", value: 1e30).violation(in: report), nil)
+        XCTAssertEqual(EvalBound(side: .min, key: "false-alarms", value: 1e30).violation(in: report),
+                       "false-alarms is 2, below the minimum 1e+30")
+    }
 }
