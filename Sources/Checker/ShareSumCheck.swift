@@ -49,14 +49,22 @@ public struct ShareSumCheck: Check {
 
     private func blocks(of election: [Claim]) -> [Block] {
         var blocks: [Block] = []
+        var index: [BlockKey: Int] = [:]
         for claim in election.sorted(by: Claim.positionOrder) {
-            if let index = blocks.firstIndex(where: { $0.voice == claim.voice && $0.paragraph == claim.paragraph }) {
-                blocks[index].claims.append(claim)
+            let key = BlockKey(voice: claim.voice, paragraph: claim.paragraph)
+            if let existing = index[key] {
+                blocks[existing].claims.append(claim)
             } else {
+                index[key] = blocks.count
                 blocks.append(Block(voice: claim.voice, paragraph: claim.paragraph, claims: [claim]))
             }
         }
         return blocks
+    }
+
+    private struct BlockKey: Hashable {
+        var voice: String
+        var paragraph: Int
     }
 
     private func check(_ blocks: [Block], options: CheckOptions) -> [Finding] {
@@ -68,24 +76,36 @@ public struct ShareSumCheck: Check {
                 flagged.insert(index)
             }
         }
-        // Blocks about one race: same paragraph, or a common candidate (transitively).
+        // Blocks about one race: same paragraph, or a common candidate (transitively). Each
+        // block joins the first block that shares its paragraph or a candidate, so this is
+        // linear in the blocks, not quadratic.
         var race = Array(blocks.indices)
-        func root(_ i: Int) -> Int { var i = i; while race[i] != i { i = race[i] }; return i }
-        for i in blocks.indices {
-            for j in blocks.indices where j > i {
-                if blocks[i].paragraph == blocks[j].paragraph || !blocks[i].candidates.isDisjoint(with: blocks[j].candidates) {
-                    race[root(j)] = root(i)
-                }
+        func root(_ i: Int) -> Int {
+            var i = i
+            while race[i] != i { race[i] = race[race[i]]; i = race[i] }
+            return i
+        }
+        func join(_ i: Int, _ j: Int) { let (a, b) = (root(i), root(j)); if a != b { race[max(a, b)] = min(a, b) } }
+        var firstInParagraph: [Int: Int] = [:]
+        var firstWithCandidate: [String: Int] = [:]
+        for (i, block) in blocks.enumerated() {
+            if let first = firstInParagraph[block.paragraph] { join(first, i) } else { firstInParagraph[block.paragraph] = i }
+            for candidate in block.candidates {
+                if let first = firstWithCandidate[candidate] { join(first, i) } else { firstWithCandidate[candidate] = i }
             }
         }
+        // Pairs of rival voices within each race only.
+        var races: [Int: [Int]] = [:]
+        for i in blocks.indices where !flagged.contains(i) { races[root(i), default: []].append(i) }
         var reported = Set(findings.map(\.fingerprint))
-        for i in blocks.indices where !flagged.contains(i) {
-            for j in blocks.indices where j > i && !flagged.contains(j) {
-                guard blocks[i].voice != blocks[j].voice, root(i) == root(j) else { continue }
-                let union = (blocks[i].claims + blocks[j].claims).sorted(by: Claim.positionOrder)
-                guard let finding = check(union, options: options), !reported.contains(finding.fingerprint) else { continue }
-                reported.insert(finding.fingerprint)
-                findings.append(finding)
+        for members in races.keys.sorted().map({ races[$0]! }) {
+            for (position, i) in members.enumerated() {
+                for j in members[(position + 1)...] where blocks[i].voice != blocks[j].voice {
+                    let union = (blocks[i].claims + blocks[j].claims).sorted(by: Claim.positionOrder)
+                    guard let finding = check(union, options: options), !reported.contains(finding.fingerprint) else { continue }
+                    reported.insert(finding.fingerprint)
+                    findings.append(finding)
+                }
             }
         }
         return findings

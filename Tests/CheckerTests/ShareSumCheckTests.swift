@@ -133,4 +133,14 @@ final class ShareSumCheckTests: XCTestCase {
         b.paragraph = 1
         XCTAssertEqual(check.run([a, b], options: options).map { $0.claims.map(\.file) }, [["a.md", "a.md"]])
     }
+
+    func testThousandsOfParagraphsAreLinearNotQuadratic() {
+        // A results table: one share per paragraph, the same two candidates all the way down.
+        let claims = (0..<4000).map { row -> Claim in
+            var c = share(exact(row % 2 == 0 ? 60 : 30), row % 2 == 0 ? "Holt" : "Marr", line: row + 1)
+            c.paragraph = row
+            return c
+        }
+        XCTAssertEqual(check.run(claims, options: options), [])
+    }
 }
