@@ -99,7 +99,8 @@ public final class Extractor {
         let paragraphs = Extractor.paragraphs(of: sentences, in: document)
         // A refers-back match with nothing to refer to is dropped before overlaps are settled, so
         // a plain claim it covered ("revised the figure down to 60 percent") still stands.
-        let unreferenced = Extractor.unreferenced(Extractor.resolveOverlaps(candidates), sentences: sentences, trace: trace)
+        let unreferenced = candidates.contains(where: \.rule.refersBack)
+            ? Extractor.unreferenced(Extractor.resolveOverlaps(candidates), sentences: sentences, trace: trace) : []
         let kept = unreferenced.isEmpty ? candidates : candidates.filter { !unreferenced.contains(Extractor.key($0)) }
         let resolved = Extractor.resolveOverlaps(kept, trace: trace)
         var attacher = ContextAttacher(sentences: sentences, paragraphs: paragraphs,
@@ -428,16 +429,7 @@ public final class Extractor {
 
     /// Refers-back candidates that would find no referent among `resolved`.
     static func unreferenced(_ resolved: [Candidate], sentences: [Range<Int>], trace: ExtractionTrace? = nil) -> Set<String> {
-        guard resolved.contains(where: { $0.rule.refersBack }) else { return [] }
-        let index: (Int) -> Int? = { offset in
-            var low = 0
-            var high = sentences.count
-            while low < high {
-                let mid = (low + high) / 2
-                if sentences[mid].upperBound <= offset { low = mid + 1 } else { high = mid }
-            }
-            return low < sentences.count && sentences[low].contains(offset) ? low : nil
-        }
+        let index = { ContextAttacher.index(of: $0, in: sentences) }
         let accepted = Set(resolveReferences(resolved, sentenceIndex: index, trace: trace).map(key))
         return Set(resolved.filter { $0.rule.refersBack }.map(key)).subtracting(accepted)
     }
