@@ -23,13 +23,16 @@ let package = Package(
         .target(name: "Checker", dependencies: ["Claims", .product(name: "Yams", package: "Yams")]),
         .target(name: "Reporters", dependencies: ["Claims", "Checker"]),
         .target(name: "Evaluation", dependencies: ["Claims", "Checker", "Reporters"]),
+        .target(name: "Frontend", dependencies: ["Claims", "Checker", "Reporters"]),
         .executableTarget(
             name: "claimcheck",
             dependencies: [
-                "Claims", "Checker", "Reporters", "Evaluation",
+                "Claims", "Checker", "Reporters", "Evaluation", "Frontend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildInfo"]
         ),
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         .executableTarget(name: "claimcheck-bench", dependencies: ["Claims", "PCRE2", "Evaluation"]),
         .executableTarget(name: "claimcheck-fuzz", dependencies: ["Claims", "Checker", "Reporters"]),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
@@ -38,6 +41,7 @@ let package = Package(
         .target(name: "SchemaValidation", path: "Tests/SchemaValidation", exclude: ["Resources"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Checker", "Claims", "SchemaValidation"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Checker", "Claims"]),
+        .testTarget(name: "FrontendTests", dependencies: ["Frontend", "Checker", "Claims", "Reporters"]),
         .testTarget(name: "CLITests", dependencies: ["claimcheck", "SchemaValidation"]),
     ],
     swiftLanguageModes: [.v5]

@@ -101,70 +101,13 @@ public struct Baseline: Equatable, Sendable {
         return try decode(data, file: path)
     }
 
-    /// Writes through a symlink to its target, by way of a visible temporary beside the target
-    /// (`NAME.claimcheck-tmp-PID`) renamed over it, so a killed run leaves the old baseline
-    /// intact; temporaries left by runs no longer alive are removed first.
+    /// Writes atomically (see `AtomicFile`), so a killed run leaves the old baseline intact.
     public func write(to path: String) throws {
-        let target = Self.resolvingLinks(path)
-        let directory = (target as NSString).deletingLastPathComponent
-        let name = (target as NSString).lastPathComponent
-        Self.removeStaleTemporaries(of: name, in: directory.isEmpty ? "." : directory)
-        let temporary = target + Self.temporaryMarker + String(getpid())
-        let bytes = Array(encoded().utf8)
-        func fail(_ what: String) -> Diagnostic {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            return Diagnostic(file: path, "cannot write baseline file: \(what): \(reason)")
-        }
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw fail("cannot create \(temporary)") }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                close(fd)
-                throw fail("write")
-            }
-            offset += written
-        }
-        guard fsync(fd) == 0 || errno == EINVAL else { close(fd); throw fail("fsync") }
-        guard close(fd) == 0 else { throw fail("close") }
-        guard rename(temporary, target) == 0 else { throw fail("rename") }
-    }
-
-    static let temporaryMarker = ".claimcheck-tmp-"
-
-    /// The file a chain of symlinks ends at (even when it does not exist yet).
-    static func resolvingLinks(_ path: String) -> String {
-        var current = path
-        for _ in 0..<40 {
-            guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return current }
-            current = destination.hasPrefix("/") ? destination
-                : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
-        }
-        return current
-    }
-
-    static func removeStaleTemporaries(of name: String, in directory: String) {
-        let prefix = name + temporaryMarker
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for entry in entries where entry.hasPrefix(prefix) {
-            guard let pid = Int32(entry.dropFirst(prefix.count)) else { continue }
-            // kill(pid, 0) fails with ESRCH only when no such process exists.
-            if pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) {
-                unlink((directory as NSString).appendingPathComponent(entry))
-            }
-        }
+        try AtomicFile.write(Array(encoded().utf8), to: path, what: "baseline file")
     }
 
     private struct File: Codable {
         var version: Int
         var fingerprints: [Entry]
     }
-}
-
-/// write(2), out of reach of Baseline.write's name.
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    write(fd, buffer, count)
 }

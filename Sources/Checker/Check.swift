@@ -14,19 +14,22 @@ public struct CheckOptions: Sendable, Equatable {
     }
 }
 
-/// One check over all claims of a run. Findings come back at `defaultSeverity`;
-/// the `Checker` applies configured severities afterwards.
-public protocol Check: Sendable {
-    static var id: String { get }
-    /// One line for `--help` and SARIF rule metadata.
-    static var summary: String { get }
-    var defaultSeverity: Severity { get }
-    func run(_ claims: [Claim], options: CheckOptions) -> [Finding]
+/// A check that owns its description (id, wording, default severity): see `Checker.registry`.
+public protocol DescribedCheck: Sendable {
+    static var descriptor: CheckDescriptor { get }
 }
 
-extension Check {
-    public var id: String { Self.id }
-    public var summary: String { Self.summary }
+extension DescribedCheck {
+    public static var id: String { descriptor.id }
+    public static var summary: String { descriptor.summary }
+    public var id: String { Self.descriptor.id }
+    public var defaultSeverity: Severity { Self.descriptor.defaultSeverity }
+}
+
+/// One check over all claims of a run. Findings come back at the default severity;
+/// the `Checker` applies configured severities afterwards.
+public protocol Check: DescribedCheck {
+    func run(_ claims: [Claim], options: CheckOptions) -> [Finding]
 }
 
 /// How a configuration sets a check: a severity, or off.

@@ -13,10 +13,8 @@ public struct CheckResult: Equatable, Sendable {
 /// Runs every check over all claims of a run, then applies configured severities,
 /// inline suppressions and the baseline.
 public struct Checker: Sendable {
-    public static let unusedSuppressionID = "unused-suppression"
+    public static let unusedSuppressionID = UnusedSuppressionCheck.id
     public static let allChecks: [any Check] = [ConflictCheck(), ShareSumCheck(), UnsourcedCheck()]
-    /// Every id a configuration or suppression may name.
-    public static var checkIDs: [String] { allChecks.map(\.id) + [unusedSuppressionID] }
 
     public var checks: [any Check]
     public var options: CheckOptions
@@ -48,11 +46,11 @@ public struct Checker: Sendable {
         var used = Array(repeating: false, count: suppressions.count)
         let before = findings.count
         findings.removeAll { finding in
-            let lines = Set(suppressibleClaims(of: finding).map { SourceLocation(file: $0.file, line: $0.line, column: 0) })
+            let claims = suppressibleClaims(of: finding)
             var silenced = false
             for (index, suppression) in suppressions.enumerated()
             where suppression.covers(check: finding.check)
-                && lines.contains(SourceLocation(file: suppression.file, line: suppression.targetLine, column: 0)) {
+                && claims.contains(where: { $0.file == suppression.file && suppression.covered.contains($0.line) }) {
                 used[index] = true
                 silenced = true
             }
@@ -60,10 +58,9 @@ public struct Checker: Sendable {
         }
         let suppressedCount = before - findings.count
 
-        if let severity = severity(of: Self.unusedSuppressionID, default: .info) {
-            for (index, suppression) in suppressions.enumerated() where !used[index] && namesEnabledCheck(suppression) {
-                findings.append(unused(suppression, severity: severity))
-            }
+        if let severity = severity(of: UnusedSuppressionCheck.id, default: UnusedSuppressionCheck.descriptor.defaultSeverity) {
+            let unused = suppressions.indices.filter { !used[$0] && namesEnabledCheck(suppressions[$0]) }.map { suppressions[$0] }
+            findings += UnusedSuppressionCheck().run(unused, severity: severity, options: options)
         }
 
         findings.sort(by: Checker.reportOrder)
@@ -84,16 +81,6 @@ public struct Checker: Sendable {
             guard let check = checks.first(where: { $0.id == id }) else { return !Checker.checkIDs.contains(id) }
             return severity(of: id, default: check.defaultSeverity) != nil
         }
-    }
-
-    private func unused(_ suppression: Suppression, severity: Severity) -> Finding {
-        let what = suppression.checks.isEmpty ? "any check" : suppression.checks.joined(separator: ", ")
-        let message = "suppression of \(what) matched no finding on line \(suppression.targetLine)"
-        let fingerprint = Fingerprint.make([Self.unusedSuppressionID, Fingerprint.path(suppression.file, root: options.root),
-                                            suppression.checks.joined(separator: ","), suppression.targetText])
-        return Finding(check: Self.unusedSuppressionID, severity: severity, message: message, claims: [],
-                       fingerprint: fingerprint,
-                       location: SourceLocation(file: suppression.file, line: suppression.line, column: suppression.column))
     }
 
     /// File, line, column, then check id and message, so output never depends on dictionary order.

@@ -10,10 +10,11 @@ import Yams
 /// tolerance: 10%                    # or 0.1
 /// checks: {conflict: error, unsourced: off}
 /// ignore: ["drafts/**", "*.draft.md"]  # globs, relative to this file
+/// extensions: [txt, md, markdown]   # what directory walks read
 /// ```
 public struct Config: Equatable, Sendable {
     public static let fileName = ".claimcheck.yml"
-    public static let keys = ["rules", "fail-on", "checks", "tolerance", "ignore"]
+    public static let keys = ["rules", "fail-on", "checks", "tolerance", "ignore", "extensions"]
 
     /// The file it was read from, nil for the empty default.
     public var path: String?
@@ -23,6 +24,8 @@ public struct Config: Equatable, Sendable {
     public var checks: [String: CheckSetting] = [:]
     public var tolerance: Double?
     public var ignore: [String] = []
+    /// File extensions a directory walk reads, without dots; nil: the default list.
+    public var extensions: [String]?
     /// Directory that relative rule paths and ignore globs start from.
     public var directory: String = "."
 
@@ -48,34 +51,34 @@ public struct Config: Equatable, Sendable {
             throw Diagnostic(file: path, "configuration file is not valid UTF-8")
         }
         var config = try parse(text, file: path)
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let directory = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
         config.directory = directory
         config.rules = config.rules.map { $0.hasPrefix("/") ? $0 : directory + "/" + $0 }
         return config
     }
 
-    /// Parses YAML text; relative paths are left as written.
+    /// Parses YAML text through the rule files' reader (same line:column errors and
+    /// suggestions); relative paths are left as written. The first problem is thrown.
     public static func parse(_ text: String, file: String) throws -> Config {
         var config = Config()
         config.path = file
-        let root: Node?
-        if let bomb = YAMLGuard.check(text, file: file) { throw bomb }
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw diagnostic(error, file: file)
+        var reader = YAMLReader(file: file)
+        guard let root = reader.parse(text) else {
+            if let first = reader.diagnostics.first { throw first }
+            return config
         }
-        guard let root else { return config }
-        guard let mapping = root.mapping else {
-            throw error(root, file, "expected a mapping of settings (\(keys.joined(separator: ", ")))")
+        if YAMLReader.isNull(root) { return config }
+        guard let entries = reader.mapping(root, allowed: Set(keys), what: "configuration") else {
+            throw reader.diagnostics[0]
         }
-        for (keyNode, value) in mapping {
-            guard let key = keyNode.string, keys.contains(key) else {
-                throw error(keyNode, file, "unknown key \"\(keyNode.string ?? "?")\"; expected one of \(keys.joined(separator: ", "))")
-            }
+        if let first = reader.diagnostics.first { throw first }
+        for key in keys {
+            guard let value = entries[key] else { continue }
             switch key {
-            case "rules": config.rules = try strings(value, file, key)
-            case "ignore": config.ignore = try strings(value, file, key)
+            case "rules": config.rules = try strings(value, key, &reader)
+            case "ignore": config.ignore = try strings(value, key, &reader)
+            case "extensions":
+                config.extensions = try strings(value, key, &reader).map { $0.hasPrefix(".") ? String($0.dropFirst()) : $0 }
             case "fail-on":
                 guard let text = value.scalar?.string, let threshold = FailThreshold(rawValue: text) else {
                     throw error(value, file, "fail-on must be one of \(FailThreshold.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -119,7 +122,8 @@ public struct Config: Equatable, Sendable {
         var result: [String: CheckSetting] = [:]
         for (keyNode, value) in mapping {
             guard let id = keyNode.string, Checker.checkIDs.contains(id) else {
-                throw error(keyNode, file, "unknown check \"\(keyNode.string ?? "?")\"; expected one of \(Checker.checkIDs.joined(separator: ", "))")
+                let name = keyNode.string ?? "?"
+                throw error(keyNode, file, "unknown check '\(name)'\(Suggestion.hint(for: name, in: Checker.checkIDs)); known checks: \(Checker.checkIDs.joined(separator: ", "))")
             }
             // YAML 1.1 reads a bare `off` as false; accept it as the setting it spells.
             guard let text = value.scalar?.string, let setting = CheckSetting(rawValue: text.lowercased()) else {
@@ -134,24 +138,18 @@ public struct Config: Equatable, Sendable {
         CheckSetting.allCases.map(\.rawValue).joined(separator: ", ")
     }
 
-    private static func strings(_ node: Node, _ file: String, _ key: String) throws -> [String] {
-        if let text = node.scalar?.string, node.null == nil { return [text] }
-        guard let sequence = node.sequence else {
-            throw error(node, file, "\(key) must be a string or a list of strings")
+    /// A string or a list of strings; an empty value is a mistake, not "nothing".
+    private static func strings(_ node: Node, _ key: String, _ reader: inout YAMLReader) throws -> [String] {
+        if YAMLReader.isNull(node) {
+            throw Diagnostic(file: reader.file, line: node.mark?.line, column: node.mark?.column,
+                             "\(key) must be a string or a list of strings")
         }
-        return try sequence.map { item in
-            guard let text = item.scalar?.string else {
-                throw error(item, file, "\(key) entries must be strings")
-            }
-            return text
-        }
+        let values = reader.strings(node, key) ?? []
+        if let first = reader.diagnostics.first { throw first }
+        return values
     }
 
     private static func error(_ node: Node, _ file: String, _ message: String) -> Diagnostic {
         Diagnostic(file: file, line: node.mark?.line, column: node.mark?.column, message)
-    }
-
-    private static func diagnostic(_ error: YamlError, file: String) -> Diagnostic {
-        YAMLReader.diagnostic(for: error, file: file)
     }
 }

@@ -15,9 +15,12 @@ import Claims
 /// count to 25") is compared with the figure it corrects even in one voice, and differing at
 /// all is enough.
 public struct ConflictCheck: Check {
-    public static let id = "conflict"
-    public static let summary = "Two claims about the same quantity whose ranges cannot both hold."
-    public var defaultSeverity: Severity = .error
+    public static let descriptor = CheckDescriptor(
+        id: "conflict", name: "ConflictingRanges",
+        summary: "Two claims about the same quantity whose ranges cannot both hold.",
+        description: "Two claims of the same kind and unit share place, date and group and come from different voices, but their intervals (approximate values widened by the tolerance) have no value in common, so at most one of them is true.",
+        defaultSeverity: .error,
+        help: "Check both figures against their sources, or say whose estimate each one is. If they describe different things, give them different places, dates or groups in the text; silence a known case with <!-- claimcheck-disable-next-line conflict -->.")
 
     public init() {}
 

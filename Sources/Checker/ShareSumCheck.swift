@@ -11,9 +11,12 @@ import Claims
 /// opposition count is the contradiction a desk wants. Shares from different articles are
 /// never added (two articles disagreeing about one candidate are a conflict).
 public struct ShareSumCheck: Check {
-    public static let id = "share-sum"
-    public static let summary = "Vote shares of different candidates in one election that add up to more than 100%."
-    public var defaultSeverity: Severity = .error
+    public static let descriptor = CheckDescriptor(
+        id: "share-sum", name: "SharesExceedWhole",
+        summary: "Vote shares of different candidates in one election that add up to more than 100%.",
+        description: "The smallest values the text allows for different candidates' shares of one election (same article, place and date) already add up to more than the whole, so the figures cannot all be true.",
+        defaultSeverity: .error,
+        help: "One of the figures is wrong or belongs to another election or round: check each share against the official result, and name the round or date when the article compares two.")
     /// Which claims are shares, and of what whole: declared by a rule file's `shares-of`.
     public var kind: String
     public var unit: String

@@ -1,9 +1,21 @@
 import Claims
 
-/// An inline `<!-- claimcheck-disable-next-line [ids] -->` comment in an article.
-/// It silences findings whose primary claim (for conflicts: any claim) starts on the next line.
+/// An inline comment in an article that silences findings:
+/// `<!-- claimcheck-disable-next-line [ids] -->` (the next line),
+/// `<!-- claimcheck-disable [ids] -->` … `<!-- claimcheck-enable [ids] -->` (the lines between),
+/// `<!-- claimcheck-disable-file [ids] -->` (the whole file).
+/// A finding is silenced when its primary claim (for conflicts: any claim) starts on a covered line.
 public struct Suppression: Equatable, Hashable, Sendable {
-    public static let directive = "claimcheck-disable-next-line"
+    public enum Scope: String, Sendable, CaseIterable {
+        case nextLine = "claimcheck-disable-next-line"
+        case block = "claimcheck-disable"
+        case file = "claimcheck-disable-file"
+    }
+
+    public static let directive = Scope.nextLine.rawValue
+    public static let enableDirective = "claimcheck-enable"
+    /// Every directive a comment may start with, for "did you mean" hints.
+    public static let directives = Scope.allCases.map(\.rawValue) + [enableDirective]
 
     public var file: String
     /// 1-based line and column (in characters) of the comment.
@@ -11,55 +23,104 @@ public struct Suppression: Equatable, Hashable, Sendable {
     public var column: Int
     /// Check ids named in the comment; empty means every check.
     public var checks: [String]
-    /// The trimmed text of the line it covers, so its fingerprint survives line moves.
+    /// The trimmed text of the line it covers (for a block or file: the comment's own line),
+    /// so its fingerprint survives line moves.
     public var targetText: String
+    public var scope: Scope
+    /// The lines it silences.
+    public var covered: ClosedRange<Int>
 
-    public init(file: String, line: Int, column: Int, checks: [String], targetText: String = "") {
+    public init(file: String, line: Int, column: Int, checks: [String], targetText: String = "",
+                scope: Scope = .nextLine, covered: ClosedRange<Int>? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.checks = checks
         self.targetText = targetText
+        self.scope = scope
+        self.covered = covered ?? (line + 1)...(line + 1)
     }
 
-    public var targetLine: Int { line + 1 }
+    public var targetLine: Int { covered.lowerBound }
 
     public func covers(check: String) -> Bool {
         checks.isEmpty || checks.contains(check)
     }
 
+    /// What `scan` found: the suppressions, and warnings for directives it could not use
+    /// (a misspelt directive, an enable with no open disable).
+    public struct ScanResult: Sendable {
+        public var suppressions: [Suppression] = []
+        public var warnings: [Diagnostic] = []
+    }
+
     /// Finds every suppression comment in a document. A comment must open and close on one line.
     public static func scan(_ document: Document) -> [Suppression] {
-        var found: [Suppression] = []
-        guard document.lineCount > 0 else { return found }
+        scanReporting(document).suppressions
+    }
+
+    public static func scanReporting(_ document: Document) -> ScanResult {
+        var result = ScanResult()
+        guard document.lineCount > 0 else { return result }
+        var open: [Suppression] = []
         for number in 1...document.lineCount {
             let line = document.line(number)
             guard line.contains("claimcheck") else { continue }
             var rest = Substring(line)
-            while let open = rest.firstRange(of: "<!--") {
-                guard let close = rest[open.upperBound...].firstRange(of: "-->") else { break }
-                if let checks = parse(rest[open.upperBound..<close.lowerBound]) {
-                    // Columns count Unicode scalars, as `Document.position(of:)` does.
-                    let column = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex,
-                                                              to: open.lowerBound) + 1
-                    found.append(Suppression(file: document.path, line: number, column: column, checks: checks,
-                                             targetText: trimmed(document.line(number + 1))))
-                }
+            while let start = rest.firstRange(of: "<!--") {
+                guard let close = rest[start.upperBound...].firstRange(of: "-->") else { break }
+                // Columns count Unicode scalars, as `Document.position(of:)` does.
+                let column = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex,
+                                                          to: start.lowerBound) + 1
+                let words = rest[start.upperBound..<close.lowerBound].split(whereSeparator: { $0.isWhitespace || $0 == "," })
                 rest = rest[close.upperBound...]
+                guard let first = words.first.map(String.init), first.hasPrefix("claimcheck") else { continue }
+                let checks = words.dropFirst().map(String.init)
+                let here = Suppression(file: document.path, line: number, column: column, checks: checks,
+                                       targetText: trimmed(line))
+                switch first {
+                case Scope.nextLine.rawValue:
+                    var next = here
+                    next.targetText = trimmed(document.line(number + 1))
+                    result.suppressions.append(next)
+                case Scope.file.rawValue:
+                    var whole = here
+                    whole.scope = .file
+                    whole.covered = 1...document.lineCount
+                    result.suppressions.append(whole)
+                case Scope.block.rawValue:
+                    var block = here
+                    block.scope = .block
+                    open.append(block)
+                case enableDirective:
+                    // An enable closes the open blocks it names (all of them when it names none).
+                    let closing = open.indices.filter { checks.isEmpty || Set(open[$0].checks) == Set(checks) }
+                    if closing.isEmpty {
+                        result.warnings.append(Diagnostic(.warning, file: document.path, line: number, column: column,
+                                                          "\(enableDirective) without an open \(Scope.block.rawValue)"))
+                    }
+                    for index in closing {
+                        open[index].covered = (open[index].line + 1)...max(open[index].line + 1, number)
+                        result.suppressions.append(open[index])
+                    }
+                    for index in closing.reversed() { open.remove(at: index) }
+                default:
+                    result.warnings.append(Diagnostic(.warning, file: document.path, line: number, column: column,
+                                                      "unknown directive '\(first)'\(Suggestion.hint(for: first, in: directives)); known directives: \(directives.joined(separator: ", "))"))
+                }
             }
         }
-        return found
+        // A block never enabled again runs to the end of the file.
+        for var block in open {
+            block.covered = (block.line + 1)...max(block.line + 1, document.lineCount)
+            result.suppressions.append(block)
+        }
+        result.suppressions.sort { ($0.line, $0.column) < ($1.line, $1.column) }
+        return result
     }
 
     public static func scan(_ text: String, file: String) -> [Suppression] {
         scan(Document(path: file, text: text))
-    }
-
-    /// The ids after the directive, or nil when the comment is something else.
-    static func parse(_ body: Substring) -> [String]? {
-        let words = body.split(whereSeparator: { $0.isWhitespace || $0 == "," })
-        guard let first = words.first, first == directive else { return nil }
-        return words.dropFirst().map(String.init)
     }
 
     private static func trimmed(_ text: String) -> String {

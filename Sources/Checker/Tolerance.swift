@@ -11,4 +11,10 @@ public enum Tolerance {
         guard let fraction = Double(trimmed), fraction >= 0, fraction < 1 else { return nil }
         return fraction
     }
+
+    /// "10%", "2.5%": how `config show` prints a tolerance.
+    public static func describe(_ fraction: Double) -> String {
+        let percent = (fraction * 1000).rounded() / 10
+        return percent == percent.rounded() ? "\(Int(percent))%" : "\(percent)%"
+    }
 }

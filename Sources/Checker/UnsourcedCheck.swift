@@ -6,9 +6,12 @@ import Claims
 /// left alone: flagging every percentage in a business story would bury the figures that
 /// matter.
 public struct UnsourcedCheck: Check {
-    public static let id = "unsourced"
-    public static let summary = "A claim with no named source."
-    public var defaultSeverity: Severity = .warning
+    public static let descriptor = CheckDescriptor(
+        id: "unsourced", name: "UnsourcedClaim",
+        summary: "A claim with no named source.",
+        description: "Nobody is named as asserting this figure in its sentence; anonymous phrases such as \"estimates ranged\" or \"it was reported\" do not count. A standards desk wants every contested number attributed.",
+        defaultSeverity: .warning,
+        help: "Name the source (\"police said\", \"according to the organisers\"), or silence a known case with <!-- claimcheck-disable-next-line unsourced -->.")
 
     public init() {}
 

@@ -4,10 +4,13 @@
 public struct Document: Sendable {
     public let path: String
     public let bytes: [UInt8]
-    /// The article date from a leading `date YYYY-MM-DD` prefix, if present.
+    /// The article's own date: a leading `date YYYY-MM-DD` line, front matter or a `Date:`
+    /// header (see `ArticleHeader`).
     public let prefixDate: String?
-    /// Where the article text starts, after any date prefix.
+    /// Where the article text starts, after any date line, front matter or header block.
     public let bodyStart: Int
+    /// A date the article gives that is not a real YYYY-MM-DD, for a warning.
+    public let dateProblem: (text: String, line: Int)?
     /// Byte offset of the first invalid UTF-8 sequence, if any.
     public let firstInvalidUTF8: Int?
     /// "UTF-16LE" or "UTF-16BE" when the file began with that byte order mark and was
@@ -32,7 +35,8 @@ public struct Document: Sendable {
         var starts = [0]
         for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
         lineStarts = starts
-        (prefixDate, bodyStart) = Document.parseDatePrefix(bytes)
+        let header = ArticleHeader.parse(bytes)
+        (prefixDate, bodyStart, dateProblem) = (header.date, header.bodyStart, header.problem)
         firstInvalidUTF8 = Document.firstInvalidUTF8(in: bytes)
     }
 

@@ -76,9 +76,9 @@ public final class Extractor {
             diagnostics.append(Diagnostic(.warning, file: document.path,
                 "\(encoding) text converted to UTF-8 (lines and columns are the file's; start/end count UTF-8 bytes)"))
         }
-        if document.prefixDate == nil, let text = Document.malformedDatePrefix(document.bytes) {
-            diagnostics.append(Diagnostic(.warning, file: document.path, line: 1, column: 1,
-                "'\(text)' is not a date prefix (expected date YYYY-MM-DD with a real date); the article has no date"))
+        if let problem = document.dateProblem {
+            diagnostics.append(Diagnostic(.warning, file: document.path, line: problem.line, column: 1,
+                "'\(problem.text)' is not a valid article date (expected YYYY-MM-DD with a real date); the article has no date"))
         }
         var cuts: [Int] = []
         let sentences = splitter.split(document.bytes, from: document.bodyStart, cuts: &cuts)

@@ -1,11 +1,26 @@
 import Foundation
 
-/// Turns command-line arguments into documents: files, directories walked for `.txt` and
-/// `.md`, and `-` for standard input. Problems become diagnostics; other inputs go on.
+/// Turns command-line arguments into documents: files, directories walked for articles, and
+/// `-` for standard input. Problems become diagnostics; other inputs go on.
+///
+/// A walk skips hidden files and directories and what `.gitignore` / `.claimcheckignore` files
+/// exclude (ripgrep's behaviour); a file named on the command line is always read.
 public struct InputCollector {
-    public static let extensions: Set<String> = ["txt", "md"]
+    public static let defaultExtensions: [String] = ["txt", "md", "markdown"]
 
-    public init() {}
+    /// File extensions (without the dot, compared case-insensitively) a walk reads.
+    public var extensions: Set<String>
+    /// Honour `.gitignore` and `.claimcheckignore` in walks (`--no-ignore` turns this off).
+    public var honoursIgnoreFiles: Bool
+    /// Walk into hidden (dot) files and directories (`--hidden`).
+    public var includesHidden: Bool
+
+    public init(extensions: [String] = InputCollector.defaultExtensions, honoursIgnoreFiles: Bool = true,
+                includesHidden: Bool = false) {
+        self.extensions = Set(extensions.map { $0.lowercased() })
+        self.honoursIgnoreFiles = honoursIgnoreFiles
+        self.includesHidden = includesHidden
+    }
 
     /// Paths to read, in argument order; directories expand to their files in path order.
     /// A file named twice (`a.txt ./a.txt`, or a directory and a file in it) is read once,
@@ -37,7 +52,8 @@ public struct InputCollector {
                 let (found, problems) = walk(argument)
                 diagnostics += problems
                 if found.isEmpty, problems.isEmpty {
-                    diagnostics.append(Diagnostic(.warning, file: argument, "no .txt or .md files in this directory"))
+                    let names = extensions.sorted().map { "." + $0 }.joined(separator: ", ")
+                    diagnostics.append(Diagnostic(.warning, file: argument, "no article files in this directory (looked for \(names))"))
                 }
                 found.forEach(add)
             } else {
@@ -69,43 +85,70 @@ public struct InputCollector {
         return common.map { "/" + $0.joined(separator: "/") }
     }
 
-    /// Regular `.txt`/`.md` files below `directory`; a subdirectory that cannot be read is an
-    /// error, not a silent gap.
+    /// Article files below `directory`, sorted. A subdirectory that cannot be read is an error,
+    /// not a silent gap. Symbolic links to files are read; the walk never follows a link to a
+    /// directory, so a link loop cannot trap it.
     private func walk(_ directory: String) -> ([String], [Diagnostic]) {
         var problems: [Diagnostic] = []
-        let root = URL(fileURLWithPath: directory)
-        let keys: [URLResourceKey] = [.isRegularFileKey, .isDirectoryKey]
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: keys, errorHandler: { url, error in
-            let reason = access(url.path, R_OK | X_OK) != 0 ? "permission denied" : InputCollector.reason(error)
-            problems.append(Diagnostic(file: url.path, "cannot read directory: \(reason)"))
-            return true
-        }) else {
-            return ([], [Diagnostic(file: directory, "cannot read directory")])
-        }
         var found: [String] = []
-        let prefix = root.standardizedFileURL.path
-        for case let url as URL in enumerator {
-            guard InputCollector.extensions.contains(url.pathExtension.lowercased()) else { continue }
-            // Keep the path as the user wrote the directory: "articles/a.txt", not "/abs/articles/a.txt".
-            let full = url.standardizedFileURL.path
-            let relative = full.hasPrefix(prefix + "/") ? String(full.dropFirst(prefix.count + 1)) : url.lastPathComponent
-            let shown = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
-            // stat follows a symlink to its target: a linked article is read; the walk itself
-            // never enters a linked directory, so a link loop cannot trap it.
-            var info = stat()
-            guard stat(url.path, &info) == 0 else {
-                problems.append(Diagnostic(.warning, file: shown, "broken symbolic link skipped"))
+        let root = Self.normalized(directory)
+        var ignores = IgnoreStack()
+        if honoursIgnoreFiles {
+            // Ignore files above the walked directory count too, up to the filesystem root.
+            var ancestors: [String] = []
+            var current = (root as NSString).deletingLastPathComponent
+            while current != "/" && !current.isEmpty {
+                ancestors.append(current)
+                current = (current as NSString).deletingLastPathComponent
+            }
+            for ancestor in ancestors.reversed() { ignores = ignores.entering(ancestor, read: Self.readIgnoreFile) }
+        }
+        let shownRoot = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        // Depth-first with an explicit stack; each entry is (absolute path, shown path, ignores).
+        var pending: [(String, String, IgnoreStack)] = [(root, shownRoot, ignores)]
+        while let (absolute, shown, inherited) = pending.popLast() {
+            let stack = honoursIgnoreFiles ? inherited.entering(absolute, read: Self.readIgnoreFile) : inherited
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: absolute)
+            } catch {
+                let reason = access(absolute, R_OK | X_OK) != 0 ? "permission denied" : Self.reason(error)
+                problems.append(Diagnostic(file: shown, "cannot read directory: \(reason)"))
                 continue
             }
-            guard info.st_mode & S_IFMT == S_IFREG else {
-                if info.st_mode & S_IFMT != S_IFDIR {
-                    problems.append(Diagnostic(.warning, file: shown, "not a regular file (\(InputCollector.kind(info.st_mode))); skipped"))
+            for name in names {
+                if !includesHidden, name.hasPrefix(".") { continue }
+                let path = absolute + "/" + name
+                let display = shown + "/" + name
+                var link = stat()
+                guard lstat(path, &link) == 0 else { continue }
+                if link.st_mode & S_IFMT == S_IFDIR {
+                    if !stack.isIgnored(path, isDirectory: true) { pending.append((path, display, stack)) }
+                    continue
                 }
-                continue
+                guard extensions.contains((name as NSString).pathExtension.lowercased()),
+                      !stack.isIgnored(path, isDirectory: false) else { continue }
+                // stat follows a symlink to its target: a linked article is read.
+                var info = stat()
+                guard stat(path, &info) == 0 else {
+                    problems.append(Diagnostic(.warning, file: display, "broken symbolic link skipped"))
+                    continue
+                }
+                guard info.st_mode & S_IFMT == S_IFREG else {
+                    if info.st_mode & S_IFMT != S_IFDIR {
+                        problems.append(Diagnostic(.warning, file: display, "not a regular file (\(InputCollector.kind(info.st_mode))); skipped"))
+                    }
+                    continue
+                }
+                found.append(display)
             }
-            found.append(shown)
         }
         return (found.sorted(), problems)
+    }
+
+    private static func readIgnoreFile(_ path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return String(decoding: data, as: UTF8.self)
     }
 
     static func kind(_ mode: mode_t) -> String {

@@ -10,18 +10,28 @@ public struct RuleLoader {
 
     public init(directories: [String]) { self.directories = directories }
 
-    /// The default rules: `./Rules`, then `Rules` (or `../share/claimcheck/Rules`) beside the
-    /// executable, then the source checkout this binary was built from.
-    public static func defaultDirectory(executablePath: String, currentDirectory: String) -> String? {
+    /// The shipped rules: `Rules` or `../share/claimcheck/Rules` beside the executable, else
+    /// the `Rules` of the package whose `.build` holds it. A project's own rules come from its
+    /// `.claimcheck.yml`, never from the working directory.
+    public static func defaultDirectory(executablePath: String) -> String? {
         let executableDir = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        // Relative to the executable only, never to where it was compiled: an installed binary
+        // finds PREFIX/share/claimcheck/Rules, one in a package's .build/<triple>/<config>/ the
+        // package's Rules.
         let candidates = [
-            URL(fileURLWithPath: currentDirectory).appendingPathComponent("Rules").path,
             executableDir.appendingPathComponent("Rules").path,
             executableDir.appendingPathComponent("../share/claimcheck/Rules").standardizedFileURL.path,
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Rules")
-                .standardizedFileURL.path,
         ]
-        return candidates.first { isDirectory($0) }
+        if let found = candidates.first(where: isDirectory) { return found }
+        var directory = executableDir
+        for _ in 0..<4 {
+            directory = directory.deletingLastPathComponent()
+            let rules = directory.appendingPathComponent("Rules").path
+            if isDirectory(rules), FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
+                return rules
+            }
+        }
+        return nil
     }
 
     static func isDirectory(_ path: String) -> Bool {

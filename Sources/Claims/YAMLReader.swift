@@ -3,13 +3,13 @@ import Yams
 /// Thin reading layer over Yams nodes that turns every shape mistake into a
 /// `Diagnostic` at the node's file:line:column, and rejects unknown keys.
 public struct YAMLReader {
-    let file: String
-    var diagnostics: [Diagnostic] = []
+    public let file: String
+    public var diagnostics: [Diagnostic] = []
 
-    init(file: String) { self.file = file }
+    public init(file: String) { self.file = file }
 
     /// Parses a whole file; YAML syntax errors come back as diagnostics.
-    mutating func parse(_ text: String) -> Node? {
+    public mutating func parse(_ text: String) -> Node? {
         if let bomb = YAMLGuard.check(text, file: file) {
             diagnostics.append(bomb)
             return nil
@@ -42,12 +42,12 @@ public struct YAMLReader {
         }
     }
 
-    mutating func error(_ node: Node?, _ message: String) {
+    public mutating func error(_ node: Node?, _ message: String) {
         diagnostics.append(Diagnostic(file: file, line: node?.mark?.line, column: node?.mark?.column, message))
     }
 
     /// The mapping's entries by key, reporting keys outside `allowed` (catches typos).
-    mutating func mapping(_ node: Node, allowed: Set<String>, what: String) -> [String: Node]? {
+    public mutating func mapping(_ node: Node, allowed: Set<String>, what: String) -> [String: Node]? {
         guard let mapping = node.mapping else {
             error(node, "\(what) must be a mapping")
             return nil
@@ -60,7 +60,7 @@ public struct YAMLReader {
             }
             if !allowed.contains(name) {
                 let known = allowed.sorted().joined(separator: ", ")
-                let hint = YAMLReader.closest(to: name, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
+                let hint = Suggestion.hint(for: name, in: allowed)
                 error(key, "unknown key '\(name)' in \(what)\(hint); known keys: \(known)")
                 continue
             }
@@ -69,7 +69,7 @@ public struct YAMLReader {
         return result
     }
 
-    mutating func string(_ node: Node?, _ what: String) -> String? {
+    public mutating func string(_ node: Node?, _ what: String) -> String? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node else {
             error(node, "\(what) must be a string")
@@ -78,7 +78,7 @@ public struct YAMLReader {
         return scalar.string
     }
 
-    mutating func strings(_ node: Node?, _ what: String) -> [String]? {
+    public mutating func strings(_ node: Node?, _ what: String) -> [String]? {
         guard let node else { return nil }
         if case .scalar = node { return string(node, what).map { [$0] } }
         guard let sequence = node.sequence else {
@@ -88,7 +88,7 @@ public struct YAMLReader {
         return sequence.compactMap { string($0, what) }
     }
 
-    mutating func number(_ node: Node?, _ what: String) -> Double? {
+    public mutating func number(_ node: Node?, _ what: String) -> Double? {
         guard let node else { return nil }
         guard let text = node.string, let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
             error(node, "\(what) must be a number")
@@ -98,7 +98,7 @@ public struct YAMLReader {
     }
 
     /// A whole number within `range` ("priority", a month, a day offset).
-    mutating func integer(_ node: Node?, _ what: String, in range: ClosedRange<Int>) -> Int? {
+    public mutating func integer(_ node: Node?, _ what: String, in range: ClosedRange<Int>) -> Int? {
         guard let node, let value = number(node, what) else { return nil }
         guard value == value.rounded(), value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
             error(node, "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
@@ -107,7 +107,7 @@ public struct YAMLReader {
         return Int(value)
     }
 
-    mutating func bool(_ node: Node?, _ what: String) -> Bool? {
+    public mutating func bool(_ node: Node?, _ what: String) -> Bool? {
         guard let node else { return nil }
         switch node.string?.lowercased() {
         case "true", "yes": return true
@@ -118,25 +118,8 @@ public struct YAMLReader {
         }
     }
 
-    static func isNull(_ node: Node) -> Bool {
+    public static func isNull(_ node: Node) -> Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
         return ["null", "~", ""].contains(scalar.string)
-    }
-
-    /// A small edit distance so "pattren" suggests "pattern".
-    static func closest(to word: String, in candidates: Set<String>) -> String? {
-        func distance(_ a: [Character], _ b: [Character]) -> Int {
-            var previous = Array(0...b.count)
-            for (i, x) in a.enumerated() {
-                var current = [i + 1]
-                for (j, y) in b.enumerated() {
-                    current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
-                }
-                previous = current
-            }
-            return previous[b.count]
-        }
-        let scored = candidates.map { ($0, distance(Array(word), Array($0))) }.filter { $0.1 <= 2 }
-        return scored.min { $0.1 == $1.1 ? $0.0 < $1.0 : $0.1 < $1.1 }?.0
     }
 }

@@ -29,12 +29,18 @@ public struct CheckReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// How many input files were examined, for the text summary.
     public var fileCount: Int
+    /// Findings hidden by suppression comments and by the baseline, so the summary says so.
+    public var suppressedCount: Int
+    public var baselinedCount: Int
 
-    public init(findings: [Finding], claims: [Claim], diagnostics: [Diagnostic] = [], fileCount: Int) {
+    public init(findings: [Finding], claims: [Claim], diagnostics: [Diagnostic] = [], fileCount: Int,
+                suppressedCount: Int = 0, baselinedCount: Int = 0) {
         self.findings = findings
         self.claims = claims
         self.diagnostics = diagnostics
         self.fileCount = fileCount
+        self.suppressedCount = suppressedCount
+        self.baselinedCount = baselinedCount
     }
 }
 
@@ -52,8 +58,16 @@ public struct ReportOptions: Sendable {
     /// absolute paths under it are made relative, and SARIF's `%SRCROOT%` points at it.
     public var sourceRoot: String?
 
+    /// The README as a URI (`file:///…/README.md`), for SARIF rules' `helpUri`; omitted when nil.
+    public var documentationURI: String?
+    /// The exit code the run ends with, for SARIF `invocations[].exitCode`.
+    public var exitCode: Int32?
+
     public init(color: Bool = false, checks: [CheckDescriptor] = [], toolVersion: String = "0.0.0",
-                informationURI: String? = nil, sourceRoot: String? = nil) {
+                informationURI: String? = nil, sourceRoot: String? = nil, documentationURI: String? = nil,
+                exitCode: Int32? = nil) {
+        self.documentationURI = documentationURI
+        self.exitCode = exitCode
         self.color = color
         self.checks = checks
         self.toolVersion = toolVersion

@@ -75,15 +75,16 @@ public struct SARIFReporter: Reporter {
             JSON.Member("defaultConfiguration", ["level": .string(SARIFReporter.level(check.defaultSeverity))]),
             JSON.Member("help", ["text": .string(check.help)]),
         ]
-        if let uri = check.helpURI { members.append(JSON.Member("helpUri", .string(uri))) }
+        if let readme = options.documentationURI { members.append(JSON.Member("helpUri", .string(readme + "#" + check.helpAnchor))) }
         return .object(members)
     }
 
     private func invocation(_ diagnostics: [Diagnostic]) -> JSON {
-        [
-            "executionSuccessful": JSON(!diagnostics.contains { $0.severity == .error }),
-            "toolExecutionNotifications": .array(diagnostics.map(notification)),
-        ]
+        var members: [JSON.Member] = []
+        if let code = options.exitCode { members.append(JSON.Member("exitCode", JSON(Int(code)))) }
+        members.append(JSON.Member("executionSuccessful", JSON(!diagnostics.contains { $0.severity == .error })))
+        members.append(JSON.Member("toolExecutionNotifications", .array(diagnostics.map(notification))))
+        return .object(members)
     }
 
     private func notification(_ diagnostic: Diagnostic) -> JSON {

@@ -87,7 +87,8 @@ public struct CheckTextReporter: Reporter {
         return "    \(snippet.line)\n    \(indent)\(ansi.apply(.green, String(underline)))\n"
     }
 
-    /// "2 errors, 1 warning in 3 files", "no findings in 1 file", with input errors appended.
+    /// "2 errors, 1 warning in 3 files (1 suppressed)", "no findings in 1 file", with input errors,
+    /// suppressed and baselined findings appended.
     func summary(_ report: CheckReport) -> String {
         var parts: [String] = []
         for severity in Severity.allCases.reversed() {
@@ -98,10 +99,13 @@ public struct CheckTextReporter: Reporter {
         }
         var text = (parts.isEmpty ? "no findings" : parts.joined(separator: ", "))
             + " in " + TextReporting.count(report.fileCount, "file")
+        // What was hidden is counted, so a quiet summary never hides a silenced finding.
+        var hidden: [String] = []
         let inputErrors = report.diagnostics.filter { $0.severity == .error }.count
-        if inputErrors > 0 {
-            text += " (\(TextReporting.count(inputErrors, "input error")))"
-        }
+        if inputErrors > 0 { hidden.append(TextReporting.count(inputErrors, "input error")) }
+        if report.suppressedCount > 0 { hidden.append("\(report.suppressedCount) suppressed") }
+        if report.baselinedCount > 0 { hidden.append("\(report.baselinedCount) baselined") }
+        if !hidden.isEmpty { text += " (" + hidden.joined(separator: ", ") + ")" }
         return ansi.apply(.bold, text)
     }
 }

@@ -147,10 +147,7 @@ func fuzzConfig(_ bytes: [UInt8]) {
 
 let reportOptions = ReportOptions(
     color: false,
-    checks: Checker.checkInfo.map {
-        CheckDescriptor(id: $0.id, name: $0.name, summary: $0.summary, description: $0.help,
-                        defaultSeverity: $0.defaultSeverity)
-    },
+    checks: Checker.registry,
     toolVersion: "0.0.0-fuzz", sourceRoot: "/fuzz")
 
 /// Documents are split at form feeds (at most 8) so findings can span files.

@@ -3,13 +3,14 @@ import Checker
 import Claims
 import Evaluation
 import Foundation
+import Frontend
 
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score extraction and checks against hand-labelled articles.",
         discussion: """
-        LABELS is a JSON Lines file, one labelled article a line: {"file", "claims": [{"quote", "kind", "low", "high", "sourced", ...}], "conflicts": [[quote A, quote B, why]], "ambiguous": [...]}. Articles are read from the labels file's directory unless --articles. Every article is extracted and checked in one run with `check`'s checks at their default severities (eval does not read .claimcheck.yml; pass --rules for extra rule directories), so they are also compared with each other; --cross names a JSON Lines file of contradictions between two articles ({"a": {"file", "quote"}, "b": {...}, "why"}).
+        LABELS is a JSON Lines file, one labelled article a line: {"file", "claims": [{"quote", "kind", "low", "high", "sourced", ...}], "conflicts": [[quote A, quote B, why]], "ambiguous": [...]}. Articles are read from the labels file's directory unless --articles. Every article is extracted and checked in one run with `check`'s checks at their default severities, using the rules: and tolerance: of the nearest .claimcheck.yml above the labels file (or --config), so they are also compared with each other; --cross names a JSON Lines file of contradictions between two articles ({"a": {"file", "quote"}, "b": {...}, "why"}).
 
         Figures, per kind and overall, for the kinds labelled exhaustively (casualties, crowd, distance, turnout, vote_share): found (a produced claim overlaps the labelled quote), kind right, values right (bounds within 1%, or within the tolerance when approximate), precision (produced claims of those kinds that overlap a labelled quote of any kind), sourced agreement (of the found claims). Conflicts: labelled pairs caught by a conflict or share-sum finding whose claims overlap both quotes, cross-article pairs caught, and false alarms (findings that match no labelled or ambiguous pair).
 
@@ -43,6 +44,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("How far approximate values widen, as for check: 0.1 or 10%. Default: 10%.", valueName: "tolerance"))
     var tolerance: String?
 
+    @Option(help: ArgumentHelp("Configuration file instead of the nearest .claimcheck.yml above the labels file.", valueName: "file"))
+    var config: String?
+
     @OptionGroup var rules: RuleOptions
 
     @OptionGroup var runOptions: RunOptions
@@ -67,8 +71,9 @@ struct EvalCommand: ParsableCommand {
     }
 
     func run() throws {
-        let ruleSet = try rules.load(quiet: runOptions.quiet)
-        let options = CheckOptions(tolerance: tolerance.flatMap(Tolerance.parse) ?? 0.1)
+        let project = try ProjectOptions.resolve(inputs: [articles ?? labels], config: config, exitDetail: runOptions.exitDetail)
+        let ruleSet = try rules.load(extra: project.config.rules, quiet: runOptions.quiet, exitDetail: runOptions.exitDetail)
+        let options = CheckOptions(tolerance: tolerance.flatMap(Tolerance.parse) ?? project.config.tolerance ?? 0.1)
         let (report, diagnostics) = Evaluation(rules: ruleSet, options: options, workers: runOptions.workers).run(labels: labels, cross: cross, articles: articles)
         switch format {
         case .text: Console.out(report.text(details: details))
@@ -77,8 +82,8 @@ struct EvalCommand: ParsableCommand {
         Console.report(runOptions.shown(diagnostics))
         let violations = try bounds().compactMap { $0.violation(in: report) }
         for violation in violations { Console.error("eval: \(violation)") }
-        if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
-        if !violations.isEmpty { throw ExitCode(1) }
+        let failed = diagnostics.contains(where: { $0.severity == .error })
+        try runOptions.exit(with: RunStatus(failures: failed ? [.input] : [], findingsFail: !violations.isEmpty))
     }
 }
 

@@ -29,6 +29,9 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Article date (YYYY-MM-DD); overrides the file's date prefix.", valueName: "date"))
     var date: String?
 
+    @Option(help: ArgumentHelp("Configuration file instead of the nearest .claimcheck.yml above FILE (its rules: are used).", valueName: "file"))
+    var config: String?
+
     @OptionGroup var rules: RuleOptions
 
     func validate() throws {
@@ -44,7 +47,8 @@ struct ExplainCommand: ParsableCommand {
             if case .failure(let diagnostic) = explained { Console.report([diagnostic]) }
             throw ExitCode(2)
         }
-        let set = try rules.load()
+        let project = try ProjectOptions.resolve(inputs: target.path == "-" ? [] : [target.path], config: config)
+        let set = try rules.load(extra: project.config.rules)
         let report: ExplainReport
         do {
             report = try Extractor(rules: set).explain(document, dateOverride: date, line: target.line)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Claims
 import Foundation
+import Frontend
 import Reporters
 
 struct ExtractCommand: ParsableCommand {
@@ -8,9 +9,9 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "List the numeric claims in articles.",
         discussion: """
-        Reads each FILE (directories are walked for .txt and .md files; `-` reads standard input) and prints one claim per line, or JSON for machines. An article may start with `date YYYY-MM-DD` to give its date; --date overrides it.
+        Reads each FILE (directories are walked for .txt, .md and .markdown files, or the configuration's `extensions:`, skipping hidden files and what .gitignore and .claimcheckignore exclude; `-` reads standard input) and prints one claim per line, or JSON for machines. An article may give its date in a first line `date YYYY-MM-DD`, in YAML front matter (`date: 2021-03-08`) or in a `Date:` header line; --date overrides it.
 
-        Exit codes: 0 all inputs read, 2 a rule, file or usage error (other files are still processed and their claims printed).
+        Exit codes: 0 all inputs read, 2 a rule, file or usage error (other files are still processed and their claims printed); with --exit-detail, 3 configuration, 4 rule, 5 input errors.
         """
     )
 
@@ -26,8 +27,13 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let runOptions = input.runOptions
-        let set = try rules.load(quiet: runOptions.quiet, color: color)
-        let (paths, inputDiagnostics) = InputCollector().paths(for: try input.allInputs())
+        let arguments = try input.allInputs()
+        let project = try ProjectOptions.resolve(inputs: arguments, config: input.config, exitDetail: runOptions.exitDetail)
+        let set = try rules.load(extra: project.config.rules, quiet: runOptions.quiet, color: color,
+                                 exitDetail: runOptions.exitDetail)
+        let collector = project.collector(honoursIgnoreFiles: !input.noIgnore, includesHidden: input.hidden)
+        let (paths, inputDiagnostics) = project.paths(for: arguments, collector: collector,
+                                                      workingDirectory: FileManager.default.currentDirectoryPath)
         var pipeline = ExtractionPipeline(rules: set, dateOverride: input.date, workers: runOptions.workers)
         let progress = ProgressLine.make(paths: paths, quiet: runOptions.quiet)
         if let progress { pipeline.progress = { progress.fileDone(bytes: $0) } }
@@ -60,6 +66,8 @@ struct ExtractCommand: ParsableCommand {
         } else {
             Console.report(runOptions.shown(inputDiagnostics + empty), color: color)
         }
-        if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            try runOptions.exit(with: RunStatus(failures: [.input]))
+        }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Claims
+import Frontend
 import Foundation
 
 /// The articles to read and the date to read them against, shared by extract and check.
@@ -15,8 +16,17 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Succeed even when no article is read (by default that is an error: a mistyped path must not pass).")
     var allowEmpty = false
 
-    @Option(help: ArgumentHelp("Article date (YYYY-MM-DD) for weekday and \"yesterday\" mentions; overrides the file's date prefix.", valueName: "date"))
+    @Option(help: ArgumentHelp("Article date (YYYY-MM-DD) for weekday and \"yesterday\" mentions; overrides the file's own date.", valueName: "date"))
     var date: String?
+
+    @Option(help: ArgumentHelp("Configuration file instead of the nearest .claimcheck.yml above each input.", valueName: "file"))
+    var config: String?
+
+    @Flag(help: "Walk directories without honouring .gitignore and .claimcheckignore files.")
+    var noIgnore = false
+
+    @Flag(help: "Walk into hidden files and directories (names starting with a dot).")
+    var hidden = false
 
     @OptionGroup var runOptions: RunOptions
 
@@ -53,7 +63,7 @@ extension InputOptions {
     }
 }
 
-/// `--jobs` and `--quiet`, shared by extract, check and eval.
+/// `--jobs`, `--quiet` and `--exit-detail`, shared by extract, check and eval.
 struct RunOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Files read in parallel (at least 1). Output is the same whatever N. Default: the number of cores.",
                                valueName: "n"))
@@ -61,6 +71,9 @@ struct RunOptions: ParsableArguments {
 
     @Flag(help: "No progress line and no warnings or notes on standard error; errors are still shown.")
     var quiet = false
+
+    @Flag(help: "Exit with a code per kind of error (3 configuration, 4 rules, 5 input, 6 output) instead of 2.")
+    var exitDetail = false
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
@@ -71,5 +84,13 @@ struct RunOptions: ParsableArguments {
     /// The diagnostics to print on standard error: only errors under --quiet.
     func shown(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         quiet ? diagnostics.filter { $0.severity == .error } : diagnostics
+    }
+}
+
+extension RunOptions {
+    /// Ends the command with the status's exit code (nothing when it succeeded).
+    func exit(with status: RunStatus) throws {
+        let code = status.exitCode(detailed: exitDetail)
+        if code != 0 { throw ExitCode(code) }
     }
 }

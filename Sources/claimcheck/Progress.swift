@@ -1,9 +1,10 @@
 import Foundation
+import Frontend
 
 /// "claimcheck: 812/21268 files, 3.1 MB/s, 6 s left" on standard error, redrawn in place.
 /// Only on a terminal, never under CI or --quiet, and only once a run has taken a second:
 /// short runs and logs stay clean.
-final class ProgressLine: @unchecked Sendable {
+final class ProgressLine: RunProgress, @unchecked Sendable {
     private let total: Int
     private let totalBytes: Int
     private var files = 0

@@ -4,8 +4,8 @@ import Claims
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "List the rules, or run their embedded examples as tests.",
-        subcommands: [RulesTestCommand.self, RulesListCommand.self]
+        abstract: "List the rules, run their embedded examples as tests, or show where they come from.",
+        subcommands: [RulesTestCommand.self, RulesListCommand.self, RulesDirsCommand.self]
     )
 }
 
@@ -18,10 +18,14 @@ struct RulesTestCommand: ParsableCommand {
         """
     )
 
+    @Option(help: ArgumentHelp("Configuration file instead of the nearest .claimcheck.yml (its rules: are tested too).", valueName: "file"))
+    var config: String?
+
     @OptionGroup var rules: RuleOptions
 
     func run() throws {
-        let set = try rules.load()
+        let project = try ProjectOptions.resolve(inputs: [], config: config)
+        let set = try rules.load(extra: project.config.rules)
         let (examples, failures) = RuleTester(rules: set).run()
         for failure in failures { Console.out(failure.description + "\n") }
         let ruleCount = set.claimRules.count + set.contextRules.count
@@ -39,10 +43,14 @@ struct RulesListCommand: ParsableCommand {
         abstract: "List every loaded rule with its kind and file."
     )
 
+    @Option(help: ArgumentHelp("Configuration file instead of the nearest .claimcheck.yml (its rules: are listed too).", valueName: "file"))
+    var config: String?
+
     @OptionGroup var rules: RuleOptions
 
     func run() throws {
-        let set = try rules.load()
+        let project = try ProjectOptions.resolve(inputs: [], config: config)
+        let set = try rules.load(extra: project.config.rules)
         var lines: [String] = []
         for rule in set.claimRules {
             lines.append("\(rule.id)\tclaim:\(rule.kind)\t\(rule.file):\(rule.line)\t\(rule.description)")
@@ -52,5 +60,24 @@ struct RulesListCommand: ParsableCommand {
             lines.append("\(rule.id)\tcontext:\(rule.role.rawValue)\(scope)\t\(rule.file):\(rule.line)\t\(rule.description)")
         }
         Console.out(lines.joined(separator: "\n") + "\n")
+    }
+}
+
+/// Vale's `ls-dirs`: the rule directories a run would load, in layering order.
+struct RulesDirsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dirs",
+        abstract: "Print the rule directories in effect, in layering order (later ones win by rule id)."
+    )
+
+    @Option(help: ArgumentHelp("Configuration file instead of the nearest .claimcheck.yml.", valueName: "file"))
+    var config: String?
+
+    @OptionGroup var rules: RuleOptions
+
+    func run() throws {
+        let project = try ProjectOptions.resolve(inputs: [], config: config)
+        let directories = try RuleDirectories.resolve(rules, config: project.config)
+        Console.out(directories.map { "\($0.0)\t\($0.1)" }.joined(separator: "\n") + (directories.isEmpty ? "" : "\n"))
     }
 }

@@ -80,10 +80,10 @@ final class BugRegressionTests: XCTestCase {
         XCTAssertEqual(written.stdout, Self.kellmarkReport("articles/a.txt"))
         let fromInside = try CLI.run(["check", ".", "--baseline", "../baseline.json"], directory: articles)
         XCTAssertEqual(fromInside.stderr, "")
-        XCTAssertEqual(fromInside.stdout, "no findings in 1 file\n")
+        XCTAssertEqual(fromInside.stdout, "no findings in 1 file (1 baselined)\n")
         XCTAssertEqual(fromInside.status, 0)
         let absolute = try CLI.run(["check", articles.path, "--baseline", project.path + "/baseline.json"])
-        XCTAssertEqual(absolute.stdout, "no findings in 1 file\n")
+        XCTAssertEqual(absolute.stdout, "no findings in 1 file (1 baselined)\n")
         XCTAssertEqual(absolute.status, 0)
     }
 
@@ -95,7 +95,7 @@ final class BugRegressionTests: XCTestCase {
         // From a subdirectory the same .claimcheck.yml is found, so the same root is used.
         let fromInside = try CLI.run(["check", "a.txt", "--baseline", "../baseline.json"], directory: articles)
         XCTAssertEqual(fromInside.stderr, "")
-        XCTAssertEqual(fromInside.stdout, "no findings in 1 file\n")
+        XCTAssertEqual(fromInside.stdout, "no findings in 1 file (1 baselined)\n")
         XCTAssertEqual(fromInside.status, 0)
     }
 
@@ -158,7 +158,7 @@ final class BugRegressionTests: XCTestCase {
     func testNoArticleReadIsAnErrorUnlessAllowed() throws {
         let empty = try CLI.temporaryDirectory(self)
         try Data("x".utf8).write(to: empty.appendingPathComponent("notes.json"))
-        let warning = "\(empty.path): warning: no .txt or .md files in this directory\n"
+        let warning = "\(empty.path): warning: no article files in this directory (looked for .markdown, .md, .txt)\n"
         let error = "error: no article was read; pass --allow-empty if that is expected\n"
 
         let check = try CLI.run(["check", empty.path])
@@ -178,7 +178,7 @@ final class BugRegressionTests: XCTestCase {
         XCTAssertEqual(json.status, 2)
         let errors = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["errors"] as? [[String: Any]])
         XCTAssertEqual(errors.compactMap { $0["message"] as? String },
-                       ["no .txt or .md files in this directory", "no article was read; pass --allow-empty if that is expected"])
+                       ["no article files in this directory (looked for .markdown, .md, .txt)", "no article was read; pass --allow-empty if that is expected"])
         let extractAllowed = try CLI.run(["extract", "--allow-empty", empty.path])
         XCTAssertEqual(extractAllowed.stdout, "")
         XCTAssertEqual(extractAllowed.stderr, warning)

@@ -73,7 +73,7 @@ final class CheckCommandTests: XCTestCase {
         let result = try CLI.run(["check", "--config", "Fixtures/check/bad-config/.claimcheck.yml", Self.seed])
         XCTAssertEqual(result.status, 2)
         XCTAssertEqual(result.stdout, "", "nothing is checked with a bad configuration")
-        XCTAssertTrue(result.stderr.hasPrefix("Fixtures/check/bad-config/.claimcheck.yml:4:3: error: unknown check \"unsorced\""),
+        XCTAssertTrue(result.stderr.hasPrefix("Fixtures/check/bad-config/.claimcheck.yml:4:3: error: unknown check 'unsorced' (did you mean 'unsourced'?)"),
                       result.stderr)
     }
 
@@ -99,43 +99,57 @@ final class CheckCommandTests: XCTestCase {
 
     // MARK: Tolerance and configuration
 
+    /// The fixture directory copied without its .claimcheck.yml, so no configuration applies.
+    private func unconfiguredCopy() throws -> (directory: String, borderline: String) {
+        let directory = try CLI.temporaryDirectory(self)
+        for name in ["ferrow-rally.txt", "ferrow-rally.notes.md", "drafts"] {
+            try FileManager.default.copyItem(at: CLI.path("Fixtures/check/config/" + name),
+                                             to: directory.appendingPathComponent(name))
+        }
+        return (directory.path, directory.appendingPathComponent("ferrow-rally.txt").path)
+    }
+
     func testToleranceDecidesABorderlineCase() throws {
         // "about 10,000" (police) against 11,500 (union): ±10% reaches 11,000, ±20% reaches 12,000.
-        let strict = try CLI.run(["check", "--color", "never", Self.borderline])
+        let borderline = try unconfiguredCopy().borderline
+        let strict = try CLI.run(["check", "--color", "never", borderline])
         XCTAssertEqual(strict.status, 1)
         XCTAssertTrue(strict.stdout.contains(
             "error: ~10000 people (Police; ±10%: [9000, 11000]) and 11500 people (The rail union) do not overlap"), strict.stdout)
 
         for tolerance in ["20%", "0.2"] {
-            let loose = try CLI.run(["check", "--color", "never", "--tolerance", tolerance, Self.borderline])
+            let loose = try CLI.run(["check", "--color", "never", "--tolerance", tolerance, borderline])
             XCTAssertEqual(loose.status, 0, tolerance)
             XCTAssertFalse(loose.stdout.contains("[conflict]"), loose.stdout)
         }
 
-        let invalid = try CLI.run(["check", "--tolerance", "150%", Self.borderline])
+        let invalid = try CLI.run(["check", "--tolerance", "150%", borderline])
         XCTAssertEqual(invalid.status, 2)
         XCTAssertTrue(invalid.stderr.contains("--tolerance"), invalid.stderr)
     }
 
     func testExampleConfig() throws {
         // Without it: the borderline conflict, drafts and notes checked, unsourced warnings.
-        let plain = try CLI.run(["check", "--format", "json", "Fixtures/check/config"])
+        let copy = try unconfiguredCopy()
+        let plain = try CLI.run(["check", "--format", "json", copy.directory])
         XCTAssertEqual(plain.status, 1)
         let plainFindings = CheckFixtures.findings(try CheckFixtures.json(plain.stdout))
-        XCTAssertTrue(checks(plainFindings).contains("conflict"))
-        XCTAssertTrue(checks(plainFindings).contains("unsourced"))
-        XCTAssertTrue(plainFindings.flatMap(CheckFixtures.files).contains("Fixtures/check/config/drafts/ferrow-draft.txt"))
+        XCTAssertEqual(Set(checks(plainFindings)), ["conflict", "unsourced", "unused-suppression"])
+        XCTAssertTrue(plainFindings.flatMap(CheckFixtures.files).contains(copy.directory + "/drafts/ferrow-draft.txt"))
 
-        // With it: tolerance 20%, unsourced off, drafts/ and *.notes.md ignored, and the unused
-        // suppression raised to a warning, which fails the run under fail-on: warning.
-        let configured = try CLI.run(["check", "--format", "json", "--config", Self.config, "Fixtures/check/config"])
-        XCTAssertEqual(configured.status, 1, configured.stderr)
-        let findings = CheckFixtures.findings(try CheckFixtures.json(configured.stdout))
-        XCTAssertEqual(checks(findings), ["unused-suppression"])
-        XCTAssertEqual(findings.first?["severity"] as? String, "warning")
-        let document = try CheckFixtures.json(configured.stdout)
-        let files = Set((document["claims"] as? [[String: Any]] ?? []).compactMap { $0["file"] as? String })
-        XCTAssertEqual(files, [Self.borderline], "drafts/ and *.notes.md are ignored")
+        // With it, found above the input from the package root (no --config): tolerance 20%,
+        // unsourced off, drafts/ and *.notes.md ignored, and the unused suppression raised to a
+        // warning, which fails the run under fail-on: warning. --config names the same file.
+        for arguments in [["Fixtures/check/config"], ["--config", Self.config, "Fixtures/check/config"]] {
+            let configured = try CLI.run(["check", "--format", "json"] + arguments)
+            XCTAssertEqual(configured.status, 1, configured.stderr)
+            let findings = CheckFixtures.findings(try CheckFixtures.json(configured.stdout))
+            XCTAssertEqual(checks(findings), ["unused-suppression"])
+            XCTAssertEqual(findings.first?["severity"] as? String, "warning")
+            let document = try CheckFixtures.json(configured.stdout)
+            let files = Set((document["claims"] as? [[String: Any]] ?? []).compactMap { $0["file"] as? String })
+            XCTAssertEqual(files, [Self.borderline], "drafts/ and *.notes.md are ignored")
+        }
 
         // Flags override the file.
         let overridden = try CLI.run(["check", "--color", "never", "--config", Self.config, "--tolerance", "10%",

@@ -53,13 +53,17 @@ final class CheckGoldenTests: XCTestCase {
     }
 
     /// SARIF names the checkout as `%SRCROOT%` (`file:///…/`), which differs between machines;
-    /// the golden holds `file:///PACKAGE_ROOT/` there instead. Everything else is compared as is.
+    /// the golden holds `file:///PACKAGE_ROOT/` there and in rules' `helpUri` instead. Everything
+    /// else is compared as is.
     static func portableSARIF(_ sarif: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
         let pattern = try NSRegularExpression(pattern: #"("%SRCROOT%": \{\s*"uri": ")(file:///[^"]*/)(")"#)
         let range = NSRange(sarif.startIndex..., in: sarif)
         let matches = pattern.matches(in: sarif, range: range)
         XCTAssertEqual(matches.count, 1, "SARIF must name its source root once", file: file, line: line)
-        return pattern.stringByReplacingMatches(in: sarif, range: range, withTemplate: "$1file:///PACKAGE_ROOT/$3")
+        let rooted = pattern.stringByReplacingMatches(in: sarif, range: range, withTemplate: "$1file:///PACKAGE_ROOT/$3")
+        // helpUri points into the README beside the rules the binary found: this checkout's.
+        return rooted.replacingOccurrences(of: CLI.packageRoot.appendingPathComponent("README.md").absoluteString,
+                                           with: "file:///PACKAGE_ROOT/README.md")
     }
 
     /// Guards the goldens themselves: exactly the expected findings, each message carrying the

@@ -116,11 +116,11 @@ final class ExtractGoldenTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         let claims = CLI.jsonLines(result.stdout)
         let seen = claims.compactMap { ($0[path: "value.low"] as? NSNumber)?.intValue }
-        XCTAssertEqual(Set(seen), [1_001, 1_002, 1_003, 1_008], "only .txt and .md files (any case) are read")
+        XCTAssertEqual(Set(seen), [1_001, 1_002, 1_003, 1_005, 1_008], "only .txt, .md and .markdown files (any case) are read")
         let files = claims.compactMap { ($0["file"] as? String).map { ($0 as NSString).lastPathComponent } }
         XCTAssertEqual(files, files.sorted { a, b in
-            // Path order: a.md, b.txt, c.TXT, nested/deeper/z.txt.
-            let order = ["a.md", "b.txt", "c.TXT", "z.txt"]
+            // Path order: a.md, b.txt, c.TXT, nested/deeper/z.txt, readme.markdown.
+            let order = ["a.md", "b.txt", "c.TXT", "z.txt", "readme.markdown"]
             return (order.firstIndex(of: a) ?? 9) < (order.firstIndex(of: b) ?? 9)
         })
 
@@ -131,7 +131,7 @@ final class ExtractGoldenTests: XCTestCase {
         let none = try CLI.run(["extract", "--allow-empty", empty.path])
         XCTAssertEqual(none.status, 0)
         XCTAssertEqual(none.stdout, "")
-        XCTAssertEqual(none.stderr, "\(empty.path): warning: no .txt or .md files in this directory\n")
+        XCTAssertEqual(none.stderr, "\(empty.path): warning: no article files in this directory (looked for .markdown, .md, .txt)\n")
     }
 
     func testDateOptionOverridesThePrefix() throws {

@@ -32,15 +32,15 @@ final class ConfigTests: XCTestCase {
     func testErrorsCarryLineAndColumn() {
         let cases: [(String, String)] = [
             ("fail-on: error\ntolerence: 0.1\n",
-             "c.yml:2:1: error: unknown key \"tolerence\"; expected one of rules, fail-on, checks, tolerance, ignore"),
+             "c.yml:2:1: error: unknown key 'tolerence' in configuration (did you mean 'tolerance'?); known keys: checks, extensions, fail-on, ignore, rules, tolerance"),
             ("checks:\n  conflict: loud\n", "c.yml:2:13: error: check \"conflict\" must be error, warning, info, off"),
             ("checks:\n  confict: error\n",
-             "c.yml:2:3: error: unknown check \"confict\"; expected one of conflict, share-sum, unsourced, unused-suppression"),
+             "c.yml:2:3: error: unknown check 'confict' (did you mean 'conflict'?); known checks: conflict, share-sum, unsourced, unused-suppression"),
             ("tolerance: 10\n", "c.yml:1:12: error: tolerance must be a fraction below 1 (0.1) or a percentage below 100 (\"10%\")"),
             ("fail-on: sometimes\n", "c.yml:1:10: error: fail-on must be one of error, warning, info, never"),
-            ("rules:\n  - {a: b}\n", "c.yml:2:5: error: rules entries must be strings"),
+            ("rules:\n  - {a: b}\n", "c.yml:2:5: error: rules must be a string"),
             ("rules:\n", "c.yml:1:7: error: rules must be a string or a list of strings"),
-            ("- rules\n", "c.yml:1:1: error: expected a mapping of settings (rules, fail-on, checks, tolerance, ignore)"),
+            ("- rules\n", "c.yml:1:1: error: configuration must be a mapping"),
             ("fail-on: [error\n", "c.yml:2:1: error: invalid YAML: while parsing a flow sequence: did not find expected ',' or ']'"),
             ("fail-on: error\nfail-on: never\n", "c.yml:1:1: error: duplicate key fail-on"),
         ]

@@ -72,10 +72,10 @@ final class RuleLoaderErrorTests: XCTestCase {
     }
 
     func testDidYouMeanPicksTheClosestKey() {
-        XCTAssertEqual(YAMLReader.closest(to: "pattren", in: ["pattern", "priority", "prefilter"]), "pattern")
-        XCTAssertEqual(YAMLReader.closest(to: "exampels", in: ["examples", "excludes"]), "examples")
-        XCTAssertEqual(YAMLReader.closest(to: "refers_back", in: ["refers-back"]), "refers-back")
-        XCTAssertNil(YAMLReader.closest(to: "colour", in: ["kind", "unit", "rules"]))
+        XCTAssertEqual(Suggestion.closest(to: "pattren", in: ["pattern", "priority", "prefilter"]), "pattern")
+        XCTAssertEqual(Suggestion.closest(to: "exampels", in: ["examples", "excludes"]), "examples")
+        XCTAssertEqual(Suggestion.closest(to: "refers_back", in: ["refers-back"]), "refers-back")
+        XCTAssertNil(Suggestion.closest(to: "colour", in: ["kind", "unit", "rules"]))
     }
 
     func testDuplicateRuleIdsInOneDirectoryNameBothPlaces() throws {

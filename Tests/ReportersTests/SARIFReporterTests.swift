@@ -7,7 +7,8 @@ import Testing
 
 @Suite struct SARIFReporterTests {
     static let options = ReportOptions(checks: Samples.checks, toolVersion: "0.3.0",
-                                       informationURI: "https://example.org/claimcheck", sourceRoot: "/work/repo")
+                                       informationURI: "https://example.org/claimcheck", sourceRoot: "/work/repo",
+                                       documentationURI: "file:///opt/claimcheck/README.md", exitCode: 2)
 
     private func parse(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
@@ -45,13 +46,17 @@ import Testing
         #expect((rules[1]["defaultConfiguration"] as? [String: Any])?["level"] as? String == "error")
         #expect((rules[2]["defaultConfiguration"] as? [String: Any])?["level"] as? String == "warning")
         #expect((rules[1]["help"] as? [String: Any])?["text"] as? String == "Check each figure against the source.")
-        #expect(rules[1]["helpUri"] as? String == "https://example.org/claimcheck/share-sum")
+        #expect(rules[1]["helpUri"] as? String == "file:///opt/claimcheck/README.md#share-sum")
+        #expect(rules[0]["helpUri"] as? String == "file:///opt/claimcheck/README.md#the-checks")
+        #expect((rules[0]["fullDescription"] as? [String: Any])?["text"] as? String
+                    == "Two claims of the same kind and context have disjoint intervals.")
 
         let bases = try #require(run["originalUriBaseIds"] as? [String: Any])
         #expect((bases["%SRCROOT%"] as? [String: Any])?["uri"] as? String == "file:///work/repo/")
 
         let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
         #expect(invocation["executionSuccessful"] as? Bool == false)
+        #expect(invocation["exitCode"] as? Int == 2)
         let notifications = try #require(invocation["toolExecutionNotifications"] as? [[String: Any]])
         #expect(notifications.count == 1)
         #expect(notifications[0]["level"] as? String == "error")

@@ -57,7 +57,7 @@ enum Samples {
                         summary: "Shares of one whole add up to more than 100%.",
                         description: "Lower bounds of vote shares in one election sum past 100%.",
                         defaultSeverity: .error, help: "Check each figure against the source.",
-                        helpURI: "https://example.org/claimcheck/share-sum"),
+                        helpAnchor: "share-sum"),
         CheckDescriptor(id: "unsourced", name: "UnsourcedClaim",
                         summary: "A figure nobody is said to assert.",
                         description: "The claim's sentence names no source.",

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Writes a whole file or nothing: bytes go to a visible temporary beside the target
+/// (`NAME.claimcheck-tmp-PID`), which is renamed over it. A killed run leaves the old file
+/// intact; on SIGINT or SIGTERM the temporary is removed before the process ends, and
+/// temporaries left by runs no longer alive are removed before writing.
+public enum AtomicFile {
+    static let temporaryMarker = ".claimcheck-tmp-"
+
+    /// Writes through a symlink to its target. `what` names the file in errors
+    /// ("baseline file", "sarif report").
+    public static func write(_ bytes: [UInt8], to path: String, what: String) throws {
+        let target = resolvingLinks(path)
+        let directory = (target as NSString).deletingLastPathComponent
+        let name = (target as NSString).lastPathComponent
+        removeStaleTemporaries(of: name, in: directory.isEmpty ? "." : directory)
+        let temporary = target + temporaryMarker + String(getpid())
+        InterruptCleanup.shared.register(temporary)
+        defer { InterruptCleanup.shared.unregister(temporary) }
+        func fail(_ step: String) -> Diagnostic {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            return Diagnostic(file: path, "cannot write \(what): \(step): \(reason)")
+        }
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw fail("cannot create \(temporary)") }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                close(fd)
+                throw fail("write")
+            }
+            offset += written
+        }
+        guard fsync(fd) == 0 || errno == EINVAL else { close(fd); throw fail("fsync") }
+        guard close(fd) == 0 else { throw fail("close") }
+        guard rename(temporary, target) == 0 else { throw fail("rename") }
+    }
+
+    /// The file a chain of symlinks ends at (even when it does not exist yet).
+    static func resolvingLinks(_ path: String) -> String {
+        var current = path
+        for _ in 0..<40 {
+            guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return current }
+            current = destination.hasPrefix("/") ? destination
+                : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+        }
+        return current
+    }
+
+    static func removeStaleTemporaries(of name: String, in directory: String) {
+        let prefix = name + temporaryMarker
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for entry in entries where entry.hasPrefix(prefix) {
+            guard let pid = Int32(entry.dropFirst(prefix.count)) else { continue }
+            // kill(pid, 0) fails with ESRCH only when no such process exists.
+            if pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) {
+                unlink((directory as NSString).appendingPathComponent(entry))
+            }
+        }
+    }
+}
+
+/// Temporaries being written, removed by a SIGINT/SIGTERM handler. The handler may only call
+/// async-signal-safe functions, so paths are kept as C strings in a fixed table.
+final class InterruptCleanup: @unchecked Sendable {
+    static let shared = InterruptCleanup()
+    private let lock = NSLock()
+    private var installed = false
+
+    func register(_ path: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if !installed {
+            installed = true
+            signal(SIGINT, interruptHandler)
+            signal(SIGTERM, interruptHandler)
+        }
+        for slot in 0..<pendingSlots where pendingPaths[slot] == nil {
+            pendingPaths[slot] = strdup(path)
+            return
+        }
+    }
+
+    func unregister(_ path: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        for slot in 0..<pendingSlots {
+            if let pending = pendingPaths[slot], String(cString: pending) == path {
+                pendingPaths[slot] = nil
+                free(pending)
+            }
+        }
+    }
+}
+
+private let pendingSlots = 16
+nonisolated(unsafe) private var pendingPaths = [UnsafeMutablePointer<CChar>?](repeating: nil, count: pendingSlots)
+
+private func interruptHandler(_ signalNumber: Int32) {
+    for slot in 0..<pendingSlots { if let path = pendingPaths[slot] { unlink(path) } }
+    // Die of the same signal, so the parent sees what happened.
+    signal(signalNumber, SIG_DFL)
+    raise(signalNumber)
+}
+
+/// write(2), out of reach of AtomicFile.write's name.
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(fd, buffer, count)
+}

@@ -1,0 +1,76 @@
+/// The patterns of one `.gitignore` or `.claimcheckignore`, in git's syntax: `#` comments,
+/// `!` re-includes, a trailing `/` matches directories only, a pattern with a `/` before its
+/// end is anchored at the file's directory, any other matches a name at any depth.
+/// The last matching pattern decides, as in git.
+public struct IgnoreFile: Sendable, Equatable {
+    public static let names = [".gitignore", ".claimcheckignore"]
+
+    struct Pattern: Sendable, Equatable {
+        var glob: String
+        var negated: Bool
+        var directoryOnly: Bool
+        var anchored: Bool
+    }
+
+    /// Absolute directory the patterns are relative to.
+    public let directory: String
+    let patterns: [Pattern]
+
+    public init(directory: String, text: String) {
+        self.directory = directory
+        var patterns: [Pattern] = []
+        for raw in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+            var line = Substring(raw)
+            // Trailing spaces are ignored unless escaped, as git does.
+            while line.last == " ", !line.hasSuffix("\\ ") { line.removeLast() }
+            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
+            var pattern = Pattern(glob: "", negated: false, directoryOnly: false, anchored: false)
+            if line.hasPrefix("!") { pattern.negated = true; line.removeFirst() }
+            if line.hasPrefix("\\") { line.removeFirst() }
+            if line.hasSuffix("/") { pattern.directoryOnly = true; line.removeLast() }
+            if line.hasPrefix("/") { pattern.anchored = true; line.removeFirst() }
+            if line.contains("/") { pattern.anchored = true }
+            guard !line.isEmpty else { continue }
+            pattern.glob = String(line)
+            patterns.append(pattern)
+        }
+        self.patterns = patterns
+    }
+
+    /// Whether `relative` (a path below `directory`, `/`-separated) is ignored (true), re-included
+    /// (false) or not mentioned (nil).
+    public func decision(for relative: String, isDirectory: Bool) -> Bool? {
+        let name = relative.split(separator: "/").last.map(String.init) ?? relative
+        for pattern in patterns.reversed() {
+            if pattern.directoryOnly, !isDirectory { continue }
+            let subject = pattern.anchored ? relative : name
+            if Glob.matches(pattern.glob, subject) { return !pattern.negated }
+        }
+        return nil
+    }
+}
+
+/// The ignore files in effect at one directory of a walk: those of the directory and of every
+/// directory above it within the walk. A deeper file overrides a shallower one.
+public struct IgnoreStack: Sendable {
+    var files: [IgnoreFile] = []
+
+    public init() {}
+
+    /// The stack for a subdirectory, with its own ignore files (if any) on top.
+    public func entering(_ directory: String, read: (String) -> String?) -> IgnoreStack {
+        var copy = self
+        for name in IgnoreFile.names {
+            if let text = read(directory + "/" + name) { copy.files.append(IgnoreFile(directory: directory, text: text)) }
+        }
+        return copy
+    }
+
+    public func isIgnored(_ absolutePath: String, isDirectory: Bool) -> Bool {
+        for file in files.reversed() where absolutePath.hasPrefix(file.directory + "/") {
+            let relative = String(absolutePath.dropFirst(file.directory.count + 1))
+            if let ignored = file.decision(for: relative, isDirectory: isDirectory) { return ignored }
+        }
+        return false
+    }
+}

@@ -1,0 +1,161 @@
+import Checker
+import Claims
+import Foundation
+import Reporters
+
+/// One `claimcheck check`, from arguments to a report, without printing anything: project and
+/// configuration, rules, baseline, inputs, extraction, suppressions, checks, baseline write.
+/// Commands render the outcome; the HTML report and the claims store reuse it.
+public struct CheckRun {
+    public struct Request {
+        public var inputs: [String]
+        public var configPath: String?
+        public var workingDirectory: String
+        /// The shipped rules directory, nil with `--no-default-rules`.
+        public var defaultRules: String?
+        /// `--rules` directories, layered over the default and the configuration's.
+        public var extraRules: [String] = []
+        public var date: String?
+        public var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+        /// `--tolerance`, `--fail-on`: override the configuration.
+        public var tolerance: Double?
+        public var failOn: FailThreshold?
+        public var baseline: String?
+        public var writeBaseline: String?
+        public var allowEmpty = false
+        public var honoursIgnoreFiles = true
+        public var includesHidden = false
+        /// Called with the paths to read; the sink it returns hears about each finished file.
+        public var progress: (([String]) -> (any RunProgress)?)?
+
+        public init(inputs: [String], workingDirectory: String = FileManager.default.currentDirectoryPath) {
+            self.inputs = inputs
+            self.workingDirectory = workingDirectory
+        }
+    }
+
+    public struct Outcome {
+        public var project: Project
+        /// Rule directories in effect, in layering order.
+        public var ruleDirectories: [String] = []
+        /// Rule-file warnings and errors, shown before the report.
+        public var ruleDiagnostics: [Diagnostic] = []
+        /// nil when the run stopped before checking (a configuration or rule error).
+        public var report: CheckReport?
+        /// Everything else to show after the report: config, input and write problems.
+        public var diagnostics: [Diagnostic] = []
+        public var status = RunStatus()
+    }
+
+    public var request: Request
+
+    public init(_ request: Request) {
+        self.request = request
+    }
+
+    public func run() -> Outcome {
+        var outcome = Outcome(project: Project())
+        do {
+            outcome.project = try Project.resolve(inputs: request.inputs, explicitConfig: request.configPath,
+                                                  workingDirectory: request.workingDirectory)
+        } catch {
+            return failed(outcome, .configuration, error)
+        }
+        let settings = outcome.project.config
+
+        outcome.ruleDirectories = (request.defaultRules.map { [$0] } ?? []) + settings.rules + request.extraRules
+        guard !outcome.ruleDirectories.isEmpty else {
+            return failed(outcome, .rules, Diagnostic(.error, "--no-default-rules needs at least one --rules DIR"))
+        }
+        let (ruleSet, ruleDiagnostics) = RuleLoader(directories: outcome.ruleDirectories).load()
+        outcome.ruleDiagnostics = ruleDiagnostics
+        if ruleDiagnostics.contains(where: { $0.severity == .error }) {
+            outcome.status.failures.insert(.rules)
+            return outcome
+        }
+
+        let known: Baseline?
+        do {
+            known = try request.baseline.map { try Baseline.load(path: $0) }
+        } catch {
+            return failed(outcome, .configuration, error)
+        }
+
+        let collector = outcome.project.collector(honoursIgnoreFiles: request.honoursIgnoreFiles,
+                                                  includesHidden: request.includesHidden)
+        let (paths, inputDiagnostics) = outcome.project.paths(for: request.inputs, collector: collector,
+                                                              workingDirectory: request.workingDirectory)
+        // Claims, suppressions and diagnostics are kept; each chunk's documents are dropped
+        // once scanned, so a large archive is not held in memory.
+        var claims: [Claim] = []
+        var suppressions: [Suppression] = []
+        var extractionDiagnostics: [Diagnostic] = []
+        var fileCount = 0
+        var pipeline = ExtractionPipeline(rules: ruleSet, dateOverride: request.date, workers: request.workers)
+        let progress = request.progress?(paths)
+        if let progress { pipeline.progress = { progress.fileDone(bytes: $0) } }
+        pipeline.forEachChunk(paths: paths) { results in
+            claims += results.flatMap(\.claims)
+            for document in results.compactMap(\.document) {
+                let scanned = Suppression.scanReporting(document)
+                suppressions += scanned.suppressions
+                extractionDiagnostics += scanned.warnings
+            }
+            extractionDiagnostics += results.flatMap(\.diagnostics)
+            fileCount += results.filter { $0.document != nil }.count
+        }
+        progress?.finish()
+        var diagnostics = inputDiagnostics + extractionDiagnostics + Self.unknownChecks(in: suppressions)
+        if fileCount == 0, !request.allowEmpty, !diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics.append(Diagnostic(.error, "no article was read; pass --allow-empty if that is expected"))
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) { outcome.status.failures.insert(.input) }
+
+        let options = CheckOptions(tolerance: request.tolerance ?? settings.tolerance ?? 0.1, root: outcome.project.root)
+        let result = Checker(rules: ruleSet, options: options, settings: settings.checks)
+            .run(claims, suppressions: suppressions, baseline: known)
+        outcome.report = CheckReport(findings: result.findings, claims: claims, diagnostics: diagnostics,
+                                     fileCount: fileCount, suppressedCount: result.suppressedCount,
+                                     baselinedCount: result.baselinedCount)
+        outcome.diagnostics = diagnostics
+        // A failed write is reported after the findings, not instead of them.
+        if let path = request.writeBaseline {
+            do {
+                try Baseline(findings: result.unbaselined).write(to: path)
+            } catch {
+                outcome.status.failures.insert(.output)
+                outcome.diagnostics.append(Self.diagnostic(error))
+            }
+        }
+        outcome.status.findingsFail = (request.failOn ?? settings.failOn ?? .error).fails(result.findings)
+        return outcome
+    }
+
+    private func failed(_ outcome: Outcome, _ failure: RunFailure, _ error: Error) -> Outcome {
+        var copy = outcome
+        copy.status.failures.insert(failure)
+        copy.diagnostics.append(Self.diagnostic(error))
+        return copy
+    }
+
+    static func diagnostic(_ error: Error) -> Diagnostic {
+        (error as? Diagnostic) ?? Diagnostic(.error, "\(error)")
+    }
+
+    /// A misspelt id in a suppression comment silences nothing; say so rather than let it pass.
+    public static func unknownChecks(in suppressions: [Suppression]) -> [Diagnostic] {
+        let known = Checker.checkIDs
+        return suppressions.flatMap { suppression in
+            suppression.checks.filter { !known.contains($0) }.map { id in
+                Diagnostic(.warning, file: suppression.file, line: suppression.line, column: suppression.column,
+                           "unknown check '\(id)'\(Suggestion.hint(for: id, in: known)) in \(suppression.scope.rawValue); known checks: \(known.sorted().joined(separator: ", "))")
+            }
+        }
+    }
+}
+
+/// Hears about a run's progress (the terminal progress line).
+public protocol RunProgress: Sendable {
+    func fileDone(bytes: Int)
+    func finish()
+}
