@@ -106,9 +106,14 @@ public struct Config: Equatable, Sendable {
         var relative = URL(fileURLWithPath: absolute).standardizedFileURL.path
         if relative.hasPrefix(base + "/") { relative = String(relative.dropFirst(base.count + 1)) }
         let name = relative.split(separator: "/").last.map(String.init) ?? relative
+        let directories = relative.split(separator: "/").dropLast().map(String.init)
         return ignore.contains { raw in
             var pattern = Substring(raw)
             while pattern.hasPrefix("./") { pattern = pattern.dropFirst(2) }
+            // "drafts/" names a directory at any depth, as in .gitignore.
+            if pattern.hasSuffix("/"), !pattern.dropLast().contains("/") {
+                return directories.contains { Glob.matches(String(pattern.dropLast()), $0) }
+            }
             if pattern.hasSuffix("/") { pattern += "**" }
             if !pattern.contains("/") { return Glob.matches(String(pattern), name) }
             return Glob.matches(String(pattern), relative)
