@@ -31,7 +31,8 @@ struct RuleOptions: ParsableArguments {
         let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
         guard let rules = RuleLoader.defaultDirectory(executablePath: executable) else { return nil }
         let base = URL(fileURLWithPath: rules).deletingLastPathComponent()
-        let candidates = [base.appendingPathComponent("README.md"), base.appendingPathComponent("doc/claimcheck/README.md")]
+        let candidates = [base.appendingPathComponent("README.md"),
+                          base.deletingLastPathComponent().appendingPathComponent("doc/claimcheck/README.md")]
         return candidates.first { FileManager.default.fileExists(atPath: $0.path) }?.absoluteString
     }
 
