@@ -16,12 +16,22 @@ public struct Document: Sendable {
     /// "UTF-16LE" or "UTF-16BE" when the file began with that byte order mark and was
     /// converted to UTF-8 (offsets then count in the UTF-8 text, lines and columns are the file's).
     public let convertedFrom: String?
+    /// Line starts of the file as lines and columns count them (`source` when there is one).
     private let lineStarts: [Int]
+    /// For an HTML article: the file's bytes and the map from `bytes` (its readable text) back to
+    /// them; positions and lines are the file's. Nil for plain text, where the two are the same.
+    private let source: Source?
+
+    struct Source: Sendable {
+        var bytes: [UInt8]
+        var html: HTMLText
+    }
 
     /// A UTF-8 byte order mark is dropped (offsets and columns count from after it), UTF-16
     /// with a byte order mark is converted to UTF-8, and a lone CR (old Mac line ends) is read
     /// as LF, byte for byte, so lines, paragraphs and sentences break there as elsewhere.
-    public init(path: String, bytes raw: [UInt8]) {
+    /// With `html`, the bytes are an HTML page whose readable text is the article (`HTMLText`).
+    public init(path: String, bytes raw: [UInt8], html: Bool = false) {
         self.path = path
         var bytes = raw
         convertedFrom = Document.decodeByteOrderMark(&bytes)
@@ -31,13 +41,28 @@ public struct Document: Sendable {
                 bytes[index] = 0x0A
             }
         }
-        self.bytes = bytes
         var starts = [0]
         for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
         lineStarts = starts
+        if html {
+            var text = HTMLText(bytes)
+            let readable = text.text
+            text.text = []  // held once, as `bytes`
+            source = Source(bytes: bytes, html: text)
+            bytes = readable
+        } else {
+            source = nil
+        }
+        self.bytes = bytes
         let header = ArticleHeader.parse(bytes)
         (prefixDate, bodyStart, dateProblem) = (header.date, header.bodyStart, header.problem)
         firstInvalidUTF8 = Document.firstInvalidUTF8(in: bytes)
+    }
+
+    /// Whether a path names an HTML article (by extension).
+    public static func isHTML(path: String) -> Bool {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
+        return HTMLText.extensions.contains(path[path.index(after: dot)...].lowercased())
     }
 
     public init(path: String, text: String) {
@@ -61,7 +86,9 @@ public struct Document: Sendable {
 
     /// Like `position(of:)`, continuing from `cursor` when `offset` is later on the same line.
     public func position(of offset: Int, from cursor: inout Cursor) -> (line: Int, column: Int) {
-        let target = min(max(offset, 0), bytes.count)
+        let clamped = min(max(offset, 0), bytes.count)
+        let file = source?.bytes ?? bytes
+        let target = min(source.map { $0.html.sourceOffset(of: clamped) } ?? clamped, file.count)
         let line = lineIndex(of: target)
         if line != cursor.line || target < cursor.offset {
             cursor.line = line
@@ -69,7 +96,7 @@ public struct Document: Sendable {
             cursor.column = 1
         }
         while cursor.offset < target {
-            if bytes[cursor.offset] & 0xC0 != 0x80 { cursor.column += 1 }
+            if file[cursor.offset] & 0xC0 != 0x80 { cursor.column += 1 }
             cursor.offset += 1
         }
         return (line + 1, cursor.column)
@@ -90,13 +117,14 @@ public struct Document: Sendable {
         return String(decoding: bytes[clamped], as: UTF8.self)
     }
 
-    /// The text of 1-based line `number`, without its line break.
+    /// The text of 1-based line `number` of the file (HTML markup included), without its line break.
     public func line(_ number: Int) -> String {
         guard number >= 1, number <= lineStarts.count else { return "" }
+        let file = source?.bytes ?? bytes
         let start = lineStarts[number - 1]
-        var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
-        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
-        return text(start..<max(start, end))
+        var end = number < lineStarts.count ? lineStarts[number] - 1 : file.count
+        if end > start, file[end - 1] == 0x0D { end -= 1 }
+        return String(decoding: file[start..<max(start, end)], as: UTF8.self)
     }
 
     public var lineCount: Int { lineStarts.count }

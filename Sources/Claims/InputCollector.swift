@@ -221,7 +221,7 @@ public struct InputCollector {
             case .failure(let problem): return .failure(Diagnostic(problem.severity, file: name, problem.message))
             }
         }
-        let document = Document(path: name, bytes: [UInt8](data))
+        let document = Document(path: name, bytes: [UInt8](data), html: Document.isHTML(path: path))
         if document.looksBinary {
             return .failure(Diagnostic(file: name, "binary file skipped (it contains NUL bytes)"))
         }

@@ -111,6 +111,34 @@ final class ProjectModelTests: XCTestCase {
         XCTAssertEqual(files(configured.stdout), ["site/kept.txt", "site/notes/keep.txt", "site/page.html"])
     }
 
+    // MARK: HTML articles
+
+    func testHTMLArticlesAreReadAsTextWithPositionsInTheFile() throws {
+        let root = try CLI.temporaryDirectory(self)
+        try write("""
+            <!DOCTYPE html>
+            <html><head><title>Rally</title><script>var x = "5,000 people marched";</script></head>
+            <body>
+            <p>Police said <b>12,000</b> people
+            marched in Minsk on Saturday.</p>
+            <p>Organisers said at least 45,000&nbsp;people took part in Minsk on Saturday &amp; Sunday.</p>
+            </body></html>
+
+            """, "rally.html", in: root)
+        let result = try CLI.run(["check", "--color", "never", "--date", "2024-03-10", "rally.html"], directory: root)
+        XCTAssertEqual(result.stdout, """
+            rally.html:4:19: error: 12000 people (Police) and [45000, ∞) people (Organisers) do not overlap; both are the crowd in Minsk on 2024-03-09 [conflict]
+                Police said 12,000 people marched in Minsk on Saturday.
+                            ^~~~~~~~~~~~~
+            rally.html:6:20: note: crowd [45000, ∞) people according to Organisers
+                Organisers said at least 45,000 people took part in Minsk on Saturday & Sunday.
+                                ^~~~~~~~~~~~~~~~~~~~~~
+            1 error in 1 file
+
+            """, "the script's figure is no claim; tags and entities are gone from the evidence")
+        XCTAssertEqual(result.status, 1)
+    }
+
     // MARK: article dates
 
     func testArticleDatesComeFromFrontMatterAndDateHeaders() throws {
