@@ -1,3 +1,5 @@
+import Claims
+
 /// Everything the tool says about a check, owned by the check itself: `--help`, SARIF rule
 /// metadata, GitHub annotation titles, configuration validation and the README table all read it.
 public struct CheckDescriptor: Equatable, Hashable, Sendable {

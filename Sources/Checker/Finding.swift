@@ -1,12 +1,5 @@
 import Claims
 
-/// How much a finding matters; ordered so thresholds compare naturally.
-public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
-    case info, warning, error
-    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
-    private var rank: Int { self == .info ? 0 : self == .warning ? 1 : 2 }
-}
-
 /// A place in an input file, for findings that have no claim (an unused suppression).
 public struct SourceLocation: Equatable, Hashable, Sendable, Codable {
     public var file: String

@@ -1,11 +1,5 @@
 /// A problem with an input or rule file, reported to the user; never thrown past the CLI.
 public struct Diagnostic: Error, Equatable, Hashable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Codable, Comparable {
-        case note, warning, error
-        public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
-        private var rank: Int { self == .note ? 0 : self == .warning ? 1 : 2 }
-    }
-
     public var severity: Severity
     public var file: String?
     public var line: Int?
@@ -33,6 +27,6 @@ public struct Diagnostic: Error, Equatable, Hashable, Sendable, CustomStringConv
             if let line, line > 0, let column { location += ":\(column)" }
             location += ": "
         }
-        return ([location + "\(severity.rawValue): \(message)"] + detail).joined(separator: "\n")
+        return ([location + "\(severity.diagnosticLabel): \(message)"] + detail).joined(separator: "\n")
     }
 }

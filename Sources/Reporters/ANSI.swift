@@ -26,12 +26,9 @@ struct ANSI: Sendable {
         }
     }
 
-    func label(_ severity: Diagnostic.Severity) -> String {
-        switch severity {
-        case .error: apply(.red, "error:")
-        case .warning: apply(.magenta, "warning:")
-        case .note: apply(.cyan, "note:")
-        }
+    /// A diagnostic's label: like a finding's, but "note:" for info, as compilers say.
+    func diagnosticLabel(_ severity: Severity) -> String {
+        severity == .info ? apply(.cyan, "note:") : label(severity)
     }
 
     func note() -> String { apply(.cyan, "note:") }

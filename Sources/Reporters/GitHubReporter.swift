@@ -71,13 +71,6 @@ public struct GitHubReporter: Reporter {
         }
     }
 
-    static func command(for severity: Diagnostic.Severity) -> String {
-        switch severity {
-        case .error: "error"
-        case .warning: "warning"
-        case .note: "notice"
-        }
-    }
 
     /// `::name key=value,…::message` plus a newline, with values and message escaped.
     static func command(_ name: String, _ properties: [(String, String)], _ message: String) -> String {

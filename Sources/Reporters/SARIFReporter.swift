@@ -180,11 +180,4 @@ public struct SARIFReporter: Reporter {
         }
     }
 
-    static func level(_ severity: Diagnostic.Severity) -> String {
-        switch severity {
-        case .error: "error"
-        case .warning: "warning"
-        case .note: "note"
-        }
-    }
 }

@@ -119,9 +119,9 @@ public enum DiagnosticText {
             var plain = diagnostic
             plain.message = TextEscaping.terminalSafe(diagnostic.message)
             var text = plain.description
-            let label = "\(diagnostic.severity.rawValue):"
+            let label = "\(diagnostic.severity.diagnosticLabel):"
             if color, let range = text.firstRange(of: label) {
-                text.replaceSubrange(range, with: ansi.label(diagnostic.severity))
+                text.replaceSubrange(range, with: ansi.diagnosticLabel(diagnostic.severity))
             }
             return text + "\n"
         }.joined()

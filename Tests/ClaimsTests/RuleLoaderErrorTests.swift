@@ -293,10 +293,10 @@ final class RuleLoaderErrorTests: XCTestCase {
         XCTAssertEqual(Diagnostic(.error, "boom").description, "error: boom")
         XCTAssertEqual(Diagnostic(.warning, file: "f", "w").description, "f: warning: w")
         XCTAssertEqual(Diagnostic(.error, file: "f", line: 3, "m").description, "f:3: error: m")
-        XCTAssertEqual(Diagnostic(.note, file: "f", line: 3, column: 9, "m", detail: ["  x", "  ^"]).description,
+        XCTAssertEqual(Diagnostic(.info, file: "f", line: 3, column: 9, "m", detail: ["  x", "  ^"]).description,
                        "f:3:9: note: m\n  x\n  ^")
         XCTAssertEqual(Diagnostic(.error, file: "f", line: 0, column: 9, "m").description, "f:0: error: m")
-        XCTAssertLessThan(Diagnostic.Severity.note, .warning)
-        XCTAssertLessThan(Diagnostic.Severity.warning, .error)
+        XCTAssertLessThan(Severity.info, .warning)
+        XCTAssertLessThan(Severity.warning, .error)
     }
 }

@@ -44,13 +44,13 @@ import Testing
     }
 
     @Test func extractJSONDocument() {
-        let report = ExtractReport(claims: [Samples.police], diagnostics: [Diagnostic(.note, file: "x.bin", "binary file skipped")])
+        let report = ExtractReport(claims: [Samples.police], diagnostics: [Diagnostic(.info, file: "x.bin", "binary file skipped")])
         let text = ExtractFormat.json.reporter().render(report)
         #expect(text.hasPrefix("{\n  \"version\": 1,\n  \"claims\": [\n    {\n      \"kind\": \"crowd\",\n"))
         #expect(text.hasSuffix("""
           "errors": [
             {
-              "severity": "note",
+              "severity": "info",
               "file": "x.bin",
               "line": null,
               "column": null,
