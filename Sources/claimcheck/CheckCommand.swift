@@ -19,7 +19,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Output format: text, json, jsonl, sarif (2.1.0) or github (workflow annotations).")
+    @Option(help: "Output format: text, json, jsonl, sarif (2.1.0), github (workflow annotations) or html (one self-contained page).")
     var format: CheckFormat = .text
 
     @Option(help: ArgumentHelp("Lowest severity that fails the run (exit code 1); never always passes. Default: error.", valueName: "severity"))
@@ -42,6 +42,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
+    @OptionGroup var html: HTMLReportOptions
+
     func validate() throws {
         if let tolerance, Tolerance.parse(tolerance) == nil {
             throw ValidationError("--tolerance must be \(Tolerance.help), got '\(tolerance)'")
@@ -54,6 +56,10 @@ struct CheckCommand: ParsableCommand {
         let runOptions = input.runOptions
         let ruleSet = try rules.load(extra: settings.rules, quiet: runOptions.quiet, color: color)
         let known = try baseline.map { path in try orExit { try Baseline.load(path: path) } }
+        // Loaded before the run, so a bad template fails fast.
+        var htmlSettings = format == .html
+            ? try html.settings(command: "check", ruleDirectories: rules.resolvedDirectories(extra: settings.rules), color: color)
+            : nil
 
         let arguments = try input.allInputs()
         let (collected, inputDiagnostics) = InputCollector().paths(for: arguments)
@@ -94,9 +100,12 @@ struct CheckCommand: ParsableCommand {
         let colored = color.enabled(for: .standardOutput)
         let report = CheckReport(findings: result.findings, claims: claims, diagnostics: diagnostics,
                                  fileCount: fileCount)
+        htmlSettings?.tolerance = options.tolerance
+        htmlSettings?.exitStatus = writeProblem != nil || diagnostics.contains(where: { $0.severity == .error }) ? 2
+            : (failOn ?? settings.failOn ?? .error).fails(result.findings) ? 1 : 0
         let reportOptions = ReportOptions(color: colored, checks: Self.descriptors,
                                           toolVersion: Claimcheck.configuration.version,
-                                          sourceRoot: workingDirectory)
+                                          sourceRoot: workingDirectory, html: htmlSettings)
         Console.out(format.reporter(reportOptions).render(report))
         Console.report(runOptions.shown(diagnostics + (writeProblem.map { [$0] } ?? [])), color: color)
 

@@ -1,0 +1,85 @@
+import Claims
+import Foundation
+import Mustache
+
+/// The report's page as a Mustache template, so a newsroom can restyle it without
+/// recompiling. `{{name}}` escapes for HTML; the shipped template never uses `{{{ }}}`.
+public struct HTMLTemplate: Sendable {
+    /// Where the template came from, for messages.
+    public let path: String
+    private let template: MustacheTemplate
+
+    /// The shipped template's file name.
+    public static let fileName = "report.html.mustache"
+    /// Stands in the template's Content-Security-Policy for the hashes of its own scripts.
+    static let scriptHashesMarker = "__CLAIMCHECK_SCRIPT_HASHES__"
+
+    /// Parses `text`; a syntax error is a diagnostic naming `path`, line and column.
+    public init(text: String, path: String) throws {
+        self.path = path
+        do {
+            template = try MustacheTemplate(string: text)
+        } catch let error as MustacheTemplate.ParserError {
+            throw Diagnostic(.error, file: path, line: error.context.lineNumber, column: error.context.columnNumber,
+                             "template syntax error: \(error.error)")
+        }
+    }
+
+    /// A page saying no template was given, for callers that forgot one.
+    public static let missing: HTMLTemplate = {
+        // A constant that parses; the force is checked by the unit tests.
+        try! HTMLTemplate(text: "<!DOCTYPE html>\n<title>claimcheck</title>\n<p>No HTML template was given.</p>\n", path: "(none)")
+    }()
+
+    /// Reads and parses the template at `path`.
+    public static func load(path: String) throws -> HTMLTemplate {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Diagnostic(.error, file: path, "cannot read the HTML template")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Diagnostic(.error, file: path, "the HTML template is not UTF-8")
+        }
+        return try HTMLTemplate(text: text, path: path)
+    }
+
+    /// The shipped template: `Templates/` beside the default `Rules/` directory (so it is
+    /// installed and found the same way), else the source checkout's.
+    public static func defaultPath(rulesDirectory: String?) -> String? {
+        var candidates: [String] = []
+        if let rulesDirectory {
+            candidates.append(URL(fileURLWithPath: rulesDirectory).deletingLastPathComponent()
+                .appendingPathComponent("Templates").appendingPathComponent(fileName).path)
+        }
+        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Templates").appendingPathComponent(fileName).standardizedFileURL.path)
+        return candidates.first { FileManager.default.isReadableFile(atPath: $0) }
+    }
+
+    /// Renders the page, then lists the SHA-256 of every inline script in its
+    /// Content-Security-Policy, so only the template's own scripts may run.
+    func render(_ context: [String: Any]) -> String {
+        var page = template.render(context)
+        guard page.contains(HTMLTemplate.scriptHashesMarker) else { return page }
+        let hashes = HTMLTemplate.inlineScripts(in: page).map { "'sha256-" + HTMLDigest.base64(HTMLDigest.sha256(Array($0.utf8))) + "'" }
+        page = page.replacingOccurrences(of: HTMLTemplate.scriptHashesMarker,
+                                         with: hashes.isEmpty ? "'none'" : hashes.joined(separator: " "))
+        if !page.hasSuffix("\n") { page += "\n" }
+        return page
+    }
+
+    /// The text of each `<script>` element without a `src`. Untrusted text is escaped, so
+    /// every `<script` in the page is the template's own.
+    static func inlineScripts(in page: String) -> [Substring] {
+        var scripts: [Substring] = []
+        var rest = page[...]
+        while let open = rest.range(of: "<script") {
+            guard let tagEnd = rest[open.upperBound...].firstIndex(of: ">"),
+                  let close = rest[rest.index(after: tagEnd)...].range(of: "</script") else { break }
+            if !rest[open.upperBound..<tagEnd].contains("src=") {
+                scripts.append(rest[rest.index(after: tagEnd)..<close.lowerBound])
+            }
+            rest = rest[close.upperBound...]
+        }
+        return scripts
+    }
+}
