@@ -58,28 +58,44 @@ public struct HTMLTemplate: Sendable {
     /// Renders the page, then lists the SHA-256 of every inline script in its
     /// Content-Security-Policy, so only the template's own scripts may run.
     func render(_ context: [String: Any]) -> String {
-        var page = template.render(context)
-        guard page.contains(HTMLTemplate.scriptHashesMarker) else { return page }
-        let hashes = HTMLTemplate.inlineScripts(in: page).map { "'sha256-" + HTMLDigest.base64(HTMLDigest.sha256(Array($0.utf8))) + "'" }
-        page = page.replacingOccurrences(of: HTMLTemplate.scriptHashesMarker,
-                                         with: hashes.isEmpty ? "'none'" : hashes.joined(separator: " "))
-        if !page.hasSuffix("\n") { page += "\n" }
-        return page
+        var page = Array(template.render(context).utf8)
+        let marker = Array(HTMLTemplate.scriptHashesMarker.utf8)
+        if let at = HTMLTemplate.find(marker, in: page, from: 0) {
+            let hashes = HTMLTemplate.inlineScripts(in: page).map { "'sha256-" + HTMLDigest.base64(HTMLDigest.sha256(Array($0))) + "'" }
+            page.replaceSubrange(at..<at + marker.count, with: (hashes.isEmpty ? "'none'" : hashes.joined(separator: " ")).utf8)
+        }
+        if page.last != UInt8(ascii: "\n") { page.append(UInt8(ascii: "\n")) }
+        return String(decoding: page, as: UTF8.self)
     }
 
-    /// The text of each `<script>` element without a `src`. Untrusted text is escaped, so
+    /// The bytes of each `<script>` element without a `src`. Untrusted text is escaped, so
     /// every `<script` in the page is the template's own.
-    static func inlineScripts(in page: String) -> [Substring] {
-        var scripts: [Substring] = []
-        var rest = page[...]
-        while let open = rest.range(of: "<script") {
-            guard let tagEnd = rest[open.upperBound...].firstIndex(of: ">"),
-                  let close = rest[rest.index(after: tagEnd)...].range(of: "</script") else { break }
-            if !rest[open.upperBound..<tagEnd].contains("src=") {
-                scripts.append(rest[rest.index(after: tagEnd)..<close.lowerBound])
-            }
-            rest = rest[close.upperBound...]
+    static func inlineScripts(in page: [UInt8]) -> [ArraySlice<UInt8>] {
+        let open = Array("<script".utf8), close = Array("</script".utf8), src = Array("src=".utf8)
+        var scripts: [ArraySlice<UInt8>] = []
+        var cursor = 0
+        while let start = find(open, in: page, from: cursor),
+              let tagEnd = page[(start + open.count)...].firstIndex(of: UInt8(ascii: ">")),
+              let end = find(close, in: page, from: tagEnd + 1) {
+            if find(src, in: Array(page[start..<tagEnd]), from: 0) == nil { scripts.append(page[(tagEnd + 1)..<end]) }
+            cursor = end + close.count
         }
         return scripts
+    }
+
+    static func inlineScripts(in page: String) -> [String] {
+        inlineScripts(in: Array(page.utf8)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The first offset of `needle` in `haystack` at or after `from`.
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        var index = from
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first, haystack[index..<index + needle.count].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
     }
 }

@@ -70,7 +70,7 @@ struct HTMLViewModel {
             "claims": claims.count,
             "findings": findings.count,
             "tolerance": JSON.format(number: settings.tolerance * 100) + "%",
-            "ruleDirectories": settings.ruleDirectories.map { ["path": $0] },
+            "ruleDirectories": settings.ruleDirectories.map { ["path": display($0)] },
             "hasExitStatus": settings.exitStatus != nil,
             "exitStatus": settings.exitStatus.map { Int($0) } ?? 0,
             "exitMeaning": HTMLViewModel.exitMeaning(settings.exitStatus),
