@@ -21,7 +21,18 @@ public struct HTMLTemplate: Sendable {
             template = try MustacheTemplate(string: text)
         } catch let error as MustacheTemplate.ParserError {
             throw Diagnostic(.error, file: path, line: error.context.lineNumber, column: error.context.columnNumber,
-                             "template syntax error: \(error.error)")
+                             "template syntax error: " + HTMLTemplate.explain(error.error))
+        }
+    }
+
+    static func explain(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect: "a section is closed with another section's name"
+        case .unfinishedName: "a tag is not finished"
+        case .expectedSectionEnd: "a section is never closed"
+        case .invalidSetDelimiter: "a set-delimiter tag is malformed"
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: "a pragma is malformed or unknown"
+        default: "\(error)"
         }
     }
 
