@@ -127,6 +127,13 @@ final class HTMLBrowserTests: XCTestCase {
         // The form shows the state the fragment set.
         XCTAssertTrue(conflicts.dom.contains("showing \(shown.count) of \(tags.count) findings"))
 
+        // Kind, source and text filters from the fragment too.
+        let shares = findingTags(try load(report.absoluteString + "#kind=vote_share&q=Dunmore", browser: browser, name: "fixtures-kind").dom)
+        let sharesShown = shares.filter { !$0.contains("hidden") }
+        XCTAssertFalse(sharesShown.isEmpty)
+        XCTAssertTrue(sharesShown.allSatisfy { $0.contains("data-kinds=\"vote_share") })
+        XCTAssertTrue(shares.filter { !$0.contains("vote_share") }.allSatisfy { $0.contains("hidden") })
+
         let screenshot = Self.outputDirectory.appendingPathComponent("report.png")
         try? FileManager.default.removeItem(at: screenshot)
         _ = try load(report.absoluteString, browser: browser, name: "fixtures-screenshot", screenshot: screenshot)
