@@ -53,17 +53,22 @@ public struct HTMLTemplate: Sendable {
         return try HTMLTemplate(text: text, path: path)
     }
 
-    /// The shipped template: `Templates/` beside the default `Rules/` directory (so it is
-    /// installed and found the same way), else the source checkout's.
-    public static func defaultPath(rulesDirectory: String?) -> String? {
-        var candidates: [String] = []
+    /// The shipped template, looked for as the default rules are: `Templates/` beside the
+    /// default `Rules/` directory, then beside the executable (or in
+    /// `../share/claimcheck/Templates`), then in the source checkout.
+    public static func defaultPath(rulesDirectory: String?, executablePath: String? = nil) -> String? {
+        var directories: [URL] = []
         if let rulesDirectory {
-            candidates.append(URL(fileURLWithPath: rulesDirectory).deletingLastPathComponent()
-                .appendingPathComponent("Templates").appendingPathComponent(fileName).path)
+            directories.append(URL(fileURLWithPath: rulesDirectory).deletingLastPathComponent().appendingPathComponent("Templates"))
         }
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../Templates").appendingPathComponent(fileName).standardizedFileURL.path)
-        return candidates.first { FileManager.default.isReadableFile(atPath: $0) }
+        if let executablePath {
+            let executableDirectory = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+            directories.append(executableDirectory.appendingPathComponent("Templates"))
+            directories.append(executableDirectory.appendingPathComponent("../share/claimcheck/Templates"))
+        }
+        directories.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Templates"))
+        return directories.map { $0.appendingPathComponent(fileName).standardizedFileURL.path }
+            .first { FileManager.default.isReadableFile(atPath: $0) }
     }
 
     /// Renders the page, then lists the SHA-256 of every inline script in its

@@ -14,9 +14,10 @@ struct HTMLReportOptions: ParsableArguments {
     /// and gathers what the page shows besides findings and claims.
     func settings(command: String, ruleDirectories: [String], tolerance: Double = 0.1,
                   exitStatus: Int32? = nil, color: ColorChoice) throws -> HTMLSettings {
-        let path = template ?? HTMLTemplate.defaultPath(rulesDirectory: ruleDirectories.first)
+        let path = template ?? HTMLTemplate.defaultPath(rulesDirectory: ruleDirectories.first,
+                                                        executablePath: Bundle.main.executablePath ?? CommandLine.arguments[0])
         guard let path else {
-            Console.error("error: no HTML template found (looked for Templates/\(HTMLTemplate.fileName) beside the default rules and in the source checkout); pass --template FILE")
+            Console.error("error: no HTML template found (looked for Templates/\(HTMLTemplate.fileName) beside the default rules, beside the executable, in ../share/claimcheck and in the source checkout); pass --template FILE")
             throw ExitCode(2)
         }
         let loaded: HTMLTemplate

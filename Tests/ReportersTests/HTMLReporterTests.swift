@@ -203,6 +203,26 @@ import Testing
         }
     }
 
+    @Test func installedTemplateIsFoundLikeTheRules() throws {
+        let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("claimcheck-prefix-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: prefix) }
+        let templates = prefix.appendingPathComponent("share/claimcheck/Templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        let installed = templates.appendingPathComponent(HTMLTemplate.fileName)
+        try "{{title}}".write(to: installed, atomically: true, encoding: .utf8)
+        let found = HTMLTemplate.defaultPath(rulesDirectory: "/nonexistent/Rules",
+                                             executablePath: prefix.appendingPathComponent("bin/claimcheck").path)
+        #expect(found == installed.standardizedFileURL.path)
+        // Beside a rules directory first.
+        let ownTemplates = prefix.appendingPathComponent("Templates")
+        try FileManager.default.createDirectory(at: ownTemplates, withIntermediateDirectories: true)
+        try "{{title}}".write(to: ownTemplates.appendingPathComponent(HTMLTemplate.fileName), atomically: true, encoding: .utf8)
+        #expect(HTMLTemplate.defaultPath(rulesDirectory: prefix.appendingPathComponent("Rules").path,
+                                         executablePath: prefix.appendingPathComponent("bin/claimcheck").path)
+                == ownTemplates.appendingPathComponent(HTMLTemplate.fileName).standardizedFileURL.path)
+    }
+
     @Test func missingTemplatePageRenders() {
         let page = CheckFormat.html.reporter().render(Samples.report)
         #expect(page == "<!DOCTYPE html>\n<title>claimcheck</title>\n<p>No HTML template was given.</p>\n")
