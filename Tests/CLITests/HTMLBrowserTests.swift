@@ -39,7 +39,7 @@ final class HTMLBrowserTests: XCTestCase {
     }
 
     /// Loads `url` and returns the DOM once scripts ran, the console lines and the net log.
-    func load(_ url: String, browser: String, name: String, screenshot: URL? = nil) throws -> Page {
+    func load(_ url: String, browser: String, name: String, screenshot: URL? = nil, pdf: URL? = nil) throws -> Page {
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("claimcheck-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         let netLog = Self.outputDirectory.appendingPathComponent("\(name).netlog.json")
@@ -48,6 +48,8 @@ final class HTMLBrowserTests: XCTestCase {
                          "--log-net-log=\(netLog.path)", "--virtual-time-budget=3000", "--hide-scrollbars"]
         if let screenshot {
             arguments += ["--window-size=1280,1600", "--screenshot=\(screenshot.path)"]
+        } else if let pdf {
+            arguments += ["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)"]
         } else {
             arguments += ["--dump-dom"]
         }
@@ -139,6 +141,11 @@ final class HTMLBrowserTests: XCTestCase {
         _ = try load(report.absoluteString, browser: browser, name: "fixtures-screenshot", screenshot: screenshot)
         XCTAssertTrue(FileManager.default.fileExists(atPath: screenshot.path), "no screenshot at \(screenshot.path)")
         print("HTMLBrowserTests: screenshot at \(screenshot.path)")
+
+        let printed = Self.outputDirectory.appendingPathComponent("report.pdf")
+        try? FileManager.default.removeItem(at: printed)
+        _ = try load(report.absoluteString, browser: browser, name: "fixtures-print", pdf: printed)
+        XCTAssertEqual(try Data(contentsOf: printed).prefix(5), Data("%PDF-".utf8), "printing gave no PDF")
     }
 
     func testHostileArticleRunsNoScriptButTheReportsOwn() throws {
