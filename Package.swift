@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -21,7 +22,7 @@ let package = Package(
         .target(name: "PCRE2", dependencies: ["CPCRE2"]),
         .target(name: "Claims", dependencies: ["PCRE2", .product(name: "Yams", package: "Yams")]),
         .target(name: "Checker", dependencies: ["Claims", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Reporters", dependencies: ["Claims", "Checker"]),
+        .target(name: "Reporters", dependencies: ["Claims", "Checker", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "Evaluation", dependencies: ["Claims", "Checker", "Reporters"]),
         .target(name: "Frontend", dependencies: ["Claims", "Checker", "Reporters"]),
         .executableTarget(

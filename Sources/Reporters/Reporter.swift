@@ -57,6 +57,8 @@ public struct ReportOptions: Sendable {
     /// Absolute directory that file paths are relative to (usually the working directory):
     /// absolute paths under it are made relative, and SARIF's `%SRCROOT%` points at it.
     public var sourceRoot: String?
+    /// The template and run facts for `html`; without them the page only says it is missing.
+    public var html: HTMLSettings?
 
     /// The README as a URI (`file:///…/README.md`), for SARIF rules' `helpUri`; omitted when nil.
     public var documentationURI: String?
@@ -65,7 +67,7 @@ public struct ReportOptions: Sendable {
 
     public init(color: Bool = false, checks: [CheckDescriptor] = [], toolVersion: String = "0.0.0",
                 informationURI: String? = nil, sourceRoot: String? = nil, documentationURI: String? = nil,
-                exitCode: Int32? = nil) {
+                exitCode: Int32? = nil, html: HTMLSettings? = nil) {
         self.documentationURI = documentationURI
         self.exitCode = exitCode
         self.color = color
@@ -73,25 +75,27 @@ public struct ReportOptions: Sendable {
         self.toolVersion = toolVersion
         self.informationURI = informationURI
         self.sourceRoot = sourceRoot
+        self.html = html
     }
 }
 
 /// `claimcheck extract --format`.
 public enum ExtractFormat: String, CaseIterable, Sendable {
-    case text, json, jsonl
+    case text, json, jsonl, html
 
     public func reporter(_ options: ReportOptions = ReportOptions()) -> any Reporter<ExtractReport> {
         switch self {
         case .text: ExtractTextReporter(color: options.color)
         case .json: ExtractJSONReporter()
         case .jsonl: ExtractJSONLinesReporter()
+        case .html: ExtractHTMLReporter(settings: options.html ?? HTMLSettings(template: .missing, command: "extract"))
         }
     }
 }
 
 /// `claimcheck check --format`.
 public enum CheckFormat: String, CaseIterable, Sendable {
-    case text, json, jsonl, sarif, github
+    case text, json, jsonl, sarif, github, html
 
     public func reporter(_ options: ReportOptions = ReportOptions()) -> any Reporter<CheckReport> {
         switch self {
@@ -100,6 +104,7 @@ public enum CheckFormat: String, CaseIterable, Sendable {
         case .jsonl: CheckJSONLinesReporter()
         case .sarif: SARIFReporter(options: options)
         case .github: GitHubReporter(checks: options.checks, sourceRoot: options.sourceRoot)
+        case .html: CheckHTMLReporter(settings: options.html ?? HTMLSettings(template: .missing))
         }
     }
 }

@@ -148,7 +148,18 @@ func fuzzConfig(_ bytes: [UInt8]) {
 let reportOptions = ReportOptions(
     color: false,
     checks: Checker.registry,
-    toolVersion: "0.0.0-fuzz", sourceRoot: "/fuzz")
+    toolVersion: "0.0.0-fuzz", sourceRoot: "/fuzz",
+    html: (try? HTMLTemplate.load(path: repositoryRoot.appendingPathComponent("Templates/report.html.mustache").path))
+        .map { HTMLSettings(template: $0) })
+
+/// Whatever the input, the page holds only the template's one script and no other markup
+/// the input could have brought (its text is escaped).
+func requireEscapedHTML(_ output: String, _ what: String) {
+    require(output.components(separatedBy: "<script").count == 2, "\(what): not exactly one <script")
+    for tag in ["<img", "<iframe", "<object"] {
+        require(!output.contains(tag), "\(what): unescaped \(tag)")
+    }
+}
 
 /// Documents are split at form feeds (at most 8) so findings can span files.
 func fuzzCheck(_ bytes: [UInt8]) {
@@ -200,6 +211,8 @@ func fuzzCheck(_ bytes: [UInt8]) {
         case .jsonl:
             require(lines(output).count == claims.count, "extract jsonl: \(lines(output).count) lines for \(claims.count) claims")
             for line in lines(output) { _ = parseJSON(line, "extract jsonl line") }
+        case .html:
+            requireEscapedHTML(output, "extract --format html")
         }
     }
     for format in CheckFormat.allCases {
@@ -228,6 +241,8 @@ func fuzzCheck(_ bytes: [UInt8]) {
                 require(["::error", "::warning", "::notice"].contains { command.hasPrefix($0) }
                         && command.dropFirst(2).contains("::"), "github: not a workflow command: \(command.prefix(200))")
             }
+        case .html:
+            requireEscapedHTML(output, "check --format html")
         }
     }
     requireSafeText(DiagnosticText.render(diagnostics), "diagnostics on stderr")

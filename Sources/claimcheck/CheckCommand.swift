@@ -46,6 +46,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
+    @OptionGroup var html: HTMLReportOptions
+
     func validate() throws {
         if let tolerance, Tolerance.parse(tolerance) == nil {
             throw ValidationError("--tolerance must be \(Tolerance.help), got '\(tolerance)'")
@@ -56,6 +58,10 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let outputs = try Outputs.resolve(output, format: format, fallback: .text)
         let runOptions = input.runOptions
+        // Loaded before the run, so a bad template fails fast.
+        var htmlSettings = outputs.contains(where: { $0.format == .html })
+            ? try html.settings(command: "check", ruleDirectories: rules.resolvedDirectories(), color: color)
+            : nil
         let workingDirectory = FileManager.default.currentDirectoryPath
         var request = CheckRun.Request(inputs: try input.allInputs(), workingDirectory: workingDirectory)
         request.configPath = input.config
@@ -83,11 +89,15 @@ struct CheckCommand: ParsableCommand {
             return try runOptions.exit(with: outcome.status)
         }
         let documentation = RuleOptions.documentationURI()
+        let exitCode = outcome.status.exitCode(detailed: runOptions.exitDetail)
+        htmlSettings?.tolerance = request.tolerance ?? outcome.project.config.tolerance ?? 0.1
+        htmlSettings?.ruleDirectories = outcome.ruleDirectories
+        htmlSettings?.exitStatus = exitCode
         let problems = Outputs.write(outputs) { format, toTerminal in
             let options = ReportOptions(color: toTerminal && color.enabled(for: .standardOutput),
                                         checks: Checker.registry, toolVersion: Claimcheck.version,
                                         sourceRoot: workingDirectory, documentationURI: documentation,
-                                        exitCode: outcome.status.exitCode(detailed: runOptions.exitDetail))
+                                        exitCode: exitCode, html: htmlSettings)
             return format.reporter(options).render(report)
         }
         var status = outcome.status

@@ -17,10 +17,12 @@ struct ExtractCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Output format: text (one claim a line), json (one document), jsonl (one claim object a line).")
+    @Option(help: "Output format: text (one claim a line), json (one document), jsonl (one claim object a line), html (one self-contained page).")
     var format: ExtractFormat = .text
 
     @OptionGroup var rules: RuleOptions
+
+    @OptionGroup var html: HTMLReportOptions
 
     @Option(help: "Colour: auto (only on a terminal, and not when NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
@@ -37,7 +39,14 @@ struct ExtractCommand: ParsableCommand {
         var pipeline = ExtractionPipeline(rules: set, dateOverride: input.date, workers: runOptions.workers)
         let progress = ProgressLine.make(paths: paths, quiet: runOptions.quiet)
         if let progress { pipeline.progress = { progress.fileDone(bytes: $0) } }
-        let reporter = format.reporter(ReportOptions(color: color.enabled(for: .standardOutput)))
+        var reportOptions = ReportOptions(color: color.enabled(for: .standardOutput))
+        if format == .html {
+            reportOptions.html = try html.settings(command: "extract", ruleDirectories: rules.resolvedDirectories(extra: project.config.rules),
+                                                   color: color)
+        }
+        let reporter = format.reporter(reportOptions)
+        // json and html are one document, printed at the end; the others stream.
+        let whole = format == .json || format == .html
         var diagnostics = inputDiagnostics
         var claims: [Claim] = []
         var articlesRead = 0
@@ -45,7 +54,7 @@ struct ExtractCommand: ParsableCommand {
             articlesRead += results.filter { $0.document != nil }.count
             let chunkDiagnostics = results.flatMap(\.diagnostics)
             diagnostics += chunkDiagnostics
-            if format == .json {
+            if whole {
                 claims += results.flatMap(\.claims)
             } else {
                 // text and jsonl are one line per claim: print as files finish, in input order
@@ -60,7 +69,7 @@ struct ExtractCommand: ParsableCommand {
         progress?.finish()
         let empty = input.emptyRunProblems(articlesRead: articlesRead, diagnostics: diagnostics)
         diagnostics += empty
-        if format == .json {
+        if whole {
             Console.out(reporter.render(ExtractReport(claims: claims, diagnostics: diagnostics)))
             Console.report(runOptions.shown(diagnostics), color: color)
         } else {

@@ -26,6 +26,7 @@ final class InstallTests: XCTestCase {
         XCTAssertEqual(install.terminationStatus, 0, log)
 
         var expected = ["bin/claimcheck", "share/claimcheck/Rules/crowd.yml", "share/claimcheck/Rules/lexicon.yml",
+                        "share/claimcheck/Templates/report.html.mustache",
                         "share/doc/claimcheck/README.md", "share/bash-completion/completions/claimcheck",
                         "share/zsh/site-functions/_claimcheck", "share/fish/vendor_completions.d/claimcheck.fish"]
         if hasManualTool { expected.append("share/man/man1/claimcheck.1") }
