@@ -66,19 +66,19 @@ public struct Baseline: Equatable, Sendable {
         do {
             json = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw Diagnostic(file: path, "baseline is not valid JSON")
+            throw Issue.invalidBaseline("baseline is not valid JSON").diagnostic(file: path)
         }
         guard let object = json as? [String: Any] else {
-            throw Diagnostic(file: path, "baseline must be a JSON object with \"version\" and \"fingerprints\"")
+            throw Issue.invalidBaseline("baseline must be a JSON object with \"version\" and \"fingerprints\"").diagnostic(file: path)
         }
         for key in object.keys.sorted() where key != "version" && key != "fingerprints" {
-            throw Diagnostic(file: path, "unknown key \"\(key)\" in baseline")
+            throw Issue.invalidBaseline("unknown key \"\(key)\" in baseline").diagnostic(file: path)
         }
         guard let version = object["version"] as? Int, version == Self.version else {
-            throw Diagnostic(file: path, "unsupported baseline version (expected \"version\": \(Self.version))")
+            throw Issue.invalidBaseline("unsupported baseline version (expected \"version\": \(Self.version))").diagnostic(file: path)
         }
         guard let list = object["fingerprints"] as? [Any] else {
-            throw Diagnostic(file: path, "baseline needs a \"fingerprints\" array")
+            throw Issue.invalidBaseline("baseline needs a \"fingerprints\" array").diagnostic(file: path)
         }
         var entries: [Entry] = []
         for (index, item) in list.enumerated() {
@@ -88,7 +88,7 @@ public struct Baseline: Equatable, Sendable {
                 entries.append(Entry(fingerprint: text, check: entry["check"] as? String,
                                      file: entry["file"] as? String, message: entry["message"] as? String))
             } else {
-                throw Diagnostic(file: path, "baseline entry \(index + 1) has no \"fingerprint\" string")
+                throw Issue.invalidBaseline("baseline entry \(index + 1) has no \"fingerprint\" string").diagnostic(file: path)
             }
         }
         return Baseline(entries: entries)
@@ -96,7 +96,7 @@ public struct Baseline: Equatable, Sendable {
 
     public static func load(path: String) throws -> Baseline {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw Diagnostic(file: path, "cannot read baseline file")
+            throw Issue.unreadableBaseline.diagnostic(file: path)
         }
         return try decode(data, file: path)
     }

@@ -45,10 +45,10 @@ public struct Config: Equatable, Sendable {
 
     public static func load(path: String) throws -> Config {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw Diagnostic(file: path, "cannot read configuration file")
+            throw Issue.unreadableConfig.diagnostic(file: path)
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw Diagnostic(file: path, "configuration file is not valid UTF-8")
+            throw Issue.configNotUTF8.diagnostic(file: path)
         }
         var config = try parse(text, file: path)
         let directory = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path

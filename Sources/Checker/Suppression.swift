@@ -96,8 +96,8 @@ public struct Suppression: Equatable, Hashable, Sendable {
                     // An enable closes the open blocks it names (all of them when it names none).
                     let closing = open.indices.filter { checks.isEmpty || Set(open[$0].checks) == Set(checks) }
                     if closing.isEmpty {
-                        result.warnings.append(Diagnostic(.warning, file: document.path, line: number, column: column,
-                                                          "\(enableDirective) without an open \(Scope.block.rawValue)"))
+                        result.warnings.append(Issue.enableWithoutDisable(enable: enableDirective, disable: Scope.block.rawValue)
+                            .diagnostic(file: document.path, line: number, column: column))
                     }
                     for index in closing {
                         open[index].covered = (open[index].line + 1)...max(open[index].line + 1, number)
@@ -105,8 +105,8 @@ public struct Suppression: Equatable, Hashable, Sendable {
                     }
                     for index in closing.reversed() { open.remove(at: index) }
                 default:
-                    result.warnings.append(Diagnostic(.warning, file: document.path, line: number, column: column,
-                                                      "unknown directive '\(first)'\(Suggestion.hint(for: first, in: directives)); known directives: \(directives.joined(separator: ", "))"))
+                    result.warnings.append(Issue.unknownDirective(first, known: directives)
+                        .diagnostic(file: document.path, line: number, column: column))
                 }
             }
         }

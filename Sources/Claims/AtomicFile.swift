@@ -20,7 +20,7 @@ public enum AtomicFile {
         func fail(_ step: String) -> Diagnostic {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            return Diagnostic(file: path, "cannot write \(what): \(step): \(reason)")
+            return Issue.cannotWrite(what: what, step: step, reason: reason).diagnostic(file: path)
         }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw fail("cannot create \(temporary)") }

@@ -36,7 +36,7 @@ public struct InputCollector {
         for argument in arguments {
             if argument == "-" {
                 if readStandardInput {
-                    diagnostics.append(Diagnostic(.warning, file: "-", "standard input given twice; it is read once"))
+                    diagnostics.append(Issue.standardInputTwice.diagnostic(file: "-"))
                 } else {
                     paths.append("-")
                     readStandardInput = true
@@ -45,15 +45,14 @@ public struct InputCollector {
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
-                diagnostics.append(Diagnostic(file: argument, "no such file or directory"))
+                diagnostics.append(Issue.noSuchFile(directoryToo: true).diagnostic(file: argument))
                 continue
             }
             if isDirectory.boolValue {
                 let (found, problems) = walk(argument)
                 diagnostics += problems
                 if found.isEmpty, problems.isEmpty {
-                    let names = extensions.sorted().map { "." + $0 }.joined(separator: ", ")
-                    diagnostics.append(Diagnostic(.warning, file: argument, "no article files in this directory (looked for \(names))"))
+                    diagnostics.append(Issue.noArticleFiles(extensions: Array(extensions)).diagnostic(file: argument))
                 }
                 found.forEach(add)
             } else {
@@ -113,7 +112,7 @@ public struct InputCollector {
                 names = try FileManager.default.contentsOfDirectory(atPath: absolute)
             } catch {
                 let reason = access(absolute, R_OK | X_OK) != 0 ? "permission denied" : Self.reason(error)
-                problems.append(Diagnostic(file: shown, "cannot read directory: \(reason)"))
+                problems.append(Issue.unreadableDirectory(reason: reason).diagnostic(file: shown))
                 continue
             }
             for name in names {
@@ -131,12 +130,12 @@ public struct InputCollector {
                 // stat follows a symlink to its target: a linked article is read.
                 var info = stat()
                 guard stat(path, &info) == 0 else {
-                    problems.append(Diagnostic(.warning, file: display, "broken symbolic link skipped"))
+                    problems.append(Issue.brokenLink.diagnostic(file: display))
                     continue
                 }
                 guard info.st_mode & S_IFMT == S_IFREG else {
                     if info.st_mode & S_IFMT != S_IFDIR {
-                        problems.append(Diagnostic(.warning, file: display, "not a regular file (\(InputCollector.kind(info.st_mode))); skipped"))
+                        problems.append(Issue.notRegularFile(kind: InputCollector.kind(info.st_mode), named: false).diagnostic(file: display))
                     }
                     continue
                 }
@@ -167,15 +166,15 @@ public struct InputCollector {
     static func readFile(_ path: String) -> Result<Data, Diagnostic> {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            return .failure(Diagnostic(file: nil, "cannot read file: \(String(cString: strerror(errno)))"))
+            return .failure(Issue.unreadableFile(reason: String(cString: strerror(errno))).diagnostic())
         }
         let type = info.st_mode & S_IFMT
         guard type == S_IFREG || type == S_IFIFO else {
-            return .failure(Diagnostic(file: nil, "not a regular file (\(kind(info.st_mode))); skipped"))
+            return .failure(Issue.notRegularFile(kind: kind(info.st_mode), named: true).diagnostic())
         }
         let fd = open(path, O_RDONLY | O_CLOEXEC | (type == S_IFIFO ? O_NONBLOCK : 0))
         guard fd >= 0 else {
-            return .failure(Diagnostic(file: nil, "cannot read file: \(String(cString: strerror(errno)))"))
+            return .failure(Issue.unreadableFile(reason: String(cString: strerror(errno))).diagnostic())
         }
         defer { close(fd) }
         var data = Data()
@@ -191,10 +190,10 @@ public struct InputCollector {
                 _ = poll(&poller, 1, -1)
                 continue
             }
-            return .failure(Diagnostic(file: nil, "cannot read file: \(String(cString: strerror(errno)))"))
+            return .failure(Issue.unreadableFile(reason: String(cString: strerror(errno))).diagnostic())
         }
         if type == S_IFIFO, data.isEmpty {
-            return .failure(Diagnostic(.warning, file: nil, "named pipe gave no data (nothing writing to it?); skipped"))
+            return .failure(Issue.silentPipe.diagnostic())
         }
         return .success(data)
     }
@@ -213,9 +212,9 @@ public struct InputCollector {
         } else {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                return .failure(Diagnostic(file: name, "no such file"))
+                return .failure(Issue.noSuchFile(directoryToo: false).diagnostic(file: name))
             }
-            if isDirectory.boolValue { return .failure(Diagnostic(file: name, "is a directory, not an article")) }
+            if isDirectory.boolValue { return .failure(Issue.isDirectory.diagnostic(file: name)) }
             switch readFile(path) {
             case .success(let read): data = read
             case .failure(let problem): return .failure(Diagnostic(problem.severity, file: name, problem.message))
@@ -223,7 +222,7 @@ public struct InputCollector {
         }
         let document = Document(path: name, bytes: [UInt8](data), html: Document.isHTML(path: path))
         if document.looksBinary {
-            return .failure(Diagnostic(file: name, "binary file skipped (it contains NUL bytes)"))
+            return .failure(Issue.binaryFile.diagnostic(file: name))
         }
         return .success(document)
     }

@@ -65,7 +65,7 @@ public struct CheckRun {
 
         outcome.ruleDirectories = (request.defaultRules.map { [$0] } ?? []) + settings.rules + request.extraRules
         guard !outcome.ruleDirectories.isEmpty else {
-            return failed(outcome, .rules, Diagnostic(.error, "--no-default-rules needs at least one --rules DIR"))
+            return failed(outcome, .rules, Issue.noRuleDirectories.diagnostic())
         }
         let (ruleSet, ruleDiagnostics) = RuleLoader(directories: outcome.ruleDirectories).load()
         outcome.ruleDiagnostics = ruleDiagnostics
@@ -107,7 +107,7 @@ public struct CheckRun {
         progress?.finish()
         var diagnostics = inputDiagnostics + extractionDiagnostics + Self.unknownChecks(in: suppressions)
         if fileCount == 0, !request.allowEmpty, !diagnostics.contains(where: { $0.severity == .error }) {
-            diagnostics.append(Diagnostic(.error, "no article was read; pass --allow-empty if that is expected"))
+            diagnostics.append(Issue.noArticleRead.diagnostic())
         }
         if diagnostics.contains(where: { $0.severity == .error }) { outcome.status.failures.insert(.input) }
 
@@ -147,8 +147,8 @@ public struct CheckRun {
         let known = Checker.checkIDs
         return suppressions.flatMap { suppression in
             suppression.checks.filter { !known.contains($0) }.map { id in
-                Diagnostic(.warning, file: suppression.file, line: suppression.line, column: suppression.column,
-                           "unknown check '\(id)'\(Suggestion.hint(for: id, in: known)) in \(suppression.scope.rawValue); known checks: \(known.sorted().joined(separator: ", "))")
+                Issue.unknownCheckInSuppression(id, directive: suppression.scope.rawValue, known: known)
+                    .diagnostic(file: suppression.file, line: suppression.line, column: suppression.column)
             }
         }
     }

@@ -42,8 +42,7 @@ public struct Project: Sendable {
             if chosen[key] == nil { chosen[key] = input }
         }
         if chosen.count > 1 {
-            let listed = chosen.sorted { $0.key < $1.key }.map { "\($0.value) uses \($0.key)" }
-            throw Diagnostic(.error, "inputs belong to different projects (\(listed.joined(separator: "; "))); check them in separate runs or choose one file with --config")
+            throw Issue.differentProjects(chosen.sorted { $0.key < $1.key }.map { (input: $0.value, config: $0.key) }).diagnostic()
         }
         return chosen.keys.first ?? fallback
     }

@@ -47,7 +47,7 @@ extension InputOptions {
     /// Said only when no input error already explains it (a missing or binary file).
     func emptyRunProblems(articlesRead: Int, diagnostics: [Diagnostic]) -> [Diagnostic] {
         guard articlesRead == 0, !allowEmpty, !diagnostics.contains(where: { $0.severity == .error }) else { return [] }
-        return [Diagnostic(.error, "no article was read; pass --allow-empty if that is expected")]
+        return [Issue.noArticleRead.diagnostic()]
     }
 
     /// The paths to read: the arguments, then those listed in --files-from.
@@ -55,7 +55,7 @@ extension InputOptions {
         guard let filesFrom else { return inputs }
         let data = filesFrom == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: filesFrom)
         guard let data, let text = String(data: data, encoding: .utf8) else {
-            Console.report([Diagnostic(file: filesFrom, "cannot read the list of input paths")])
+            Console.report([Issue.unreadableInputList.diagnostic(file: filesFrom)])
             throw ExitCode(2)
         }
         let listed = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
