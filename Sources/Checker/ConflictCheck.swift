@@ -1,7 +1,8 @@
 import Claims
 
 /// Two claims about the same quantity whose intervals, widened by the tolerance when
-/// approximate, share no value.
+/// approximate, share no value. A figure is set against another voice's as it asserts it
+/// (`Interval.againstRivals`: "as many as 60,000" is at least half that).
 ///
 /// To keep N claims from producing N² findings, each claim is reported at most once per
 /// voice it contradicts: against the first earlier claim (in byte order) of each such voice
@@ -98,7 +99,7 @@ public struct ConflictCheck: Check {
     /// against "tens of thousands").
     func conflicts(_ a: Claim, _ b: Claim, tolerance: Double) -> Bool {
         guard a.value.vague == b.value.vague else { return false }
-        return !a.value.widened(by: tolerance).closed.overlaps(b.value.widened(by: tolerance).closed)
+        return !a.value.againstRivals.widened(by: tolerance).closed.overlaps(b.value.againstRivals.widened(by: tolerance).closed)
     }
 
     /// "The toll was 10 but it dropped to at least eight": a revision rule's claim corrects the
@@ -119,8 +120,15 @@ public struct ConflictCheck: Check {
     }
 
     func finding(_ a: Claim, _ b: Claim, options: CheckOptions) -> Finding {
-        let first = MessageText.value(a, tolerance: options.tolerance)
-        let second = MessageText.value(b, tolerance: options.tolerance)
+        // The message shows the ranges that were compared ("as many as 60,000" against a rival
+        // as [30000, 60000]); the finding keeps the claims as extracted.
+        func compared(_ claim: Claim) -> String {
+            var shown = claim
+            if !revises(b, a) { shown.value = claim.value.againstRivals }
+            return MessageText.value(shown, tolerance: options.tolerance)
+        }
+        let first = compared(a)
+        let second = compared(b)
         let verb = revises(b, a) ? " was revised to " : " and "
         let message = "\(first)\(verb)\(second)\(revises(b, a) ? "" : " do not overlap"); both are the "
             + MessageText.kind(a.kind) + MessageText.context(a.context)
@@ -152,7 +160,7 @@ private struct KeyGroup {
         voices = sorted.map(\.voice)
         var lows: [Double] = [], highs: [Double] = []
         for claim in sorted {
-            let closed = claim.value.widened(by: tolerance).closed
+            let closed = claim.value.againstRivals.widened(by: tolerance).closed
             // NaN compares false either way, as a missing bound does.
             lows.append(closed.low.flatMap { $0.isNaN ? nil : $0 } ?? -.infinity)
             highs.append(closed.high.flatMap { $0.isNaN ? nil : $0 } ?? .infinity)
@@ -219,7 +227,7 @@ private struct KeyGroup {
     /// that `later` (from another key) conflicts with.
     func firstDatedConflict(with later: Claim, tolerance: Double) -> Claim? {
         guard let (members, tree) = datedByVagueness[later.value.vague] else { return nil }
-        let closed = later.value.widened(by: tolerance).closed
+        let closed = later.value.againstRivals.widened(by: tolerance).closed
         let low = closed.low.flatMap { $0.isNaN ? nil : $0 } ?? -.infinity
         let high = closed.high.flatMap { $0.isNaN ? nil : $0 } ?? .infinity
         // The later claim's own file is one run of the members: search before it, then after.

@@ -235,16 +235,23 @@ public struct Lexicon: Sendable {
         }
         var result: [Qualifier] = []
         for item in sequence {
-            guard let map = reader.mapping(item, allowed: ["phrases", "interval", "approx", "position"],
+            guard let map = reader.mapping(item, allowed: ["phrases", "interval", "rival-low", "approx", "position"],
                                            what: "qualifier") else { continue }
             let phrases = reader.strings(map["phrases"], "qualifier phrases") ?? []
             guard !phrases.isEmpty else {
                 reader.error(item, "a qualifier needs 'phrases'")
                 continue
             }
-            guard let text = reader.string(map["interval"], "qualifier interval"), let template = IntervalTemplate(text) else {
+            guard let text = reader.string(map["interval"], "qualifier interval"), var template = IntervalTemplate(text) else {
                 reader.error(map["interval"] ?? item, "a qualifier needs an 'interval' such as \"[x, inf)\" or \"[x/2, x]\"")
                 continue
+            }
+            if let rivalNode = map["rival-low"] {
+                guard let rival = reader.string(rivalNode, "qualifier rival-low").flatMap(IntervalTemplate.finiteBound) else {
+                    reader.error(rivalNode, "rival-low must be a bound such as \"x/2\"")
+                    continue
+                }
+                template.rivalLow = rival
             }
             var position = Qualifier.Position.before
             if let positionNode = map["position"] {
