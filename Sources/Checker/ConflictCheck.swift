@@ -6,7 +6,7 @@ import Claims
 ///
 /// To keep N claims from producing N² findings, each claim is reported at most once per
 /// voice it contradicts: against the first earlier claim (in byte order) of each such voice
-/// in its own article, or else against the first conflicting claim in another article.
+/// in its own article, and against the first conflicting claim in another article.
 ///
 /// Within one article, two figures from the same voice (the same source, or both the
 /// writer's own) are taken to be different quantities: an article that says "40,000
@@ -194,20 +194,20 @@ private struct KeyGroup {
     }
 
     /// Same findings as comparing every later claim with every earlier one: for each later
-    /// claim, the first earlier claim of each voice it contradicts in its own article, else
+    /// claim, the first earlier claim of each voice it contradicts in its own article, and
     /// the first conflicting claim of an earlier article.
     func conflictingPairs(_ check: ConflictCheck) -> [Pair] {
         var pairs: [Pair] = []
         var file = FileIndex(group: self, start: 0)
         for later in claims.indices {
             if fileStart[later] != file.start { file = FileIndex(group: self, start: fileStart[later]) }
-            let own = file.candidates(for: later, check)
-            if !own.isEmpty {
-                var seen = Set<String>()
-                for earlier in own where seen.insert(voices[earlier]).inserted {
-                    pairs.append(Pair(earlier: earlier, later: later))
-                }
-            } else if let earlier = firstConflict(with: later, in: byVagueness, before: fileStart[later]) {
+            var seen = Set<String>()
+            for earlier in file.candidates(for: later, check) where seen.insert(voices[earlier]).inserted {
+                pairs.append(Pair(earlier: earlier, later: later))
+            }
+            // Another article's figure is a contradiction of its own, even when this article
+            // already has one: two papers disagreeing is what a desk checks first.
+            if let earlier = firstConflict(with: later, in: byVagueness, before: fileStart[later]) {
                 pairs.append(Pair(earlier: earlier, later: later))
             }
         }

@@ -165,6 +165,18 @@ final class ConflictCheckTests: XCTestCase {
         XCTAssertEqual(check.run([e, b], options: options), [])
     }
 
+    func testAnotherArticlesFigureIsReportedBesideTheArticlesOwn() {
+        // a.md: "Organisers said 200,000 marched in Valmont on Saturday." b.md: "Organisers say
+        // 100,000 gathered; a reporter said fewer than 10,000." The reporter's figure contradicts
+        // its own article's organisers and, separately, the other paper's.
+        let a = claim(exact(200000), place: "Valmont", date: "2021-03-06", source: "organisers", file: "a.md", line: 1)
+        let b = claim(exact(100000), place: "Valmont", date: "2021-03-06", source: "organisers", file: "b.md", line: 1)
+        let c = claim(Interval(low: 0, high: 10000, highInclusive: false), place: "Valmont", date: "2021-03-06",
+                      source: "a reporter", file: "b.md", line: 2)
+        let pairs = check.run([a, b, c], options: options).map { $0.claims.map { "\($0.file):\($0.line)" } }
+        XCTAssertEqual(pairs, [["a.md:1", "b.md:1"], ["b.md:1", "b.md:2"], ["a.md:1", "b.md:2"]])
+    }
+
     func testOneVoiceInOneArticleGivesDifferentQuantities() {
         // "Ms Arden won 54% of the vote and her rival Mr Dorsey 51%, the commission said." read without groups.
         let a = claim("percent", exact(54), unit: "percent", source: "the commission", line: 1, start: 10)
