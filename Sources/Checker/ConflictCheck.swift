@@ -46,6 +46,10 @@ public struct ConflictCheck: Check {
     /// Days before publication that a claim dated only by its article may be about.
     static let articleDateWindow = 3
 
+    /// Conflicting figures of other articles looked at per claim, for one finding per voice
+    /// among them: enough for rival counts, bounded when thousands repeat one figure.
+    static let otherArticleHits = 16
+
     /// A figure with no day in its article's text ("organisers say 100,000 gathered" in
     /// Tuesday's paper) may be about the march another article dates to Saturday: across
     /// articles it also meets claims whose text gives a day up to `articleDateWindow` days
@@ -206,21 +210,27 @@ private struct KeyGroup {
                 pairs.append(Pair(earlier: earlier, later: later))
             }
             // Another article's figure is a contradiction of its own, even when this article
-            // already has one: two papers disagreeing is what a desk checks first.
-            if let earlier = firstConflict(with: later, in: byVagueness, before: fileStart[later]) {
-                pairs.append(Pair(earlier: earlier, later: later))
+            // already has one: two papers disagreeing is what a desk checks first. One per voice
+            // (police's and the organisers' counts in another paper) among the first few.
+            var otherVoices = Set<String>()
+            var from = 0
+            for _ in 0..<ConflictCheck.otherArticleHits {
+                guard let hit = firstConflictIndex(with: later, in: byVagueness, before: fileStart[later], from: from) else { break }
+                let earlier = byVagueness[claims[later].value.vague]!.members[hit]
+                if otherVoices.insert(voices[earlier]).inserted { pairs.append(Pair(earlier: earlier, later: later)) }
+                from = hit + 1
             }
         }
         return pairs
     }
 
-    /// The first claim (in order, positioned before `limit`) of the later claim's vagueness
-    /// whose range misses the later claim's.
-    private func firstConflict(with later: Int, in index: [Bool: (members: [Int], tree: DisjointFinder)],
-                               before limit: Int, from: Int = 0) -> Int? {
+    /// The first claim (from position `from` among the members of the later claim's vagueness,
+    /// positioned before `limit`) whose range misses the later claim's: its member position.
+    private func firstConflictIndex(with later: Int, in index: [Bool: (members: [Int], tree: DisjointFinder)],
+                                    before limit: Int, from: Int) -> Int? {
         guard let (members, tree) = index[claims[later].value.vague] else { return nil }
         let end = members.partitioningIndex(where: { $0 >= limit })
-        return tree.first(from: from, below: end, low: lows[later], high: highs[later]).map { members[$0] }
+        return tree.first(from: from, below: end, low: lows[later], high: highs[later])
     }
 
     /// `acrossDays`: the first claim of another article, not itself dated only by its article,

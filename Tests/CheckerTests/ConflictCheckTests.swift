@@ -175,6 +175,13 @@ final class ConflictCheckTests: XCTestCase {
                       source: "a reporter", file: "b.md", line: 2)
         let pairs = check.run([a, b, c], options: options).map { $0.claims.map { "\($0.file):\($0.line)" } }
         XCTAssertEqual(pairs, [["a.md:1", "b.md:1"], ["b.md:1", "b.md:2"], ["a.md:1", "b.md:2"]])
+        // Police's and the organisers' counts in the other paper are two findings; the same
+        // voice twice is one.
+        let police = claim(exact(100000), place: "Valmont", date: "2021-03-06", source: "police", file: "a.md", line: 2)
+        let policeAgain = claim(exact(90000), place: "Valmont", date: "2021-03-06", source: "police", file: "a.md", line: 3)
+        let reporter = claim(exact(5000), place: "Valmont", date: "2021-03-06", source: "a reporter", file: "c.md", line: 1)
+        let found = check.run([a, police, policeAgain, reporter], options: options).filter { $0.claims[1] == reporter }
+        XCTAssertEqual(found.map { $0.claims[0].line }, [1, 2])
     }
 
     func testOneVoiceInOneArticleGivesDifferentQuantities() {
@@ -237,12 +244,15 @@ final class ConflictCheckTests: XCTestCase {
         XCTAssertEqual(findings.map { $0.claims.map(\.line) }, [[1, 2], [1, 3], [2, 3], [2, 4], [3, 4], [1, 5], [3, 5], [4, 5]])
     }
 
-    func testAcrossArticlesOnlyTheFirstConflictIsReported() {
+    func testAcrossArticlesTheFirstConflictOfEachVoiceIsReported() {
         let a = claim(exact(40000), place: "Valmont", date: "2021-03-06", source: "organisers", file: "a.md", line: 1)
         let b = claim(exact(8000), place: "Valmont", date: "2021-03-06", source: "police", file: "a.md", line: 2)
         let c = claim(exact(20000), place: "Valmont", date: "2021-03-06", source: "union", file: "b.md", line: 1)
         XCTAssertEqual(check.run([a, b, c], options: options).map { $0.claims.map(\.file) + $0.claims.map { "\($0.line)" } },
-                       [["a.md", "a.md", "1", "2"], ["a.md", "b.md", "1", "1"]])
+                       [["a.md", "a.md", "1", "2"], ["a.md", "b.md", "1", "1"], ["a.md", "b.md", "2", "1"]])
+        // Two figures of one voice in the other article: only the first.
+        let again = claim(exact(45000), place: "Valmont", date: "2021-03-06", source: "organisers", file: "a.md", line: 3)
+        XCTAssertEqual(check.run([a, b, again, c], options: options).filter { $0.claims[1] == c }.map { $0.claims[0].line }, [1, 2])
     }
 
     func testOpenEndsTouchingAFigureAreNotAConflict() {

@@ -102,7 +102,9 @@ final class ConflictScaleTests: XCTestCase {
                     findings.append(check.finding(earlier, later, options: options))
                     reported.insert(later)
                 }
-                if let other = candidates.first(where: { $0.file != later.file }) {
+                var otherVoices = Set<String>()
+                for other in candidates.filter({ $0.file != later.file }).prefix(ConflictCheck.otherArticleHits)
+                where otherVoices.insert(other.voice).inserted {
                     findings.append(check.finding(other, later, options: options))
                     reported.insert(later)
                 }
