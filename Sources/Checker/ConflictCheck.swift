@@ -1,11 +1,12 @@
 import Claims
 
 /// Two claims about the same quantity whose intervals, widened by the tolerance when
-/// approximate, share no value.
+/// approximate, share no value. A figure is set against another voice's as it asserts it
+/// (`Interval.againstRivals`: "as many as 60,000" is at least half that).
 ///
 /// To keep N claims from producing N² findings, each claim is reported at most once per
 /// voice it contradicts: against the first earlier claim (in byte order) of each such voice
-/// in its own article, or else against the first conflicting claim in another article.
+/// in its own article, and against the first conflicting claim in another article.
 ///
 /// Within one article, two figures from the same voice (the same source, or both the
 /// writer's own) are taken to be different quantities: an article that says "40,000
@@ -47,6 +48,10 @@ public struct ConflictCheck: Check {
 
     /// Days before publication that a claim dated only by its article may be about.
     static let articleDateWindow = 3
+
+    /// Conflicting figures of other articles looked at per claim, for one finding per voice
+    /// among them: enough for rival counts, bounded when thousands repeat one figure.
+    static let otherArticleHits = 16
 
     /// A figure with no day in its article's text ("organisers say 100,000 gathered" in
     /// Tuesday's paper) may be about the march another article dates to Saturday: across
@@ -101,7 +106,7 @@ public struct ConflictCheck: Check {
     /// against "tens of thousands").
     func conflicts(_ a: Claim, _ b: Claim, tolerance: Double) -> Bool {
         guard a.value.vague == b.value.vague else { return false }
-        return !a.value.widened(by: tolerance).closed.overlaps(b.value.widened(by: tolerance).closed)
+        return !a.value.againstRivals.widened(by: tolerance).closed.overlaps(b.value.againstRivals.widened(by: tolerance).closed)
     }
 
     /// "The toll was 10 but it dropped to at least eight": a revision rule's claim corrects the
@@ -122,8 +127,15 @@ public struct ConflictCheck: Check {
     }
 
     func finding(_ a: Claim, _ b: Claim, options: CheckOptions) -> Finding {
-        let first = MessageText.value(a, tolerance: options.tolerance)
-        let second = MessageText.value(b, tolerance: options.tolerance)
+        // The message shows the ranges that were compared ("as many as 60,000" against a rival
+        // as [30000, 60000]); the finding keeps the claims as extracted.
+        func compared(_ claim: Claim) -> String {
+            var shown = claim
+            if !revises(b, a) { shown.value = claim.value.againstRivals }
+            return MessageText.value(shown, tolerance: options.tolerance)
+        }
+        let first = compared(a)
+        let second = compared(b)
         let verb = revises(b, a) ? " was revised to " : " and "
         let message = "\(first)\(verb)\(second)\(revises(b, a) ? "" : " do not overlap"); both are the "
             + MessageText.kind(a.kind) + MessageText.context(a.context)
@@ -155,7 +167,7 @@ private struct KeyGroup {
         voices = sorted.map(\.voice)
         var lows: [Double] = [], highs: [Double] = []
         for claim in sorted {
-            let closed = claim.value.widened(by: tolerance).closed
+            let closed = claim.value.againstRivals.widened(by: tolerance).closed
             // NaN compares false either way, as a missing bound does.
             lows.append(closed.low.flatMap { $0.isNaN ? nil : $0 } ?? -.infinity)
             highs.append(closed.high.flatMap { $0.isNaN ? nil : $0 } ?? .infinity)
@@ -189,40 +201,46 @@ private struct KeyGroup {
     }
 
     /// Same findings as comparing every later claim with every earlier one: for each later
-    /// claim, the first earlier claim of each voice it contradicts in its own article, else
+    /// claim, the first earlier claim of each voice it contradicts in its own article, and
     /// the first conflicting claim of an earlier article.
     func conflictingPairs(_ check: ConflictCheck) -> [Pair] {
         var pairs: [Pair] = []
         var file = FileIndex(group: self, start: 0)
         for later in claims.indices {
             if fileStart[later] != file.start { file = FileIndex(group: self, start: fileStart[later]) }
-            let own = file.candidates(for: later, check)
-            if !own.isEmpty {
-                var seen = Set<String>()
-                for earlier in own where seen.insert(voices[earlier]).inserted {
-                    pairs.append(Pair(earlier: earlier, later: later))
-                }
-            } else if let earlier = firstConflict(with: later, in: byVagueness, before: fileStart[later]) {
+            var seen = Set<String>()
+            for earlier in file.candidates(for: later, check) where seen.insert(voices[earlier]).inserted {
                 pairs.append(Pair(earlier: earlier, later: later))
+            }
+            // Another article's figure is a contradiction of its own, even when this article
+            // already has one: two papers disagreeing is what a desk checks first. One per voice
+            // (police's and the organisers' counts in another paper) among the first few.
+            var otherVoices = Set<String>()
+            var from = 0
+            for _ in 0..<ConflictCheck.otherArticleHits {
+                guard let hit = firstConflictIndex(with: later, in: byVagueness, before: fileStart[later], from: from) else { break }
+                let earlier = byVagueness[claims[later].value.vague]!.members[hit]
+                if otherVoices.insert(voices[earlier]).inserted { pairs.append(Pair(earlier: earlier, later: later)) }
+                from = hit + 1
             }
         }
         return pairs
     }
 
-    /// The first claim (in order, positioned before `limit`) of the later claim's vagueness
-    /// whose range misses the later claim's.
-    private func firstConflict(with later: Int, in index: [Bool: (members: [Int], tree: DisjointFinder)],
-                               before limit: Int, from: Int = 0) -> Int? {
+    /// The first claim (from position `from` among the members of the later claim's vagueness,
+    /// positioned before `limit`) whose range misses the later claim's: its member position.
+    private func firstConflictIndex(with later: Int, in index: [Bool: (members: [Int], tree: DisjointFinder)],
+                                    before limit: Int, from: Int) -> Int? {
         guard let (members, tree) = index[claims[later].value.vague] else { return nil }
         let end = members.partitioningIndex(where: { $0 >= limit })
-        return tree.first(from: from, below: end, low: lows[later], high: highs[later]).map { members[$0] }
+        return tree.first(from: from, below: end, low: lows[later], high: highs[later])
     }
 
     /// `acrossDays`: the first claim of another article, not itself dated only by its article,
     /// that `later` (from another key) conflicts with.
     func firstDatedConflict(with later: Claim, tolerance: Double) -> Claim? {
         guard let (members, tree) = datedByVagueness[later.value.vague] else { return nil }
-        let closed = later.value.widened(by: tolerance).closed
+        let closed = later.value.againstRivals.widened(by: tolerance).closed
         let low = closed.low.flatMap { $0.isNaN ? nil : $0 } ?? -.infinity
         let high = closed.high.flatMap { $0.isNaN ? nil : $0 } ?? .infinity
         // The later claim's own file is one run of the members: search before it, then after.

@@ -6,6 +6,9 @@ struct DateResolver {
     let lexicon: Lexicon
     let articleDate: CalendarDate?
 
+    /// Days back an alias ("this weekend") may reach without a past marker.
+    static let aliasReach = 3
+
     func resolve(_ raw: String) -> String? {
         let text = raw.folded()
         // "since 2018": a span, kept as written so a running total never meets a day's count.
@@ -17,11 +20,15 @@ struct DateResolver {
         // A bare year ("in 1998") dates a claim to that year only.
         if text.count == 4, let year = Int(text), year > 999 { return String(year) }
         let tokens = text.split { $0 == " " || $0 == "," }.map { $0.hasSuffix(".") ? String($0.dropLast()) : String($0) }
-        if let weekday = tokens.lazy.compactMap({ lexicon.weekdays.firstIndex(of: $0) }).first, tokens.count <= 2 {
+        let aliased = tokens.contains { lexicon.dayAliases[$0] != nil }
+        if let weekday = tokens.lazy.compactMap({ lexicon.weekdays.firstIndex(of: lexicon.dayAliases[$0] ?? $0) }).first, tokens.count <= 2 {
             let strictlyPast = tokens.contains { lexicon.pastMarkers.contains($0) }
             guard let articleDate else { return (strictlyPast ? "last " : "") + lexicon.weekdays[weekday] }
             var back = (articleDate.weekday - weekday + 7) % 7
             if back == 0, strictlyPast { back = 7 }
+            // "This weekend" in a Thursday paper is the coming one: an alias without "last" is
+            // read back only a few days, else kept as written (still apart from any day).
+            if aliased, !strictlyPast, back > Self.aliasReach { return text }
             return articleDate.adding(days: -back).description
         }
         // "four years ago": a number of periods back from the article date.

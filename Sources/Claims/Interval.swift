@@ -10,6 +10,10 @@ public struct Interval: Equatable, Hashable, Sendable, Codable, CustomStringConv
     public var approx: Bool
     /// A vague quantity ("hundreds", "tens of thousands"): a scale, not a figure.
     public var vague = false
+    /// The floor a figure asserts against another voice's figure: "as many as 60,000" bounds
+    /// the crowd at 60,000 but claims it reached about that, so police's 9,000 contradicts it.
+    /// Outside the JSON contract, like `vague`.
+    public var rivalLow: Double?
 
     enum CodingKeys: String, CodingKey { case low, high, lowInclusive, highInclusive, approx }
 
@@ -46,6 +50,19 @@ public struct Interval: Equatable, Hashable, Sendable, Codable, CustomStringConv
         var copy = self
         copy.low = low.map(convert)
         copy.high = high.map(convert)
+        copy.rivalLow = rivalLow.map(convert)
+        return copy
+    }
+
+    /// The interval set against a rival figure: raised to `rivalLow` where it has one.
+    public var againstRivals: Interval {
+        guard let rivalLow else { return self }
+        var copy = self
+        copy.rivalLow = nil
+        if low.map({ rivalLow > $0 }) ?? true {
+            copy.low = rivalLow
+            copy.lowInclusive = true
+        }
         return copy
     }
 
@@ -56,6 +73,8 @@ public struct Interval: Equatable, Hashable, Sendable, Codable, CustomStringConv
             copy.low = lower
             copy.lowInclusive = true
         }
+        if let lower, let rival = copy.rivalLow, rival < lower { copy.rivalLow = lower }
+        if let upper, let rival = copy.rivalLow, rival > upper { copy.rivalLow = upper }
         if let upper, copy.high.map({ $0 > upper }) ?? true {
             copy.high = upper
             copy.highInclusive = true

@@ -12,6 +12,8 @@ public struct IntervalTemplate: Equatable, Sendable {
     public var high: Bound?
     public var lowInclusive: Bool
     public var highInclusive: Bool
+    /// The floor set against rival figures (a qualifier's `rival-low`, "x/2"), if any.
+    public var rivalLow: Bound?
 
     public init?(_ text: String) {
         let trimmed = text.trimmingSpaces
@@ -26,6 +28,12 @@ public struct IntervalTemplate: Equatable, Sendable {
         self.high = high.bound
         lowInclusive = first == "["
         highInclusive = last == "]"
+    }
+
+    /// One finite bound ("x/2", "0.5*x", "100"), e.g. a qualifier's `rival-low`.
+    public static func finiteBound(_ text: String) -> Bound? {
+        guard let parsed = bound(text.trimmingSpaces), let bound = parsed.bound else { return nil }
+        return bound
     }
 
     /// Parses "inf", "-inf", "x", "x*0.9", "0.9*x", "x/2", "500"; the outer optional is failure.
@@ -54,8 +62,10 @@ public struct IntervalTemplate: Equatable, Sendable {
     }
 
     public func apply(_ x: Double, approx: Bool) -> Interval {
-        Interval(low: low?.value(x), high: high?.value(x),
-                 lowInclusive: lowInclusive, highInclusive: highInclusive, approx: approx)
+        var interval = Interval(low: low?.value(x), high: high?.value(x),
+                                lowInclusive: lowInclusive, highInclusive: highInclusive, approx: approx)
+        interval.rivalLow = rivalLow?.value(x)
+        return interval
     }
 }
 

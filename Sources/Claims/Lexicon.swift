@@ -27,6 +27,8 @@ public struct Lexicon: Sendable {
     /// `(?&mark_NAME)` ("6'1\"", "5 ft 10 in"), since on their own they are no unit ("5 in 10").
     public var unitMarks: [String: [String: Double]] = [:]
     public var weekdays: [String] = []
+    /// Words that name a day by another word ("weekend" → saturday), resolved as that weekday.
+    public var dayAliases: [String: String] = [:]
     public var months: [String: Int] = [:]
     public var relativeDays: [String: Int] = [:]
     public var abbreviations: Set<String> = []
@@ -75,6 +77,7 @@ public struct Lexicon: Sendable {
         for (unit, aliases) in other.units { units[unit, default: [:]].merge(aliases) { $1 } }
         for (unit, marks) in other.unitMarks { unitMarks[unit, default: [:]].merge(marks) { $1 } }
         if !other.weekdays.isEmpty { weekdays = other.weekdays }
+        dayAliases.merge(other.dayAliases) { $1 }
         months.merge(other.months) { $1 }
         relativeDays.merge(other.relativeDays) { $1 }
         abbreviations.formUnion(other.abbreviations)
@@ -129,7 +132,7 @@ public struct Lexicon: Sendable {
     }
 
     static let keys: Set<String> = [
-        "numbers", "scales", "vague", "qualifiers", "units", "unit-marks", "weekdays", "months", "relative-days",
+        "numbers", "scales", "vague", "qualifiers", "units", "unit-marks", "weekdays", "day-aliases", "months", "relative-days",
         "abbreviations", "generic-groups", "honorifics", "articles", "continuations", "periods", "past-markers", "span-markers",
         "comparisons", "skip-sentences", "one-words", "half-words", "joining-words", "decimal-words", "negative-words", "possessives",
     ]
@@ -170,6 +173,10 @@ public struct Lexicon: Sendable {
         lexicon.weekdays = (reader.strings(map["weekdays"], "lexicon.weekdays") ?? []).map { $0.folded() }
         if !lexicon.weekdays.isEmpty, lexicon.weekdays.count != 7 {
             reader.error(map["weekdays"], "lexicon.weekdays must list seven days, Monday first")
+        }
+        for (alias, day) in pairs(map["day-aliases"], "lexicon.day-aliases", &reader) {
+            guard let name = reader.string(day, "lexicon.day-aliases.\(alias)") else { continue }
+            lexicon.dayAliases[alias.folded()] = name.folded()
         }
         lexicon.months = integerMap(map["months"], "lexicon.months", in: 1...12, &reader)
         lexicon.relativeDays = integerMap(map["relative-days"], "lexicon.relative-days", in: -36_600...36_600, &reader)
@@ -228,16 +235,23 @@ public struct Lexicon: Sendable {
         }
         var result: [Qualifier] = []
         for item in sequence {
-            guard let map = reader.mapping(item, allowed: ["phrases", "interval", "approx", "position"],
+            guard let map = reader.mapping(item, allowed: ["phrases", "interval", "rival-low", "approx", "position"],
                                            what: "qualifier") else { continue }
             let phrases = reader.strings(map["phrases"], "qualifier phrases") ?? []
             guard !phrases.isEmpty else {
                 reader.error(item, "a qualifier needs 'phrases'")
                 continue
             }
-            guard let text = reader.string(map["interval"], "qualifier interval"), let template = IntervalTemplate(text) else {
+            guard let text = reader.string(map["interval"], "qualifier interval"), var template = IntervalTemplate(text) else {
                 reader.error(map["interval"] ?? item, "a qualifier needs an 'interval' such as \"[x, inf)\" or \"[x/2, x]\"")
                 continue
+            }
+            if let rivalNode = map["rival-low"] {
+                guard let rival = reader.string(rivalNode, "qualifier rival-low").flatMap(IntervalTemplate.finiteBound) else {
+                    reader.error(rivalNode, "rival-low must be a bound such as \"x/2\"")
+                    continue
+                }
+                template.rivalLow = rival
             }
             var position = Qualifier.Position.before
             if let positionNode = map["position"] {

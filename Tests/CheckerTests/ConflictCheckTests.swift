@@ -56,11 +56,21 @@ final class ConflictCheckTests: XCTestCase {
 
     func testAsManyAsConflicts() {
         // "As many as 60,000 people filled the square, organisers said; officials counted 9,000."
-        let a = claim(Interval(low: 30000, high: 60000), place: "Valmont", source: "organisers", line: 1)
+        // The figure is at most 60,000; against a rival it asserts at least half of that.
+        var upTo = Interval(low: 0, high: 60000)
+        upTo.rivalLow = 30000
+        let a = claim(upTo, place: "Valmont", source: "organisers", line: 1)
         let b = claim(exact(9000), place: "Valmont", source: "officials", line: 1, start: 160)
-        XCTAssertEqual(check.run([a, b], options: options).map(\.message), [
+        let findings = check.run([a, b], options: options)
+        XCTAssertEqual(findings.map(\.message), [
             "[30000, 60000] people (organisers) and 9000 people (officials) do not overlap; both are the crowd in Valmont",
         ])
+        XCTAssertEqual(findings.first?.claims.first?.value.low, 0, "the finding keeps the claim as extracted")
+        // One voice giving both is two quantities, and a figure above half is no contradiction.
+        let sameVoice = claim(exact(9000), place: "Valmont", source: "organisers", line: 2)
+        XCTAssertEqual(check.run([a, sameVoice], options: options), [])
+        let close = claim(exact(40000), place: "Valmont", source: "officials", line: 2)
+        XCTAssertEqual(check.run([a, close], options: options), [])
     }
 
     func testConvertedDistancesConflict() {
@@ -155,6 +165,25 @@ final class ConflictCheckTests: XCTestCase {
         XCTAssertEqual(check.run([e, b], options: options), [])
     }
 
+    func testAnotherArticlesFigureIsReportedBesideTheArticlesOwn() {
+        // a.md: "Organisers said 200,000 marched in Valmont on Saturday." b.md: "Organisers say
+        // 100,000 gathered; a reporter said fewer than 10,000." The reporter's figure contradicts
+        // its own article's organisers and, separately, the other paper's.
+        let a = claim(exact(200000), place: "Valmont", date: "2021-03-06", source: "organisers", file: "a.md", line: 1)
+        let b = claim(exact(100000), place: "Valmont", date: "2021-03-06", source: "organisers", file: "b.md", line: 1)
+        let c = claim(Interval(low: 0, high: 10000, highInclusive: false), place: "Valmont", date: "2021-03-06",
+                      source: "a reporter", file: "b.md", line: 2)
+        let pairs = check.run([a, b, c], options: options).map { $0.claims.map { "\($0.file):\($0.line)" } }
+        XCTAssertEqual(pairs, [["a.md:1", "b.md:1"], ["b.md:1", "b.md:2"], ["a.md:1", "b.md:2"]])
+        // Police's and the organisers' counts in the other paper are two findings; the same
+        // voice twice is one.
+        let police = claim(exact(100000), place: "Valmont", date: "2021-03-06", source: "police", file: "a.md", line: 2)
+        let policeAgain = claim(exact(90000), place: "Valmont", date: "2021-03-06", source: "police", file: "a.md", line: 3)
+        let reporter = claim(exact(5000), place: "Valmont", date: "2021-03-06", source: "a reporter", file: "c.md", line: 1)
+        let found = check.run([a, police, policeAgain, reporter], options: options).filter { $0.claims[1] == reporter }
+        XCTAssertEqual(found.map { $0.claims[0].line }, [1, 2])
+    }
+
     func testOneVoiceInOneArticleGivesDifferentQuantities() {
         // "Ms Arden won 54% of the vote and her rival Mr Dorsey 51%, the commission said." read without groups.
         let a = claim("percent", exact(54), unit: "percent", source: "the commission", line: 1, start: 10)
@@ -215,12 +244,15 @@ final class ConflictCheckTests: XCTestCase {
         XCTAssertEqual(findings.map { $0.claims.map(\.line) }, [[1, 2], [1, 3], [2, 3], [2, 4], [3, 4], [1, 5], [3, 5], [4, 5]])
     }
 
-    func testAcrossArticlesOnlyTheFirstConflictIsReported() {
+    func testAcrossArticlesTheFirstConflictOfEachVoiceIsReported() {
         let a = claim(exact(40000), place: "Valmont", date: "2021-03-06", source: "organisers", file: "a.md", line: 1)
         let b = claim(exact(8000), place: "Valmont", date: "2021-03-06", source: "police", file: "a.md", line: 2)
         let c = claim(exact(20000), place: "Valmont", date: "2021-03-06", source: "union", file: "b.md", line: 1)
         XCTAssertEqual(check.run([a, b, c], options: options).map { $0.claims.map(\.file) + $0.claims.map { "\($0.line)" } },
-                       [["a.md", "a.md", "1", "2"], ["a.md", "b.md", "1", "1"]])
+                       [["a.md", "a.md", "1", "2"], ["a.md", "b.md", "1", "1"], ["a.md", "b.md", "2", "1"]])
+        // Two figures of one voice in the other article: only the first.
+        let again = claim(exact(45000), place: "Valmont", date: "2021-03-06", source: "organisers", file: "a.md", line: 3)
+        XCTAssertEqual(check.run([a, b, again, c], options: options).filter { $0.claims[1] == c }.map { $0.claims[0].line }, [1, 2])
     }
 
     func testOpenEndsTouchingAFigureAreNotAConflict() {

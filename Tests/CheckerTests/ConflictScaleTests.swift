@@ -98,8 +98,14 @@ final class ConflictScaleTests: XCTestCase {
                 }
                 let own = candidates.filter { $0.file == later.file }
                 var voices = Set<String>()
-                for earlier in own.isEmpty ? Array(candidates.prefix(1)) : own where voices.insert(earlier.voice).inserted {
+                for earlier in own where voices.insert(earlier.voice).inserted {
                     findings.append(check.finding(earlier, later, options: options))
+                    reported.insert(later)
+                }
+                var otherVoices = Set<String>()
+                for other in candidates.filter({ $0.file != later.file }).prefix(ConflictCheck.otherArticleHits)
+                where otherVoices.insert(other.voice).inserted {
+                    findings.append(check.finding(other, later, options: options))
                     reported.insert(later)
                 }
             }

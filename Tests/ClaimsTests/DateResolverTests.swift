@@ -18,6 +18,18 @@ final class DateResolverTests: XCTestCase {
         XCTAssertEqual(resolve("Saturday", on: "2021-01-01"), "2020-12-26", "across a year end")
     }
 
+    func testTheWeekendIsItsSaturdayWhenItIsBehindTheArticle() {
+        // 2021-03-08 is a Monday, 2021-03-09 a Tuesday, 2021-03-11 a Thursday.
+        XCTAssertEqual(resolve("last weekend"), "2021-03-06")
+        XCTAssertEqual(resolve("this weekend", on: "2021-03-09"), "2021-03-06")
+        XCTAssertEqual(resolve("weekend"), "2021-03-06")
+        XCTAssertEqual(resolve("the weekend"), "2021-03-06")
+        XCTAssertEqual(resolve("this weekend", on: "2021-03-11"), "this weekend", "a Thursday paper's weekend is the coming one")
+        XCTAssertEqual(resolve("last weekend", on: "2021-03-11"), "2021-03-06")
+        XCTAssertEqual(resolve("last weekend", on: "2021-03-06"), "2021-02-27", "a Saturday paper's last weekend is a week ago")
+        XCTAssertEqual(resolve("last weekend", on: nil), "last saturday")
+    }
+
     func testRelativeDays() {
         XCTAssertEqual(resolve("yesterday"), "2021-03-07")
         XCTAssertEqual(resolve("Yesterday"), "2021-03-07")
@@ -73,7 +85,7 @@ final class DateResolverTests: XCTestCase {
     }
 
     func testUnresolvable() {
-        XCTAssertNil(resolve("the weekend"))
+        XCTAssertNil(resolve("the holidays"))
         XCTAssertNil(resolve("Feb. 30"))
     }
 

@@ -31,6 +31,17 @@ final class IntervalTemplateTests: XCTestCase {
         XCTAssertEqual(apply("[X, INF)", 3), "[3, ∞)")
     }
 
+    func testRivalLowIsAppliedWithTheInterval() throws {
+        var template = try XCTUnwrap(IntervalTemplate("[0, x]"))
+        template.rivalLow = try XCTUnwrap(IntervalTemplate.finiteBound(" x / 2 "))
+        let interval = template.apply(60_000, approx: true)
+        XCTAssertEqual(interval.description, "~[0, 60000]")
+        XCTAssertEqual(interval.rivalLow, 30_000)
+        XCTAssertEqual(interval.againstRivals.description, "~[30000, 60000]")
+        XCTAssertNil(IntervalTemplate.finiteBound("inf"))
+        XCTAssertNil(IntervalTemplate.finiteBound("y/2"))
+    }
+
     func testSpacesAreIgnored() {
         XCTAssertEqual(apply("  [ x * 0.9 ,  x )  ", 100), "[90, 100)")
         XCTAssertEqual(apply("[x / 2, x]", 10), "[5, 10]")

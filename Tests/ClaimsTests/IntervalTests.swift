@@ -105,4 +105,18 @@ final class IntervalTests: XCTestCase {
         let data = try JSONEncoder().encode(interval)
         XCTAssertEqual(try JSONDecoder().decode(Interval.self, from: data), interval)
     }
+
+    func testAgainstRivalsRaisesTheLowEndOnly() {
+        var upTo = Interval(low: 0, high: 25, approx: true)
+        upTo.rivalLow = 12.5
+        XCTAssertEqual(upTo.againstRivals, Interval(low: 12.5, high: 25, approx: true))
+        XCTAssertEqual(upTo.scaled(by: 1000).againstRivals, Interval(low: 12_500, high: 25_000, approx: true), "converted with the figure")
+        XCTAssertEqual(Interval(low: 5, high: 10).againstRivals, Interval(low: 5, high: 10), "no rival floor, no change")
+        var share = Interval(low: 0, high: 140)
+        share.rivalLow = 120
+        XCTAssertEqual(share.clamped(min: 0, max: 100).againstRivals, Interval(low: 100, high: 100), "clamped with the bounds")
+        // The floor stays out of the JSON contract.
+        let data = try! JSONEncoder().encode(upTo)
+        XCTAssertFalse(String(decoding: data, as: UTF8.self).contains("rival"))
+    }
 }
