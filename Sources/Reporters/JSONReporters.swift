@@ -20,6 +20,7 @@ public struct ExtractJSONReporter: Reporter {
 /// `extract --format jsonl`: one compact claim object per line; diagnostics are left to the
 /// command. Streaming callers can print `JSONContract.claim(c).serialized()` per claim.
 public struct ExtractJSONLinesReporter: Reporter {
+    public var isStreaming: Bool { true }
     public typealias Input = ExtractReport
 
     public init() {}

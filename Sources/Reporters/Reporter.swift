@@ -5,7 +5,15 @@ import Claims
 /// every non-empty rendering ends with a newline.
 public protocol Reporter<Input>: Sendable {
     associatedtype Input
+    /// Whether renderings of parts concatenate to the rendering of the whole (one line per
+    /// claim), so a command may print each chunk of files as it is done (SwiftLint's
+    /// `isRealtime`). Documents with a header or a summary (JSON, SARIF, HTML) do not stream.
+    var isStreaming: Bool { get }
     func render(_ input: Input) -> String
+}
+
+extension Reporter {
+    public var isStreaming: Bool { false }
 }
 
 /// What `claimcheck extract` found.

@@ -5,6 +5,7 @@ import Claims
 /// `file:line:col: kind interval unit "quote" place=… date=… group=… source=…`,
 /// leaving out context that is unknown.
 public struct ExtractTextReporter: Reporter {
+    public var isStreaming: Bool { true }
     public typealias Input = ExtractReport
 
     let ansi: ANSI

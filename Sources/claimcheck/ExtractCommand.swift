@@ -45,8 +45,8 @@ struct ExtractCommand: ParsableCommand {
                                                    color: color)
         }
         let reporter = format.reporter(reportOptions)
-        // json and html are one document, printed at the end; the others stream.
-        let whole = format == .json || format == .html
+        // A document (json, html) is printed at the end; one line per claim streams.
+        let whole = !reporter.isStreaming
         var diagnostics = inputDiagnostics
         var claims: [Claim] = []
         var articlesRead = 0
