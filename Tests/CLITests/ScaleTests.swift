@@ -138,7 +138,7 @@ final class ScaleTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let claims = try XCTUnwrap(report["claims"] as? [[String: Any]])
-        XCTAssertGreaterThan(claims.count, 3_000)
+        XCTAssertEqual(claims.count, 4_000, "one claim per figure")
         for claim in claims { XCTAssertLessThanOrEqual((claim["sentence"] as? String ?? "").utf8.count, 2 * 240 + 60) }
         XCTAssertLessThan(result.stdout.utf8.count, 40_000_000)
     }
