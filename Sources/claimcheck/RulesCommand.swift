@@ -1,5 +1,6 @@
 import ArgumentParser
 import Claims
+import Frontend
 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,14 +19,10 @@ struct RulesTestCommand: ParsableCommand {
         """
     )
 
-    @Option(help: ArgumentHelp("Configuration file instead of the nearest .claimcheck.yml (its rules: are tested too).", valueName: "file"))
-    var config: String?
-
-    @OptionGroup var rules: RuleOptions
+    @OptionGroup var project: ProjectRuleOptions
 
     func run() throws {
-        let project = try ProjectOptions.resolve(inputs: [], config: config)
-        let set = try rules.load(extra: project.config.rules)
+        let set = try project.load()
         let (examples, failures) = RuleTester(rules: set).run()
         for failure in failures { Console.out(failure.description + "\n") }
         let ruleCount = set.claimRules.count + set.contextRules.count
@@ -43,14 +40,10 @@ struct RulesListCommand: ParsableCommand {
         abstract: "List every loaded rule with its kind and file."
     )
 
-    @Option(help: ArgumentHelp("Configuration file instead of the nearest .claimcheck.yml (its rules: are listed too).", valueName: "file"))
-    var config: String?
-
-    @OptionGroup var rules: RuleOptions
+    @OptionGroup var project: ProjectRuleOptions
 
     func run() throws {
-        let project = try ProjectOptions.resolve(inputs: [], config: config)
-        let set = try rules.load(extra: project.config.rules)
+        let set = try project.load()
         var lines: [String] = []
         for rule in set.claimRules {
             lines.append("\(rule.id)\tclaim:\(rule.kind)\t\(rule.file):\(rule.line)\t\(rule.description)")
@@ -70,14 +63,27 @@ struct RulesDirsCommand: ParsableCommand {
         abstract: "Print the rule directories in effect, in layering order (later ones win by rule id)."
     )
 
-    @Option(help: ArgumentHelp("Configuration file instead of the nearest .claimcheck.yml.", valueName: "file"))
+    @OptionGroup var project: ProjectRuleOptions
+
+    func run() throws {
+        let directories = try RuleDirectories.resolve(project.rules, config: project.resolved().config)
+        Console.out(directories.map { "\($0.0)\t\($0.1)" }.joined(separator: "\n") + (directories.isEmpty ? "" : "\n"))
+    }
+}
+
+/// `--config` and the rule options of the commands that read rules but no articles: the
+/// configuration is the one above the working directory, and its `rules:` are layered in.
+struct ProjectRuleOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Configuration file instead of the nearest .claimcheck.yml (its rules: are loaded too).", valueName: "file"))
     var config: String?
 
     @OptionGroup var rules: RuleOptions
 
-    func run() throws {
-        let project = try ProjectOptions.resolve(inputs: [], config: config)
-        let directories = try RuleDirectories.resolve(rules, config: project.config)
-        Console.out(directories.map { "\($0.0)\t\($0.1)" }.joined(separator: "\n") + (directories.isEmpty ? "" : "\n"))
+    func resolved() throws -> Project {
+        try ProjectOptions.resolve(inputs: [], config: config)
+    }
+
+    func load() throws -> RuleSet {
+        try rules.load(extra: resolved().config.rules)
     }
 }

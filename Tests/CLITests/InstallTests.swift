@@ -43,27 +43,25 @@ final class InstallTests: XCTestCase {
         // From a directory with no Rules and no checkout above it.
         let elsewhere = try CLI.temporaryDirectory(self)
         try FileManager.default.copyItem(at: CLI.path("seeds"), to: elsewhere.appendingPathComponent("seeds"))
-        let run = Process()
-        run.executableURL = prefix.appendingPathComponent("bin/claimcheck")
-        run.arguments = ["rules", "dirs"]
-        run.currentDirectoryURL = elsewhere
-        let dirs = Pipe()
-        run.standardOutput = dirs
-        try run.run()
-        let listed = String(decoding: dirs.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        run.waitUntilExit()
-        XCTAssertEqual(listed, prefix.appendingPathComponent("share/claimcheck/Rules").path + "\tdefault rules\n")
+        let installed = prefix.appendingPathComponent("bin/claimcheck")
+        let dirs = try run(installed, ["rules", "dirs"], in: elsewhere)
+        XCTAssertEqual(dirs.output, prefix.appendingPathComponent("share/claimcheck/Rules").path + "\tdefault rules\n")
+        let extract = try run(installed, ["extract", "seeds"], in: elsewhere)
+        XCTAssertEqual(extract.status, 0)
+        XCTAssertEqual(extract.output, try CLI.run(["extract", "seeds"]).stdout)
+    }
 
-        let extract = Process()
-        extract.executableURL = prefix.appendingPathComponent("bin/claimcheck")
-        extract.arguments = ["extract", "seeds"]
-        extract.currentDirectoryURL = elsewhere
-        let claims = Pipe()
-        extract.standardOutput = claims
-        try extract.run()
-        let listedClaims = String(decoding: claims.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        extract.waitUntilExit()
-        XCTAssertEqual(extract.terminationStatus, 0)
-        XCTAssertEqual(listedClaims, try CLI.run(["extract", "seeds"]).stdout)
+    /// Runs `executable` in `directory`; standard output and the exit status.
+    private func run(_ executable: URL, _ arguments: [String], in directory: URL) throws -> (output: String, status: Int32) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (output, process.terminationStatus)
     }
 }
