@@ -27,6 +27,8 @@ public struct CheckRun {
         public var includesHidden = false
         /// Called with the paths to read; the sink it returns hears about each finished file.
         public var progress: (([String]) -> (any RunProgress)?)?
+        /// Published claims the new ones are also compared with (`check --db`).
+        public var history: (any ClaimHistory)?
 
         public init(inputs: [String], workingDirectory: String = FileManager.default.currentDirectoryPath) {
             self.inputs = inputs
@@ -45,6 +47,9 @@ public struct CheckRun {
         /// Everything else to show after the report: config, input and write problems.
         public var diagnostics: [Diagnostic] = []
         public var status = RunStatus()
+        /// The files read and the rules they were read with, for recording them afterwards.
+        public var paths: [String] = []
+        public var ruleSet: RuleSet?
     }
 
     public var request: Request
@@ -73,6 +78,7 @@ public struct CheckRun {
             outcome.status.failures.insert(.rules)
             return outcome
         }
+        outcome.ruleSet = ruleSet
 
         let known: Baseline?
         do {
@@ -85,6 +91,7 @@ public struct CheckRun {
                                                   includesHidden: request.includesHidden)
         let (paths, inputDiagnostics) = outcome.project.paths(for: request.inputs, collector: collector,
                                                               workingDirectory: request.workingDirectory)
+        outcome.paths = paths
         // Claims, suppressions and diagnostics are kept; each chunk's documents are dropped
         // once scanned, so a large archive is not held in memory.
         var claims: [Claim] = []
@@ -112,8 +119,15 @@ public struct CheckRun {
         if diagnostics.contains(where: { $0.severity == .error }) { outcome.status.failures.insert(.input) }
 
         let options = CheckOptions(tolerance: request.tolerance ?? settings.tolerance ?? 0.1, root: outcome.project.root)
-        let result = Checker(rules: ruleSet, options: options, settings: settings.checks)
-            .run(claims, suppressions: suppressions, baseline: known)
+        let stored: [Claim]
+        do {
+            stored = try request.history?.claims(comparableWith: claims, checking: paths) ?? []
+        } catch {
+            return failed(outcome, .configuration, error)
+        }
+        var result = Checker(rules: ruleSet, options: options, settings: settings.checks)
+            .run(claims + stored, suppressions: suppressions, baseline: known)
+        if let history = request.history { result = history.restore(result) }
         outcome.report = CheckReport(findings: result.findings, claims: claims, diagnostics: diagnostics,
                                      fileCount: fileCount, suppressedCount: result.suppressedCount,
                                      baselinedCount: result.baselinedCount)
@@ -152,6 +166,15 @@ public struct CheckRun {
             }
         }
     }
+}
+
+/// Claims already published (the claims store): those a run's new claims may conflict with,
+/// checked together with them, and the result put back in terms of the stored articles.
+public protocol ClaimHistory {
+    /// Stored claims comparable with `claims`, from articles other than `paths`.
+    func claims(comparableWith claims: [Claim], checking paths: [String]) throws -> [Claim]
+    /// Findings among stored claims alone dropped, stored claims under their real paths.
+    func restore(_ result: CheckResult) -> CheckResult
 }
 
 /// Hears about a run's progress (the terminal progress line).
