@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -21,12 +22,13 @@ let package = Package(
         .target(name: "PCRE2", dependencies: ["CPCRE2"]),
         .target(name: "Claims", dependencies: ["PCRE2", .product(name: "Yams", package: "Yams")]),
         .target(name: "Checker", dependencies: ["Claims", .product(name: "Yams", package: "Yams")]),
+        .target(name: "ClaimStore", dependencies: ["Claims", "Checker", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Reporters", dependencies: ["Claims", "Checker"]),
         .target(name: "Evaluation", dependencies: ["Claims", "Checker", "Reporters"]),
         .executableTarget(
             name: "claimcheck",
             dependencies: [
-                "Claims", "Checker", "Reporters", "Evaluation",
+                "Claims", "Checker", "Reporters", "Evaluation", "ClaimStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +40,7 @@ let package = Package(
         .target(name: "SchemaValidation", path: "Tests/SchemaValidation", exclude: ["Resources"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Checker", "Claims", "SchemaValidation"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Checker", "Claims"]),
+        .testTarget(name: "ClaimStoreTests", dependencies: ["ClaimStore", "Claims", "Checker"]),
         .testTarget(name: "CLITests", dependencies: ["claimcheck", "SchemaValidation"]),
     ],
     swiftLanguageModes: [.v5]

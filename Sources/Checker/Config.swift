@@ -10,10 +10,11 @@ import Yams
 /// tolerance: 10%                    # or 0.1
 /// checks: {conflict: error, unsourced: off}
 /// ignore: ["drafts/**", "*.draft.md"]  # globs, relative to this file
+/// db: claims.sqlite                 # claims store (file relative to this file, or postgres:// URL)
 /// ```
 public struct Config: Equatable, Sendable {
     public static let fileName = ".claimcheck.yml"
-    public static let keys = ["rules", "fail-on", "checks", "tolerance", "ignore"]
+    public static let keys = ["rules", "fail-on", "checks", "tolerance", "ignore", "db"]
 
     /// The file it was read from, nil for the empty default.
     public var path: String?
@@ -23,6 +24,8 @@ public struct Config: Equatable, Sendable {
     public var checks: [String: CheckSetting] = [:]
     public var tolerance: Double?
     public var ignore: [String] = []
+    /// The claims store for `check --db`, `ingest` and `claims`.
+    public var db: String?
     /// Directory that relative rule paths and ignore globs start from.
     public var directory: String = "."
 
@@ -51,6 +54,7 @@ public struct Config: Equatable, Sendable {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         config.directory = directory
         config.rules = config.rules.map { $0.hasPrefix("/") ? $0 : directory + "/" + $0 }
+        config.db = config.db.map { $0.hasPrefix("/") || $0.contains("://") ? $0 : directory + "/" + $0 }
         return config
     }
 
@@ -76,6 +80,11 @@ public struct Config: Equatable, Sendable {
             switch key {
             case "rules": config.rules = try strings(value, file, key)
             case "ignore": config.ignore = try strings(value, file, key)
+            case "db":
+                guard let text = value.scalar?.string, value.null == nil, !text.isEmpty else {
+                    throw error(value, file, "db must be a file path or a postgres:// URL")
+                }
+                config.db = text
             case "fail-on":
                 guard let text = value.scalar?.string, let threshold = FailThreshold(rawValue: text) else {
                     throw error(value, file, "fail-on must be one of \(FailThreshold.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -42,6 +42,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
+    @OptionGroup var history: HistoryOptions
+
     func validate() throws {
         if let tolerance, Tolerance.parse(tolerance) == nil {
             throw ValidationError("--tolerance must be \(Tolerance.help), got '\(tolerance)'")
@@ -54,6 +56,7 @@ struct CheckCommand: ParsableCommand {
         let runOptions = input.runOptions
         let ruleSet = try rules.load(extra: settings.rules, quiet: runOptions.quiet, color: color)
         let known = try baseline.map { path in try orExit { try Baseline.load(path: path) } }
+        let stored = try history.open(config: settings, workingDirectory: workingDirectory, color: color)
 
         let arguments = try input.allInputs()
         let (collected, inputDiagnostics) = InputCollector().paths(for: arguments)
@@ -81,8 +84,9 @@ struct CheckCommand: ParsableCommand {
         let root = settings.path != nil ? settings.directory : InputCollector.commonRoot(of: arguments)
         let options = CheckOptions(tolerance: tolerance.flatMap(Tolerance.parse) ?? settings.tolerance ?? 0.1,
                                    root: root)
-        let result = Checker(rules: ruleSet, options: options, settings: settings.checks)
-            .run(claims, suppressions: suppressions, baseline: known)
+        var result = Checker(rules: ruleSet, options: options, settings: settings.checks)
+            .run(claims + (try stored?.stored(comparableWith: claims, checking: paths) ?? []), suppressions: suppressions, baseline: known)
+        if let stored { result = stored.restore(result) }
         // A failed write is reported after the findings, not instead of them.
         var writeProblem: Diagnostic?
         if let writeBaseline {
@@ -99,6 +103,7 @@ struct CheckCommand: ParsableCommand {
                                           sourceRoot: workingDirectory)
         Console.out(format.reporter(reportOptions).render(report))
         Console.report(runOptions.shown(diagnostics + (writeProblem.map { [$0] } ?? [])), color: color)
+        try stored?.recordIfAsked(paths, rules: ruleSet, date: input.date, workers: runOptions.workers, quiet: runOptions.quiet)
 
         if writeProblem != nil || diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
         let threshold = failOn ?? settings.failOn ?? .error

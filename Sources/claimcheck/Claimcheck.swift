@@ -11,7 +11,8 @@ struct Claimcheck: ParsableCommand {
         Exit codes: 0 success (nothing at or above the fail threshold), 1 findings at or above the threshold, 2 usage, configuration, rule or input errors.
         """,
         version: "0.1.0",
-        subcommands: [ExtractCommand.self, CheckCommand.self, EvalCommand.self, ExplainCommand.self, RulesCommand.self]
+        subcommands: [ExtractCommand.self, CheckCommand.self, EvalCommand.self, ExplainCommand.self, RulesCommand.self,
+                      IngestCommand.self, ClaimsCommand.self]
     )
 }
 
