@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "SchemaValidation", path: "Tests/SchemaValidation", exclude: ["Resources"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Checker", "Claims", "SchemaValidation"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Checker", "Claims"]),
-        .testTarget(name: "ClaimStoreTests", dependencies: ["ClaimStore", "Claims", "Checker"]),
+        .testTarget(name: "ClaimStoreTests", dependencies: ["ClaimStore", "Claims", "Checker", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "CLITests", dependencies: ["claimcheck", "SchemaValidation"]),
     ],
     swiftLanguageModes: [.v5]

@@ -21,7 +21,8 @@ public struct IngestSummary: Equatable, Sendable {
 public struct Ingester {
     public let store: any ClaimStorage
     public let rules: RuleSet
-    public let rulesVersion: String
+    /// Recorded with each article; a change marks older records stale.
+    public var rulesVersion: String
     /// Absolute project root that stored paths are relative to.
     public let root: String
     public var dateOverride: String?
