@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Checker", "Claims", "SchemaValidation"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Checker", "Claims"]),
         .testTarget(name: "ClaimStoreTests", dependencies: ["ClaimStore", "Claims", "Checker", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "CLITests", dependencies: ["claimcheck", "SchemaValidation"]),
+        .testTarget(name: "CLITests", dependencies: ["claimcheck", "SchemaValidation", "ClaimStore"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -32,7 +32,7 @@ final class ConfigTests: XCTestCase {
     func testErrorsCarryLineAndColumn() {
         let cases: [(String, String)] = [
             ("fail-on: error\ntolerence: 0.1\n",
-             "c.yml:2:1: error: unknown key \"tolerence\"; expected one of rules, fail-on, checks, tolerance, ignore"),
+             "c.yml:2:1: error: unknown key \"tolerence\"; expected one of rules, fail-on, checks, tolerance, ignore, db"),
             ("checks:\n  conflict: loud\n", "c.yml:2:13: error: check \"conflict\" must be error, warning, info, off"),
             ("checks:\n  confict: error\n",
              "c.yml:2:3: error: unknown check \"confict\"; expected one of conflict, share-sum, unsourced, unused-suppression"),
@@ -40,7 +40,7 @@ final class ConfigTests: XCTestCase {
             ("fail-on: sometimes\n", "c.yml:1:10: error: fail-on must be one of error, warning, info, never"),
             ("rules:\n  - {a: b}\n", "c.yml:2:5: error: rules entries must be strings"),
             ("rules:\n", "c.yml:1:7: error: rules must be a string or a list of strings"),
-            ("- rules\n", "c.yml:1:1: error: expected a mapping of settings (rules, fail-on, checks, tolerance, ignore)"),
+            ("- rules\n", "c.yml:1:1: error: expected a mapping of settings (rules, fail-on, checks, tolerance, ignore, db)"),
             ("fail-on: [error\n", "c.yml:2:1: error: invalid YAML: while parsing a flow sequence: did not find expected ',' or ']'"),
             ("fail-on: error\nfail-on: never\n", "c.yml:1:1: error: duplicate key fail-on"),
         ]
@@ -66,6 +66,20 @@ final class ConfigTests: XCTestCase {
         XCTAssertTrue(config.isIgnored("../../drafts/x/b.md", workingDirectory: nested))
         XCTAssertTrue(config.isIgnored("news/x.draft.md", workingDirectory: root))
         XCTAssertFalse(config.isIgnored("news/x.md", workingDirectory: root))
+    }
+
+    func testDatabaseIsResolvedAgainstTheConfigFile() throws {
+        let root = NSTemporaryDirectory() + "claimcheck-config-db-\(getpid())"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for (setting, expected) in [("claims.sqlite", root + "/claims.sqlite"), ("/srv/claims.sqlite", "/srv/claims.sqlite"),
+                                    ("postgres://ci@localhost/claims", "postgres://ci@localhost/claims")] {
+            try "db: \(setting)\n".write(toFile: root + "/.claimcheck.yml", atomically: true, encoding: .utf8)
+            XCTAssertEqual(try Config.load(path: root + "/.claimcheck.yml").db, expected)
+        }
+        XCTAssertThrowsError(try Config.parse("db: [a]\n", file: "c.yml")) { error in
+            XCTAssertEqual((error as? Diagnostic)?.description, "c.yml:1:5: error: db must be a file path or a postgres:// URL")
+        }
     }
 
     func testToleranceParsing() {
