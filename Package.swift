@@ -20,15 +20,22 @@ let package = Package(
             providers: [.apt(["libpcre2-dev"])]
         ),
         .target(name: "PCRE2", dependencies: ["CPCRE2"]),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         .target(name: "Claims", dependencies: ["PCRE2", .product(name: "Yams", package: "Yams")]),
         .target(name: "Checker", dependencies: ["Claims", .product(name: "Yams", package: "Yams")]),
         .target(name: "ClaimStore", dependencies: ["Claims", "Checker", .product(name: "GRDB", package: "GRDB.swift")]),
+        // PostgreSQL through Debian's libpq, in its own target: the core never waits for it.
+        .target(name: "ClaimStorePostgres", dependencies: ["ClaimStore", "Claims", "CLibPQ"]),
         .target(name: "Reporters", dependencies: ["Claims", "Checker"]),
         .target(name: "Evaluation", dependencies: ["Claims", "Checker", "Reporters"]),
         .executableTarget(
             name: "claimcheck",
             dependencies: [
-                "Claims", "Checker", "Reporters", "Evaluation", "ClaimStore",
+                "Claims", "Checker", "Reporters", "Evaluation", "ClaimStore", "ClaimStorePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,7 +47,7 @@ let package = Package(
         .target(name: "SchemaValidation", path: "Tests/SchemaValidation", exclude: ["Resources"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Checker", "Claims", "SchemaValidation"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Checker", "Claims"]),
-        .testTarget(name: "ClaimStoreTests", dependencies: ["ClaimStore", "Claims", "Checker", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ClaimStoreTests", dependencies: ["ClaimStore", "ClaimStorePostgres", "Claims", "Checker", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "CLITests", dependencies: ["claimcheck", "SchemaValidation", "ClaimStore"]),
     ],
     swiftLanguageModes: [.v5]

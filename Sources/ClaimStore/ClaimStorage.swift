@@ -39,6 +39,12 @@ public struct StoredClaim: Equatable, Sendable {
     public var claim: Claim
     public var articleDate: String?
     public var title: String
+
+    public init(claim: Claim, articleDate: String?, title: String) {
+        self.claim = claim
+        self.articleDate = articleDate
+        self.title = title
+    }
 }
 
 /// Which stored claims to return. Text filters compare as the checker's comparison key does

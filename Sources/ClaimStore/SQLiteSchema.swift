@@ -35,14 +35,11 @@ enum SQLiteSchema {
         + ") VALUES (" + Array(repeating: "?", count: ClaimColumns.names.count + 1).joined(separator: ", ") + ")"
 
     private static func type(of column: String) -> String {
-        switch column {
-        case "low", "high": return "REAL"
-        case "line", "col", "start_byte", "end_byte", "sentence_start", "sentence_index", "cut_before", "cut_after",
-             "low_inclusive", "high_inclusive", "approx", "vague", "comparable", "paragraph", "revises_start",
-             "revises_end", "article_dated":
-            return "INTEGER"
-        case "kind", "rule", "quote", "sentence", "unit", "inherited": return "TEXT NOT NULL"
-        default: return "TEXT"
+        switch ClaimQuerySQL.type(of: column) {
+        case .real: return "REAL"
+        case .integer: return "INTEGER"
+        case .requiredText: return "TEXT NOT NULL"
+        case .text: return "TEXT"
         }
     }
 
@@ -73,27 +70,5 @@ enum SQLiteSchema {
         }
         try db.execute(sql: "PRAGMA application_id = \(applicationID)")
         try db.execute(sql: "PRAGMA user_version = \(version)")
-    }
-
-    /// WHERE clause and arguments for a query over `claims c JOIN articles a`.
-    static func filter(_ query: ClaimQuery) -> (String, [DatabaseValue]) {
-        var clauses: [String] = []
-        var arguments: [DatabaseValue] = []
-        func add(_ clause: String, _ values: String...) {
-            clauses.append(clause)
-            arguments += values.map(\.databaseValue)
-        }
-        if let kind = query.kind { add("c.kind = ?", kind) }
-        if let unit = query.unit { add("c.unit = ?", unit) }
-        if let place = query.place { add("c.place_key = ?", StoreKey.normalize(place)) }
-        if let group = query.group { add("c.group_key = ?", StoreKey.normalize(group)) }
-        if let from = query.from { add("c.date >= ?", from) }
-        // "2021-03" as an upper bound takes in every day of March.
-        if let to = query.to { add("c.date <= ?", to + "\u{7f}") }
-        if let source = query.source {
-            add("(c.source_key = ? OR c.voice = ?)", StoreKey.normalize(source), StoreKey.normalize(source))
-        }
-        if query.comparableOnly { clauses.append("c.comparable = 1") }
-        return (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "), arguments)
     }
 }

@@ -110,14 +110,11 @@ public final class SQLiteStore: ClaimStorage {
     }
 
     public func claims(_ query: ClaimQuery) throws -> [StoredClaim] {
-        let (whereSQL, arguments) = SQLiteSchema.filter(query)
-        let columns = ClaimColumns.names.map { "c." + $0 }.joined(separator: ", ")
-        let sql = "SELECT a.path, a.date, a.title, \(columns) FROM claims c JOIN articles a ON a.id = c.article_id"
-            + whereSQL + " ORDER BY a.path, c.start_byte, c.end_byte, c.id"
+        let (sql, arguments) = ClaimQuerySQL.select(query)
         return try run {
             try pool.read { db in
                 var result: [StoredClaim] = []
-                let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+                let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments.map(\.databaseValue)))
                 let count = ClaimColumns.names.count
                 while let row = try rows.next() {
                     let path: String = row[0]

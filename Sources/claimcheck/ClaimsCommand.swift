@@ -65,7 +65,7 @@ struct ClaimsCommand: ParsableCommand {
             Console.error("error: no claims store: pass --db FILE or set db: in \(Config.fileName)")
             throw ExitCode(2)
         }
-        guard StoreOpener.isURL(spec) || FileManager.default.fileExists(atPath: spec) else {
+        guard StoreSpec.isURL(spec) || FileManager.default.fileExists(atPath: spec) else {
             Console.report([Diagnostic(file: spec, "no claims store here (ingest creates one)")], color: color)
             throw ExitCode(2)
         }

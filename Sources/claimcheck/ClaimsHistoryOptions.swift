@@ -1,6 +1,7 @@
 import ArgumentParser
 import Checker
 import ClaimStore
+import ClaimStorePostgres
 import Claims
 import Foundation
 
@@ -55,8 +56,12 @@ struct HistorySession {
 
 /// Opening a store and the project root its paths are relative to, shared by check, ingest and claims.
 enum StoreAccess {
+    /// A `postgres://` URL opens the shared store, anything else a SQLite file.
     static func open(_ spec: String, color: ColorChoice) throws -> any ClaimStorage {
-        try orExit(color: color) { try StoreOpener.open(spec) }
+        try orExit(color: color) { () throws -> any ClaimStorage in
+            if StoreSpec.isURL(spec) { return try PostgresStore(url: spec) }
+            return try SQLiteStore(path: spec)
+        }
     }
 
     /// The directory of `.claimcheck.yml` when there is one, else the working directory.
