@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Checker", "Claims", "SchemaValidation"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Checker", "Claims"]),
         .testTarget(name: "ClaimStoreTests", dependencies: ["ClaimStore", "ClaimStorePostgres", "Claims", "Checker", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "CLITests", dependencies: ["claimcheck", "SchemaValidation", "ClaimStore"]),
+        .testTarget(name: "CLITests", dependencies: ["claimcheck", "SchemaValidation", "ClaimStore", "ClaimStorePostgres"]),
     ],
     swiftLanguageModes: [.v5]
 )

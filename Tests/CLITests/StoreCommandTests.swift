@@ -1,4 +1,5 @@
 import ClaimStore
+import ClaimStorePostgres
 import Foundation
 import XCTest
 
@@ -111,6 +112,31 @@ final class StoreCommandTests: XCTestCase {
     func testTwoConcurrentIngestsLoseNothing() throws {
         let directory = try scratch()
         let db = directory.appendingPathComponent("claims.sqlite").path
+        try concurrentIngests(db: db, in: directory)
+        XCTAssertEqual(try SQLiteStore(path: db).integrity(), "ok")
+    }
+
+    /// The same against PostgreSQL (skipped without CLAIMCHECK_TEST_POSTGRES_URL), in a schema of its own.
+    func testTwoConcurrentIngestsLoseNothingOnPostgreSQL() throws {
+        guard let url = ProcessInfo.processInfo.environment["CLAIMCHECK_TEST_POSTGRES_URL"], !url.isEmpty else {
+            throw XCTSkip("PostgreSQL store tests skipped: CLAIMCHECK_TEST_POSTGRES_URL is not set (.ci/run starts a throwaway server and sets it)")
+        }
+        let schema = "claimcheck_cli_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try PostgresStore.administer(url: url, ["CREATE SCHEMA \(schema)"])
+        addTeardownBlock { try? PostgresStore.administer(url: url, ["DROP SCHEMA \(schema) CASCADE"]) }
+        try concurrentIngests(db: url + (url.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)", in: try scratch())
+    }
+
+    func testUnreachablePostgreSQLExitsTwo() throws {
+        let result = try CLI.run(["check", "--db", "postgres://ci:sekret@127.0.0.1:1/claims", Self.report])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.hasPrefix("postgres://ci@127.0.0.1:1/claims: error: cannot connect to the claims store: connection to server at \"127.0.0.1\", port 1 failed: Connection refused"), result.stderr)
+        XCTAssertFalse(result.stderr.contains("sekret"))
+        XCTAssertEqual(result.stdout, "")
+    }
+
+    /// Two processes ingest 400 files each, 100 of them the same, into one store at once.
+    func concurrentIngests(db: String, in directory: URL) throws {
         _ = try articles(300, "one", in: directory)
         _ = try articles(300, "two", in: directory, offset: 300)
         _ = try articles(100, "both", in: directory, offset: 600)
@@ -119,10 +145,11 @@ final class StoreCommandTests: XCTestCase {
         first.waitUntilExit()
         second.waitUntilExit()
         XCTAssertEqual([first.terminationStatus, second.terminationStatus], [0, 0])
-        let store = try SQLiteStore(path: db)
-        let counts = try store.counts()
-        XCTAssertEqual([counts.articles, counts.claims], [700, 700])
-        XCTAssertEqual(try store.integrity(), "ok")
+        let listed = try CLI.run(["claims", "--db", db, "--format", "csv"])
+        XCTAssertEqual(listed.status, 0, listed.stderr)
+        let rows = listed.stdout.split(separator: "\r\n").dropFirst()
+        XCTAssertEqual(rows.count, 700)
+        XCTAssertEqual(Set(rows.map { $0.split(separator: ",")[0] }).count, 700, "one claim for each of 700 articles")
     }
 
     func testKilledIngestLeavesAConsistentStoreAndARerunCompletes() throws {
