@@ -11,10 +11,11 @@ import Yams
 /// checks: {conflict: error, unsourced: off}
 /// ignore: ["drafts/**", "*.draft.md"]  # globs, relative to this file
 /// extensions: [txt, md, markdown]   # what directory walks read
+/// db: claims.sqlite                 # claims store (file relative to this file, or postgres:// URL)
 /// ```
 public struct Config: Equatable, Sendable {
     public static let fileName = ".claimcheck.yml"
-    public static let keys = ["rules", "fail-on", "checks", "tolerance", "ignore", "extensions"]
+    public static let keys = ["rules", "fail-on", "checks", "tolerance", "ignore", "extensions", "db"]
 
     /// The file it was read from, nil for the empty default.
     public var path: String?
@@ -26,6 +27,8 @@ public struct Config: Equatable, Sendable {
     public var ignore: [String] = []
     /// File extensions a directory walk reads, without dots; nil: the default list.
     public var extensions: [String]?
+    /// The claims store for `check --db`, `ingest` and `claims`.
+    public var db: String?
     /// Directory that relative rule paths and ignore globs start from.
     public var directory: String = "."
 
@@ -54,6 +57,7 @@ public struct Config: Equatable, Sendable {
         let directory = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
         config.directory = directory
         config.rules = config.rules.map { $0.hasPrefix("/") ? $0 : directory + "/" + $0 }
+        config.db = config.db.map { $0.hasPrefix("/") || $0.contains("://") ? $0 : directory + "/" + $0 }
         return config
     }
 
@@ -79,6 +83,11 @@ public struct Config: Equatable, Sendable {
             case "ignore": config.ignore = try strings(value, key, &reader)
             case "extensions":
                 config.extensions = try strings(value, key, &reader).map { $0.hasPrefix(".") ? String($0.dropFirst()) : $0 }
+            case "db":
+                guard let text = value.scalar?.string, !YAMLReader.isNull(value), !text.isEmpty else {
+                    throw error(value, file, "db must be a file path or a postgres:// URL")
+                }
+                config.db = text
             case "fail-on":
                 guard let text = value.scalar?.string, let threshold = FailThreshold(rawValue: text) else {
                     throw error(value, file, "fail-on must be one of \(FailThreshold.allCases.map(\.rawValue).joined(separator: ", "))")

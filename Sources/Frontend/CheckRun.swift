@@ -10,6 +10,8 @@ public struct CheckRun {
     public struct Request {
         public var inputs: [String]
         public var configPath: String?
+        /// The project when the command resolved it already (to open a store first).
+        public var project: Project?
         public var workingDirectory: String
         /// The shipped rules directory, nil with `--no-default-rules`.
         public var defaultRules: String?
@@ -61,8 +63,8 @@ public struct CheckRun {
     public func run() -> Outcome {
         var outcome = Outcome(project: Project())
         do {
-            outcome.project = try Project.resolve(inputs: request.inputs, explicitConfig: request.configPath,
-                                                  workingDirectory: request.workingDirectory)
+            outcome.project = try request.project ?? Project.resolve(inputs: request.inputs, explicitConfig: request.configPath,
+                                                                     workingDirectory: request.workingDirectory)
         } catch {
             return failed(outcome, .configuration, error)
         }

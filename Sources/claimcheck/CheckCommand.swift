@@ -48,6 +48,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var html: HTMLReportOptions
 
+    @OptionGroup var history: HistoryOptions
+
     func validate() throws {
         if let tolerance, Tolerance.parse(tolerance) == nil {
             throw ValidationError("--tolerance must be \(Tolerance.help), got '\(tolerance)'")
@@ -63,8 +65,14 @@ struct CheckCommand: ParsableCommand {
             ? try html.settings(command: "check", ruleDirectories: rules.resolvedDirectories(), color: color)
             : nil
         let workingDirectory = FileManager.default.currentDirectoryPath
-        var request = CheckRun.Request(inputs: try input.allInputs(), workingDirectory: workingDirectory)
+        let inputs = try input.allInputs()
+        var request = CheckRun.Request(inputs: inputs, workingDirectory: workingDirectory)
         request.configPath = input.config
+        // The claims store is opened before the run, so a bad one fails fast and nothing is read.
+        let project = try ProjectOptions.resolve(inputs: inputs, config: input.config, exitDetail: runOptions.exitDetail)
+        let stored = try history.open(config: project.config, workingDirectory: workingDirectory, color: color)
+        request.project = project
+        request.history = stored?.history
         request.defaultRules = try rules.defaultDirectory()
         request.extraRules = rules.directories
         request.date = input.date
@@ -103,6 +111,10 @@ struct CheckCommand: ParsableCommand {
         var status = outcome.status
         if !problems.isEmpty { status.failures.insert(.output) }
         Console.report(runOptions.shown(outcome.diagnostics + problems), color: color)
+        if let stored, let ruleSet = outcome.ruleSet {
+            try stored.recordIfAsked(outcome.paths, rules: ruleSet, date: input.date, workers: runOptions.workers,
+                                     quiet: runOptions.quiet)
+        }
         try runOptions.exit(with: status)
     }
 }

@@ -32,7 +32,7 @@ final class ConfigTests: XCTestCase {
     func testErrorsCarryLineAndColumn() {
         let cases: [(String, String)] = [
             ("fail-on: error\ntolerence: 0.1\n",
-             "c.yml:2:1: error: unknown key 'tolerence' in configuration (did you mean 'tolerance'?); known keys: checks, extensions, fail-on, ignore, rules, tolerance"),
+             "c.yml:2:1: error: unknown key 'tolerence' in configuration (did you mean 'tolerance'?); known keys: checks, db, extensions, fail-on, ignore, rules, tolerance"),
             ("checks:\n  conflict: loud\n", "c.yml:2:13: error: check \"conflict\" must be error, warning, info, off"),
             ("checks:\n  confict: error\n",
              "c.yml:2:3: error: unknown check 'confict' (did you mean 'conflict'?); known checks: conflict, share-sum, unsourced, unused-suppression"),
@@ -66,6 +66,20 @@ final class ConfigTests: XCTestCase {
         XCTAssertTrue(config.isIgnored("../../drafts/x/b.md", workingDirectory: nested))
         XCTAssertTrue(config.isIgnored("news/x.draft.md", workingDirectory: root))
         XCTAssertFalse(config.isIgnored("news/x.md", workingDirectory: root))
+    }
+
+    func testDatabaseIsResolvedAgainstTheConfigFile() throws {
+        let root = NSTemporaryDirectory() + "claimcheck-config-db-\(getpid())"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for (setting, expected) in [("claims.sqlite", root + "/claims.sqlite"), ("/srv/claims.sqlite", "/srv/claims.sqlite"),
+                                    ("postgres://ci@localhost/claims", "postgres://ci@localhost/claims")] {
+            try "db: \(setting)\n".write(toFile: root + "/.claimcheck.yml", atomically: true, encoding: .utf8)
+            XCTAssertEqual(try Config.load(path: root + "/.claimcheck.yml").db, expected)
+        }
+        XCTAssertThrowsError(try Config.parse("db: [a]\n", file: "c.yml")) { error in
+            XCTAssertEqual((error as? Diagnostic)?.description, "c.yml:1:5: error: db must be a file path or a postgres:// URL")
+        }
     }
 
     func testToleranceParsing() {

@@ -1,0 +1,74 @@
+import Claims
+import GRDB
+
+/// The SQLite schema and its migrations. The schema version lives in `PRAGMA user_version`
+/// and the file is marked as a claims store by `PRAGMA application_id`, so a foreign
+/// database is told apart from an empty one.
+enum SQLiteSchema {
+    /// "CCLM" in ASCII.
+    static let applicationID: Int32 = 0x4343_4C4D
+
+    /// Migration N (1-based) takes the schema from version N-1 to N. Append; never edit.
+    static let migrations: [[String]] = [
+        [
+            """
+            CREATE TABLE articles (
+                id INTEGER PRIMARY KEY,
+                path TEXT NOT NULL UNIQUE,
+                hash TEXT NOT NULL,
+                date TEXT,
+                title TEXT NOT NULL,
+                rules TEXT NOT NULL,
+                recorded_at TEXT NOT NULL
+            )
+            """,
+            "CREATE TABLE claims (id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE, "
+                + ClaimColumns.names.map { "\($0) \(type(of: $0))" }.joined(separator: ", ") + ")",
+            "CREATE INDEX claims_by_key ON claims (kind, unit, place_key, date, group_key)",
+            "CREATE INDEX claims_by_article ON claims (article_id)",
+        ],
+    ]
+
+    static var version: Int { migrations.count }
+
+    static let insertClaim = "INSERT INTO claims (article_id, " + ClaimColumns.names.joined(separator: ", ")
+        + ") VALUES (" + Array(repeating: "?", count: ClaimColumns.names.count + 1).joined(separator: ", ") + ")"
+
+    private static func type(of column: String) -> String {
+        switch ClaimQuerySQL.type(of: column) {
+        case .real: return "REAL"
+        case .integer: return "INTEGER"
+        case .requiredText: return "TEXT NOT NULL"
+        case .text: return "TEXT"
+        }
+    }
+
+    /// Refuses a foreign database or a newer schema; reads only.
+    static func check(_ db: Database, path: String) throws {
+        let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
+        if application != applicationID {
+            guard tables == 0 else {
+                throw Diagnostic(file: path, "not a claims store: a SQLite database of another program (\(tables) schema objects); nothing was written")
+            }
+            return
+        }
+        let found = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        if found > version {
+            throw Diagnostic(file: path, "the claims store has schema version \(found), newer than this claimcheck's \(version); upgrade claimcheck (nothing was written)")
+        }
+    }
+
+    /// Brings the schema up to date; runs inside the caller's immediate transaction, so two
+    /// processes opening a new store at once migrate it once.
+    static func migrate(_ db: Database, path: String) throws {
+        try check(db, path: path)
+        let found = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        guard found < version else { return }
+        for migration in migrations[found...] {
+            for statement in migration { try db.execute(sql: statement) }
+        }
+        try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+        try db.execute(sql: "PRAGMA user_version = \(version)")
+    }
+}
