@@ -50,13 +50,13 @@ public struct RuleLoader {
 
     /// One pattern for every `skip-sentences` entry; each is checked alone so a bad one is named.
     static func compileSkipSentences(_ patterns: [String], shared: [(name: String, pattern: String)],
-                                     _ diagnostics: inout [Diagnostic]) -> Regex? {
+                                     analyser: StartAnalyser, _ diagnostics: inout [Diagnostic]) -> Regex? {
         guard !patterns.isEmpty else { return nil }
         let define = Fragments.defineBlock(shared)
         var good: [String] = []
         for pattern in patterns {
             do {
-                _ = try Regex("(?:" + pattern + "\n)" + define, options: RuleCompiler.patternOptions)
+                _ = try Regex("(?:" + pattern + "\n)" + define, options: RuleCompiler.patternOptions, jit: false)
                 good.append(pattern)
             } catch {
                 diagnostics.append(Diagnostic(file: "lexicon.skip-sentences",
@@ -64,7 +64,9 @@ public struct RuleLoader {
             }
         }
         guard !good.isEmpty else { return nil }
-        return try? Regex(good.map { "(?:" + $0 + "\n)" }.joined(separator: "|") + define, options: RuleCompiler.patternOptions)
+        let joined = good.map { "(?:" + $0 + "\n)" }.joined(separator: "|")
+        return try? Regex(joined + define, options: RuleCompiler.patternOptions,
+                          startClass: analyser.startClass(of: joined, shared))
     }
 
     public func load() -> (RuleSet, [Diagnostic]) {
@@ -109,14 +111,15 @@ public struct RuleLoader {
             diagnostics.append(Diagnostic(file: "lexicon.units", "unit name \(clash) belongs to two units"))
         }
         let shared = Fragments.generated(from: lexicon)
-        let skip = RuleLoader.compileSkipSentences(lexicon.skipSentences, shared: shared, &diagnostics)
+        let analyser = StartAnalyser()
+        let skip = RuleLoader.compileSkipSentences(lexicon.skipSentences, shared: shared, analyser: analyser, &diagnostics)
 
         var claimRules: [ClaimRule] = []
         var contextRules: [ContextRule] = []
         var seen: [String: (file: String, line: Int, layer: Int)] = [:]
         for file in parsed {
             var reader = YAMLReader(file: file.path)
-            var compiler = RuleCompiler(lexicon: lexicon, shared: shared)
+            var compiler = RuleCompiler(lexicon: lexicon, shared: shared, analyser: analyser)
             let rules = compiler.compileFile(file.root, rootNode: file.rootNode, reader: &reader)
             diagnostics += reader.diagnostics + compiler.diagnostics
             for rule in rules {
@@ -143,7 +146,7 @@ public struct RuleLoader {
             diagnostics.append(Diagnostic(file: directories.joined(separator: ", "), "no claim rules found"))
         }
         let set = RuleSet(lexicon: lexicon, claimRules: claimRules, contextRules: contextRules,
-                          trigger: Fragments.trigger(shared), skip: skip, files: parsed.map(\.path))
+                          trigger: Fragments.trigger(shared, analyser: analyser), skip: skip, files: parsed.map(\.path))
         return (set, diagnostics)
     }
 }

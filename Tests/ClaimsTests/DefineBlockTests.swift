@@ -11,3 +11,26 @@ final class DefineBlockTests: XCTestCase {
         XCTAssertEqual(Fragments.defineBlock(fragments, calledFrom: "plain"), "")
     }
 }
+
+/// Stand-ins for fragment calls let PCRE2 see where a rule can start.
+final class StartAnalyserTests: XCTestCase {
+    let fragments = [(name: "number", pattern: #"\d+|(?&word)"#), (name: "word", pattern: "one|two"),
+                     (name: "maybe", pattern: "(?:about\\s+)?"), (name: "loop", pattern: "x(?&loop)?")]
+
+    func testCallsAreSeenThrough() {
+        let analyser = StartAnalyser()
+        XCTAssertEqual(analyser.startClass(of: #"\b(?&number)\s+people"#, fragments),
+                       #"[\x{30}\x{31}\x{32}\x{33}\x{34}\x{35}\x{36}\x{37}\x{38}\x{39}\x{4f}\x{54}\x{6f}\x{74}]"#)
+        XCTAssertEqual(analyser.startClass(of: "(?&loop)", fragments), #"[\x{58}\x{78}]"#)
+    }
+
+    func testAFragmentThatCanMatchEmptyGivesUpOnTheStart() {
+        XCTAssertNil(StartAnalyser().startClass(of: "(?&maybe)(?&number)", fragments))
+        XCTAssertNil(StartAnalyser().startClass(of: "(?&unknown)a", fragments))
+    }
+
+    func testReplacingCallsKeepsEverythingElse() {
+        XCTAssertEqual(Fragments.replacingCalls(in: "a(?&x)b(?&y)(?&(?&x)", { $0 == "x" ? "X" : nil }), "a" + "Xb(?&y)(?&X")
+        XCTAssertEqual(Fragments.calls(in: "(?&a)(?& b)(?&c"), ["a"])
+    }
+}
