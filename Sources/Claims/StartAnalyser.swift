@@ -3,9 +3,9 @@ import PCRE2
 /// Finds the characters a rule pattern can start with, so the JIT can skip every other
 /// position (`Regex(startClass:)`). PCRE2 cannot see into a subroutine call, and most patterns
 /// start with `(?&qualifier_before)` or `(?&number)`, so each call is replaced by a stand-in
-/// that starts with at least the characters the fragment can start with (a one-character class)
-/// or, when that is unknown or the fragment can match empty, by `(?s:.)?`, which gives up on
-/// the start. Only PCRE2's own analysis of that stand-in pattern is read; the rule itself still
+/// that starts with at least the characters the fragment can start with: a one-character class,
+/// optional when the fragment can match empty (`(?&not_expected)`, all lookbehinds), or
+/// `(?s:.)?` when the start is unknown, which gives up on it. Only PCRE2's own analysis of that stand-in pattern is read; the rule itself still
 /// runs as written.
 final class StartAnalyser {
     /// Stand-ins by the fragment body they were computed from (after its own calls were replaced).
@@ -24,9 +24,14 @@ final class StartAnalyser {
         guard let body = byName[name], !visiting.contains(name) else { return StartAnalyser.unknown }
         visiting.insert(name)
         defer { visiting.remove(name) }
-        let analysed = "(?:" + replacingCalls(body, byName, &visiting) + "\n)"
+        // A \x01 after the body shows in the start class exactly when the body can match
+        // empty (or starts with \x01): the stand-in is then optional.
+        let analysed = "(?:" + replacingCalls(body, byName, &visiting) + "\n)\\x{1}"
         if let known = standIns[analysed] { return known }
-        let result = Regex.startClass(of: analysed, options: RuleCompiler.patternOptions) ?? StartAnalyser.unknown
+        var result = StartAnalyser.unknown
+        if let found = Regex.startClass(of: analysed, options: RuleCompiler.patternOptions) {
+            result = found.contains(#"\x{1}\"#) || found.contains(#"\x{1}]"#) ? found + "?" : found
+        }
         standIns[analysed] = result
         return result
     }

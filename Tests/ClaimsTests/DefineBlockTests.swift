@@ -15,7 +15,8 @@ final class DefineBlockTests: XCTestCase {
 /// Stand-ins for fragment calls let PCRE2 see where a rule can start.
 final class StartAnalyserTests: XCTestCase {
     let fragments = [(name: "number", pattern: #"\d+|(?&word)"#), (name: "word", pattern: "one|two"),
-                     (name: "maybe", pattern: "(?:about\\s+)?"), (name: "loop", pattern: "x(?&loop)?")]
+                     (name: "maybe", pattern: "(?:about\\s+)?"), (name: "loop", pattern: "x(?&loop)?"),
+                     (name: "behind", pattern: "(?<!no\\s)(?<!\\d)")]
 
     func testCallsAreSeenThrough() {
         let analyser = StartAnalyser()
@@ -24,9 +25,17 @@ final class StartAnalyserTests: XCTestCase {
         XCTAssertEqual(analyser.startClass(of: "(?&loop)", fragments), #"[\x{58}\x{78}]"#)
     }
 
-    func testAFragmentThatCanMatchEmptyGivesUpOnTheStart() {
-        XCTAssertNil(StartAnalyser().startClass(of: "(?&maybe)(?&number)", fragments))
+    func testAFragmentThatCanMatchEmptyBecomesOptional() {
+        // (?&maybe) is "about " or nothing: a match starts with "a" or with a number (the \x01
+        // that marks "can be empty" stays in the class; no text starts with it).
+        XCTAssertEqual(StartAnalyser().startClass(of: "(?&maybe)(?&number)", fragments),
+                       #"[\x{1}\x{30}\x{31}\x{32}\x{33}\x{34}\x{35}\x{36}\x{37}\x{38}\x{39}\x{41}\x{4f}\x{54}\x{61}\x{6f}\x{74}]"#)
+        XCTAssertEqual(StartAnalyser().startClass(of: "(?&behind)x", fragments), #"[\x{1}\x{58}\x{78}]"#)
+    }
+
+    func testAnUnknownStartGivesNoClass() {
         XCTAssertNil(StartAnalyser().startClass(of: "(?&unknown)a", fragments))
+        XCTAssertNil(StartAnalyser().startClass(of: "(?&word)?[^a]", fragments))
     }
 
     func testReplacingCallsKeepsEverythingElse() {
