@@ -149,7 +149,7 @@ public final class Extractor {
         /// Runs `matcher` over `slice`; a pattern that fails (a runaway backtrack) is reported
         /// once and not run again on this document.
         mutating func run(_ matcher: Matcher, id: String, in slice: Slice, _ body: (Match) -> Void) {
-            guard !failed.contains(id) else { return }
+            guard failed.isEmpty || !failed.contains(id) else { return }
             do {
                 try matcher.forEachMatch(in: slice.buffer, from: slice.start, body)
             } catch {
@@ -160,7 +160,7 @@ public final class Extractor {
         /// Does `test` match the sentence? nil when it failed: the caller then treats the rule
         /// as not applying rather than run it on a wrong premise.
         mutating func passes(_ test: Matcher, _ slice: Slice, id: String) -> Bool? {
-            guard !failed.contains(id) else { return nil }
+            guard failed.isEmpty || !failed.contains(id) else { return nil }
             do {
                 return try test.firstMatch(in: slice.buffer, from: slice.start) != nil
             } catch {
@@ -186,6 +186,8 @@ public final class Extractor {
     private func findCandidates(in sentences: [Range<Int>], _ whole: UnsafeBufferPointer<UInt8>, _ scan: inout Scan) -> [Int] {
         var claimSentences: [Int] = []
         let trace = scan.trace
+        // Each sentence test's verdict on the current sentence, reset per sentence.
+        var verdicts = [Bool??](repeating: nil, count: sentenceTests.count)
         for (index, sentence) in sentences.enumerated() {
             let slice = Extractor.slice(whole, sentence)
             guard scan.passes(trigger, slice, id: "(lexicon number trigger)") == true else {
@@ -198,7 +200,7 @@ public final class Extractor {
             }
             trace?.sentence(index, sentence, .searched)
             let before = scan.candidates.count
-            var verdicts = [Bool??](repeating: nil, count: sentenceTests.count)
+            for test in verdicts.indices { verdicts[test] = nil }
             func verdict(_ test: Int) -> Bool? {
                 if let known = verdicts[test] { return known }
                 let result = scan.passes(sentenceTests[test].matcher, slice, id: sentenceTests[test].id)

@@ -63,10 +63,12 @@ enum Fragments {
     }
 
     /// A digit, number word or vague quantity: the least a sentence needs to hold a claim.
-    static func trigger(_ fragments: [(name: String, pattern: String)]) -> Regex {
-        let pattern = #"\d|\b(?:(?&number_word)|(?&vague)|(?&half_number))|(?&fraction)"# + defineBlock(fragments)
+    static func trigger(_ fragments: [(name: String, pattern: String)], analyser: StartAnalyser = StartAnalyser()) -> Regex {
+        let body = #"\d|\b(?:(?&number_word)|(?&vague)|(?&half_number))|(?&fraction)"#
+        let pattern = body + defineBlock(fragments)
         // The fragments come from the lexicon and have already compiled inside every rule.
-        return (try? Regex(pattern, options: RuleCompiler.patternOptions)) ?? (try! Regex(#"\d"#))
+        let start = analyser.startClass(of: body, fragments)
+        return (try? Regex(pattern, options: RuleCompiler.patternOptions, startClass: start)) ?? (try! Regex(#"\d"#))
     }
 
     /// The DEFINE block of the fragments `pattern` calls with `(?&name)`, directly or through
@@ -84,15 +86,50 @@ enum Fragments {
 
     /// Names in `(?&name)` calls.
     static func calls(in pattern: String) -> [String] {
-        var names: [String] = []
-        var rest = pattern[...]
-        while let open = rest.range(of: "(?&") {
-            let tail = rest[open.upperBound...]
-            guard let close = tail.firstIndex(of: ")") else { break }
-            names.append(String(tail[..<close]))
-            rest = tail[close...]
+        callRanges(in: Array(pattern.utf8)).map { String(decoding: $0.name, as: UTF8.self) }
+    }
+
+    /// `pattern` with each `(?&name)` call for which `replacement` gives text replaced by it.
+    static func replacingCalls(in pattern: String, _ replacement: (String) -> String?) -> String {
+        let bytes = Array(pattern.utf8)
+        var out: [UInt8] = []
+        var copied = 0
+        for (call, name) in callRanges(in: bytes) {
+            guard let text = replacement(String(decoding: name, as: UTF8.self)) else { continue }
+            out += bytes[copied..<call.lowerBound]
+            out += text.utf8
+            copied = call.upperBound
         }
-        return names
+        guard copied > 0 else { return pattern }
+        out += bytes[copied...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Byte ranges of the `(?&name)` calls and of their names (letters, digits, _), scanning
+    /// bytes: Foundation's string search was a large part of rule loading.
+    private static func callRanges(in bytes: [UInt8]) -> [(call: Range<Int>, name: ArraySlice<UInt8>)] {
+        var result: [(Range<Int>, ArraySlice<UInt8>)] = []
+        var index = 0
+        while index + 3 < bytes.count {
+            guard bytes[index] == UInt8(ascii: "("), bytes[index + 1] == UInt8(ascii: "?"), bytes[index + 2] == UInt8(ascii: "&") else {
+                index += 1
+                continue
+            }
+            var end = index + 3
+            while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
+            if end < bytes.count, end > index + 3, bytes[end] == UInt8(ascii: ")") {
+                result.append((index..<end + 1, bytes[index + 3..<end]))
+                index = end + 1
+            } else {
+                index += 3
+            }
+        }
+        return result
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
     }
 
     static func defineBlock(_ fragments: [(name: String, pattern: String)]) -> String {

@@ -20,6 +20,8 @@ enum CompiledRule {
 struct RuleCompiler {
     let lexicon: Lexicon
     let shared: [(name: String, pattern: String)]
+    /// Shared by the files of one load, so each fragment is analysed once.
+    let analyser: StartAnalyser
     var diagnostics: [Diagnostic] = []
 
     /// Group names with fixed meanings; fragments may not use them.
@@ -36,9 +38,10 @@ struct RuleCompiler {
     /// long patterns can be folded over lines in YAML; duplicate group names are allowed.
     static let patternOptions: Regex.Options = [.utf, .caseless, .dupnames, .extended]
 
-    init(lexicon: Lexicon, shared: [(name: String, pattern: String)]) {
+    init(lexicon: Lexicon, shared: [(name: String, pattern: String)], analyser: StartAnalyser = StartAnalyser()) {
         self.lexicon = lexicon
         self.shared = shared
+        self.analyser = analyser
     }
 
     mutating func compileFile(_ root: [String: Node], rootNode: Node, reader: inout YAMLReader) -> [CompiledRule] {
@@ -240,7 +243,7 @@ struct RuleCompiler {
         for entry in own {
             let probe = "(?:" + expandMacros(entry.pattern, fragments.macros) + "\n)" + stubs
             do {
-                _ = try Regex(probe, options: RuleCompiler.patternOptions)
+                _ = try Regex(probe, options: RuleCompiler.patternOptions, jit: false)
             } catch let error as PCRE2Error {
                 reportCompileError(error, pattern: entry.pattern, subject: "fragment '\(entry.name)'", node: entry.node, &reader)
                 fragments.define.removeAll { $0.name == entry.name }
@@ -260,9 +263,10 @@ struct RuleCompiler {
         var result = pattern
         for _ in 0..<8 {
             var changed = false
-            for (name, body) in macros where result.contains("(?&\(name))") {
-                result = result.replacingOccurrences(of: "(?&\(name))", with: "(?:" + body + "\n)")
+            result = Fragments.replacingCalls(in: result) { name in
+                guard let body = macros[name] else { return nil }
                 changed = true
+                return "(?:" + body + "\n)"
             }
             if !changed { break }
         }
@@ -275,7 +279,7 @@ struct RuleCompiler {
             // Only the fragments the pattern calls: compiling every fragment into every pattern
             // was most of the rule load time.
             return try Regex("(?:" + pattern + "\n)" + Fragments.defineBlock(define, calledFrom: pattern),
-                             options: RuleCompiler.patternOptions)
+                             options: RuleCompiler.patternOptions, startClass: analyser.startClass(of: pattern, define))
         } catch let error as PCRE2Error {
             reportCompileError(error, pattern: pattern, subject: "rule \(id)", node: node, &reader)
         } catch {

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import PCRE2
 import Yams
@@ -51,7 +52,7 @@ public struct RuleLoader {
         return files.sorted()
     }
 
-    private struct ParsedFile {
+    private struct ParsedFile: @unchecked Sendable {
         let path: String
         let layer: Int
         let root: [String: Node]
@@ -60,13 +61,13 @@ public struct RuleLoader {
 
     /// One pattern for every `skip-sentences` entry; each is checked alone so a bad one is named.
     static func compileSkipSentences(_ patterns: [String], shared: [(name: String, pattern: String)],
-                                     _ diagnostics: inout [Diagnostic]) -> Regex? {
+                                     analyser: StartAnalyser, _ diagnostics: inout [Diagnostic]) -> Regex? {
         guard !patterns.isEmpty else { return nil }
         let define = Fragments.defineBlock(shared)
         var good: [String] = []
         for pattern in patterns {
             do {
-                _ = try Regex("(?:" + pattern + "\n)" + define, options: RuleCompiler.patternOptions)
+                _ = try Regex("(?:" + pattern + "\n)" + define, options: RuleCompiler.patternOptions, jit: false)
                 good.append(pattern)
             } catch {
                 diagnostics.append(Diagnostic(file: "lexicon.skip-sentences",
@@ -74,7 +75,24 @@ public struct RuleLoader {
             }
         }
         guard !good.isEmpty else { return nil }
-        return try? Regex(good.map { "(?:" + $0 + "\n)" }.joined(separator: "|") + define, options: RuleCompiler.patternOptions)
+        let joined = good.map { "(?:" + $0 + "\n)" }.joined(separator: "|")
+        return try? Regex(joined + define, options: RuleCompiler.patternOptions,
+                          startClass: analyser.startClass(of: joined, shared))
+    }
+
+    /// Each file's rules and problems, in file order. Files compile in parallel (compiling and
+    /// JIT-compiling patterns is most of the load time); each has its own start analyser.
+    private static func compile(_ files: [ParsedFile], lexicon: Lexicon, shared: [(name: String, pattern: String)])
+        -> [([CompiledRule], [Diagnostic])] {
+        let results = CompiledFiles(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            var reader = YAMLReader(file: file.path)
+            var compiler = RuleCompiler(lexicon: lexicon, shared: shared)
+            let rules = compiler.compileFile(file.root, rootNode: file.rootNode, reader: &reader)
+            results.set(index, (rules, reader.diagnostics + compiler.diagnostics))
+        }
+        return results.values
     }
 
     public func load() -> (RuleSet, [Diagnostic]) {
@@ -119,16 +137,14 @@ public struct RuleLoader {
             diagnostics.append(Diagnostic(file: "lexicon.units", "unit name \(clash) belongs to two units"))
         }
         let shared = Fragments.generated(from: lexicon)
-        let skip = RuleLoader.compileSkipSentences(lexicon.skipSentences, shared: shared, &diagnostics)
+        let analyser = StartAnalyser()
+        let skip = RuleLoader.compileSkipSentences(lexicon.skipSentences, shared: shared, analyser: analyser, &diagnostics)
 
         var claimRules: [ClaimRule] = []
         var contextRules: [ContextRule] = []
         var seen: [String: (file: String, line: Int, layer: Int)] = [:]
-        for file in parsed {
-            var reader = YAMLReader(file: file.path)
-            var compiler = RuleCompiler(lexicon: lexicon, shared: shared)
-            let rules = compiler.compileFile(file.root, rootNode: file.rootNode, reader: &reader)
-            diagnostics += reader.diagnostics + compiler.diagnostics
+        for (file, (rules, problems)) in zip(parsed, RuleLoader.compile(parsed, lexicon: lexicon, shared: shared)) {
+            diagnostics += problems
             for rule in rules {
                 let (id, line) = rule.identity
                 if let previous = seen[id], previous.layer == file.layer {
@@ -153,7 +169,24 @@ public struct RuleLoader {
             diagnostics.append(Diagnostic(file: directories.joined(separator: ", "), "no claim rules found"))
         }
         let set = RuleSet(lexicon: lexicon, claimRules: claimRules, contextRules: contextRules,
-                          trigger: Fragments.trigger(shared), skip: skip, files: parsed.map(\.path))
+                          trigger: Fragments.trigger(shared, analyser: analyser), skip: skip, files: parsed.map(\.path))
         return (set, diagnostics)
+    }
+}
+
+/// Per-file compile results written by several threads.
+private final class CompiledFiles: @unchecked Sendable {
+    private var slots: [([CompiledRule], [Diagnostic])]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: ([], []), count: count) }
+    func set(_ index: Int, _ result: ([CompiledRule], [Diagnostic])) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+    var values: [([CompiledRule], [Diagnostic])] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
     }
 }

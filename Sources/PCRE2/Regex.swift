@@ -32,26 +32,52 @@ public final class Regex: @unchecked Sendable {
     public let groupNumbers: [String: [Int]]
     public let captureCount: Int
     public let isJITCompiled: Bool
+    /// The lookahead put before the pattern from `startAnalysis`, if any.
+    public let startClass: String?
 
-    public init(_ pattern: String, options: Options = [.utf], limits: Limits = Limits()) throws {
+    /// `jit: false` for patterns that are only checked, never matched. `startClass` (from
+    /// `Regex.startClass(of:)` on a form of the pattern PCRE2 can see the start of) goes in a
+    /// lookahead before the pattern: it matches exactly as before, but the JIT then skips the
+    /// positions where no match can start.
+    public init(_ pattern: String, options: Options = [.utf], limits: Limits = Limits(), jit: Bool = true,
+                startClass hint: String? = nil) throws {
         self.pattern = pattern
         self.limits = limits
+        // In extended mode the newline ends a trailing "# comment".
+        let close = options.contains(.extended) ? "\n)" : ")"
+        if let hint, let hinted = try? Regex.compile("(?=" + hint + ")(?:" + pattern + close, options) {
+            code = hinted
+            startClass = hint
+        } else {
+            code = try Regex.compile(pattern, options)
+            startClass = nil
+        }
+        // JIT is an optimisation: if it is unavailable the interpreter still works.
+        isJITCompiled = jit && pcre2_jit_compile_8(code, PCRE2_JIT_COMPLETE) == 0
+
+        var count: UInt32 = 0
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
+        captureCount = Int(count)
+        groupNumbers = Regex.readNameTable(code)
+    }
+
+    /// The characters any match of `pattern` starts with, as a character class, when PCRE2's
+    /// own analysis knows them (see `StartClass`); nil otherwise or when it does not compile.
+    public static func startClass(of pattern: String, options: Options) -> String? {
+        guard let code = try? compile(pattern, options) else { return nil }
+        defer { pcre2_code_free_8(code) }
+        return StartClass.of(code)
+    }
+
+    private static func compile(_ pattern: String, _ options: Options) throws -> OpaquePointer {
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
         let bytes = Array(pattern.utf8)
         let compiled = bytes.withUnsafeBufferPointer { buffer in
-            pcre2_compile_8(buffer.baseAddress, buffer.count, options.rawValue,
-                            &errorCode, &errorOffset, nil)
+            pcre2_compile_8(buffer.baseAddress, buffer.count, options.rawValue, &errorCode, &errorOffset, nil)
         }
         guard let compiled else { throw PCRE2Error(code: errorCode, offset: errorOffset) }
-        code = compiled
-        // JIT is an optimisation: if it is unavailable the interpreter still works.
-        isJITCompiled = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
-
-        var count: UInt32 = 0
-        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
-        captureCount = Int(count)
-        groupNumbers = Regex.readNameTable(compiled)
+        return compiled
     }
 
     deinit { pcre2_code_free_8(code) }

@@ -10,6 +10,7 @@ import PCRE2
 //
 //   swift run -c release claimcheck-bench [CORPUS_DIR] [--rules DIR] [--per-rule] [--repeat N] [--newsdev DIR]
 //   swift run -c release claimcheck-bench --load-only [--rules DIR] [--repeat N]
+//   swift run -c release claimcheck-bench --dump-patterns [--rules DIR]
 //
 // Scripts/bench runs the whole comparison (naive C scan, extract, check, eval) through the CLI.
 
@@ -31,7 +32,32 @@ let perRule = flag("--per-rule")
 let newsdevOption = take("--newsdev")
 let newsdev = newsdevOption ?? "../shared/newsdev"
 let loadOnly = flag("--load-only")
+let dumpPatterns = flag("--dump-patterns")
 let corpus = arguments.first ?? "../shared/corpus/news"
+
+// `--dump-patterns`: each compiled pattern (rules, sentence tests, the trigger) as
+// "what id<TAB>start class or -<TAB>pattern", records separated by NUL: which patterns the JIT
+// must try at every byte (no start class) and why.
+if dumpPatterns {
+    let (loaded, _) = RuleLoader(directories: [rulesDir]).load()
+    var records: [String] = []
+    func add(_ what: String, _ id: String, _ regex: Regex) {
+        records.append(what + " " + id + "\t" + (regex.startClass ?? "-") + "\t" + regex.pattern)
+    }
+    for rule in loaded.claimRules {
+        add("claim", rule.id, rule.regex)
+        rule.prefilters.forEach { add("prefilter", rule.id, $0) }
+        rule.requires.map { add("requires", rule.id, $0) }
+        rule.excludes.map { add("excludes", rule.id, $0) }
+    }
+    for rule in loaded.contextRules {
+        add("context", rule.id, rule.regex)
+        rule.prefilters.forEach { add("prefilter", rule.id, $0) }
+    }
+    add("trigger", "-", loaded.trigger)
+    FileHandle.standardOutput.write(Data(records.joined(separator: "\u{0}").utf8))
+    exit(0)
+}
 
 // `--load-only`: how long reading, validating and JIT-compiling the rules takes, in-process
 // (no process start-up), median of --repeat runs.

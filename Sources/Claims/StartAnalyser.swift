@@ -1,0 +1,49 @@
+import PCRE2
+
+/// Finds the characters a rule pattern can start with, so the JIT can skip every other
+/// position (`Regex(startClass:)`). PCRE2 cannot see into a subroutine call, and most patterns
+/// start with `(?&qualifier_before)` or `(?&number)`, so each call is replaced by a stand-in
+/// that starts with at least the characters the fragment can start with: a one-character class,
+/// optional when the fragment can match empty (`(?&not_expected)`, all lookbehinds), or
+/// `(?s:.)?` when the start is unknown, which gives up on it. Only PCRE2's own analysis of that stand-in pattern is read; the rule itself still
+/// runs as written.
+final class StartAnalyser {
+    /// Stand-ins by the fragment body they were computed from (after its own calls were replaced).
+    private var standIns: [String: String] = [:]
+    static let unknown = "(?s:.)?"
+
+    /// The start class of `pattern` calling into `fragments`, or nil when none is known.
+    func startClass(of pattern: String, _ fragments: [(name: String, pattern: String)]) -> String? {
+        let byName = Dictionary(fragments.map { ($0.name, $0.pattern) }, uniquingKeysWith: { _, last in last })
+        var visiting: Set<String> = []
+        return Regex.startClass(of: "(?:" + replacingCalls(pattern, byName, &visiting) + "\n)",
+                                options: RuleCompiler.patternOptions)
+    }
+
+    private func standIn(_ name: String, _ byName: [String: String], _ visiting: inout Set<String>) -> String {
+        guard let body = byName[name], !visiting.contains(name) else { return StartAnalyser.unknown }
+        visiting.insert(name)
+        defer { visiting.remove(name) }
+        // A \x01 after the body shows in the start class exactly when the body can match
+        // empty (or starts with \x01): the stand-in is then optional.
+        let analysed = "(?:" + replacingCalls(body, byName, &visiting) + "\n)\\x{1}"
+        if let known = standIns[analysed] { return known }
+        var result = StartAnalyser.unknown
+        if let found = Regex.startClass(of: analysed, options: RuleCompiler.patternOptions) {
+            result = found.contains(#"\x{1}\"#) || found.contains(#"\x{1}]"#) ? found + "?" : found
+        }
+        standIns[analysed] = result
+        return result
+    }
+
+    /// `(?&name)` calls replaced by stand-ins; a call to no known fragment stays (the analysis
+    /// then fails to compile and gives no class).
+    private func replacingCalls(_ pattern: String, _ byName: [String: String], _ visiting: inout Set<String>) -> String {
+        var seen = visiting
+        let result = Fragments.replacingCalls(in: pattern) { name in
+            byName[name] == nil ? nil : standIn(name, byName, &seen)
+        }
+        visiting = seen
+        return result
+    }
+}
