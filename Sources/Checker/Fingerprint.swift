@@ -3,7 +3,7 @@ import Foundation
 
 /// Stable fingerprints: FNV-1a 64 over text fields (Swift's `Hasher` is seeded per process,
 /// so it cannot be stored). Never includes line numbers or byte offsets.
-enum Fingerprint {
+public enum Fingerprint {
     static func make(_ parts: [String]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for (index, part) in parts.enumerated() {
@@ -36,7 +36,7 @@ enum Fingerprint {
     }
 
     /// Order-independent over claims, so swapping paragraphs keeps the fingerprint.
-    static func make(check: String, claims: [Claim], root: String? = nil) -> String {
+    public static func make(check: String, claims: [Claim], root: String? = nil) -> String {
         make([check] + claims.map { describe($0, root: root) }.sorted())
     }
 }

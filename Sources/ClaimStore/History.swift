@@ -61,12 +61,14 @@ public struct History {
     /// of each finding, and findings among stored claims alone dropped.
     public func restore(_ result: CheckResult) -> CheckResult {
         var copy = result
-        copy.findings = Self.restore(result.findings)
-        copy.unbaselined = Self.restore(result.unbaselined)
+        copy.findings = Self.restore(result.findings, root: root)
+        copy.unbaselined = Self.restore(result.unbaselined, root: root)
         return copy
     }
 
-    static func restore(_ findings: [Finding]) -> [Finding] {
+    /// The fingerprint is taken again over the real paths, relative to the store's root: the
+    /// stand-in names would tie it to the working directory (and so to one machine).
+    static func restore(_ findings: [Finding], root: String) -> [Finding] {
         findings.compactMap { finding -> Finding? in
             let stored = finding.claims.filter { $0.file.first == marker }.count
             if stored > 0, stored == finding.claims.count { return nil }
@@ -77,6 +79,7 @@ public struct History {
                 restored.file.removeFirst()
                 return restored
             }
+            if stored > 0 { copy.fingerprint = Fingerprint.make(check: finding.check, claims: copy.claims, root: root) }
             return copy
         }.sorted(by: Checker.reportOrder)
     }

@@ -127,9 +127,18 @@ public struct CheckRun {
         } catch {
             return failed(outcome, .configuration, error)
         }
-        var result = Checker(rules: ruleSet, options: options, settings: settings.checks)
-            .run(claims + stored, suppressions: suppressions, baseline: known)
-        if let history = request.history { result = history.restore(result) }
+        let checker = Checker(rules: ruleSet, options: options, settings: settings.checks)
+        var result: CheckResult
+        if let history = request.history {
+            // Findings against history get their final paths and fingerprints from `restore`,
+            // so the baseline is applied after it.
+            result = history.restore(checker.run(claims + stored, suppressions: suppressions))
+            let (kept, dropped) = known?.filter(result.findings) ?? (result.findings, 0)
+            result.findings = kept
+            result.baselinedCount = dropped
+        } else {
+            result = checker.run(claims, suppressions: suppressions, baseline: known)
+        }
         outcome.report = CheckReport(findings: result.findings, claims: claims, diagnostics: diagnostics,
                                      fileCount: fileCount, suppressedCount: result.suppressedCount,
                                      baselinedCount: result.baselinedCount)
