@@ -60,7 +60,7 @@ public struct RuleLoader {
 
     /// One pattern for every `skip-sentences` entry; each is checked alone so a bad one is named.
     static func compileSkipSentences(_ patterns: [String], shared: [(name: String, pattern: String)],
-                                     _ diagnostics: inout [Diagnostic]) -> Regex? {
+                                     key: String = "skip-sentences", _ diagnostics: inout [Diagnostic]) -> Regex? {
         guard !patterns.isEmpty else { return nil }
         let define = Fragments.defineBlock(shared)
         var good: [String] = []
@@ -69,7 +69,7 @@ public struct RuleLoader {
                 _ = try Regex("(?:" + pattern + "\n)" + define, options: RuleCompiler.patternOptions)
                 good.append(pattern)
             } catch {
-                diagnostics.append(Diagnostic(file: "lexicon.skip-sentences",
+                diagnostics.append(Diagnostic(file: "lexicon." + key,
                                               "pattern '\(pattern)' does not compile: \(error)"))
             }
         }
@@ -120,6 +120,7 @@ public struct RuleLoader {
         }
         let shared = Fragments.generated(from: lexicon)
         let skip = RuleLoader.compileSkipSentences(lexicon.skipSentences, shared: shared, &diagnostics)
+        let sectionBreak = RuleLoader.compileSkipSentences(lexicon.sectionBreaks, shared: shared, key: "section-breaks", &diagnostics)
 
         var claimRules: [ClaimRule] = []
         var contextRules: [ContextRule] = []
@@ -153,7 +154,7 @@ public struct RuleLoader {
             diagnostics.append(Diagnostic(file: directories.joined(separator: ", "), "no claim rules found"))
         }
         let set = RuleSet(lexicon: lexicon, claimRules: claimRules, contextRules: contextRules,
-                          trigger: Fragments.trigger(shared), skip: skip, files: parsed.map(\.path))
+                          trigger: Fragments.trigger(shared), skip: skip, sectionBreak: sectionBreak, files: parsed.map(\.path))
         return (set, diagnostics)
     }
 }
