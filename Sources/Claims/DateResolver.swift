@@ -9,14 +9,21 @@ struct DateResolver {
     /// Days back an alias ("this weekend") may reach without a past marker.
     static let aliasReach = 3
 
+    /// The shortest relative-day phrase for `offset` (then the first alphabetically), so that
+    /// every phrase for one day resolves to the same word.
+    private func dayWord(_ offset: Int) -> String {
+        lexicon.relativeDays.filter { $0.value == offset }.keys.min { ($0.count, $0) < ($1.count, $1) } ?? ""
+    }
+
     func resolve(_ raw: String) -> String? {
         let text = raw.folded()
         // "since 2018": a span, kept as written so a running total never meets a day's count.
         if lexicon.spanMarkers.contains(where: { text == $0 || text.hasPrefix($0 + " ") }) { return text }
         if let date = CalendarDate(iso: text) { return date.description }
         // Without an article date a weekday or "yesterday" cannot be placed on the calendar,
-        // but it still tells one day from another: keep the word itself.
-        if let offset = lexicon.relativeDays[text] { return articleDate?.adding(days: offset).description ?? text }
+        // but it still tells one day from another: keep a word for it, one per day ("tonight"
+        // and "this morning" are both "today").
+        if let offset = lexicon.relativeDays[text] { return articleDate?.adding(days: offset).description ?? dayWord(offset) }
         // A bare year ("in 1998") dates a claim to that year only.
         if text.count == 4, let year = Int(text), year > 999 { return String(year) }
         let tokens = text.split { $0 == " " || $0 == "," }.map { $0.hasSuffix(".") ? String($0.dropLast()) : String($0) }

@@ -10,6 +10,7 @@ public final class Extractor {
     private let sentenceTests: [(id: String, matcher: Matcher)]
     private let trigger: Matcher
     private let skip: Matcher?
+    private let sectionBreak: Matcher?
     /// Context rules with their prefilters (a sentence must match every one) and the id
     /// under which a failing prefilter is reported.
     private let contextMatchers: [(rule: ContextRule, matcher: Matcher, prefilters: [Matcher], prefilterID: String)]
@@ -35,6 +36,7 @@ public final class Extractor {
         sentenceTests = tests
         trigger = Matcher(rules.trigger)
         skip = rules.skip.map(Matcher.init)
+        sectionBreak = rules.sectionBreak.map(Matcher.init)
         contextMatchers = rules.contextRules.map { ($0, Matcher($0.regex), $0.prefilters.map(Matcher.init), $0.id + " (prefilter)") }
         numbers = NumberParser(lexicon: rules.lexicon)
         splitter = SentenceSplitter(abbreviations: rules.lexicon.abbreviations)
@@ -96,7 +98,8 @@ public final class Extractor {
         diagnostics += scan.diagnostics
         let (candidates, mentions, continuing) = (scan.candidates, scan.mentions, scan.continuing)
         let articleDate = (dateOverride ?? document.prefixDate).flatMap(CalendarDate.init(iso:))
-        let paragraphs = Extractor.paragraphs(of: sentences, in: document)
+        let breaks = sectionBreaks(sentences, document)
+        let paragraphs = Extractor.paragraphs(of: sentences, in: document, breaks: breaks)
         // A refers-back match with nothing to refer to is dropped before overlaps are settled, so
         // a plain claim it covered ("revised the figure down to 60 percent") still stands.
         let unreferenced = candidates.contains(where: \.rule.refersBack)
@@ -104,7 +107,7 @@ public final class Extractor {
         let kept = unreferenced.isEmpty ? candidates : candidates.filter { !unreferenced.contains(Extractor.key($0)) }
         let resolved = Extractor.resolveOverlaps(kept, trace: trace)
         var attacher = ContextAttacher(sentences: sentences, paragraphs: paragraphs,
-                                       sections: Extractor.sections(of: sentences, in: document), mentions: mentions,
+                                       sections: Extractor.sections(of: sentences, in: document, breaks: breaks), mentions: mentions,
                                        claims: resolved.map(\.range), baselines: baselines(resolved, sentences, document), bytes: document.bytes,
                                        continuing: continuing, normalizer: normalizer,
                                        dates: DateResolver(lexicon: rules.lexicon, articleDate: articleDate),
@@ -310,14 +313,41 @@ public final class Extractor {
         }
     }
 
-    /// Section number of each sentence: a Markdown heading ("## Picket") starts a new one; a
-    /// hashtag ("#MeToo") does not.
-    static func sections(of sentences: [Range<Int>], in document: Document) -> [Int] {
+    /// Sentences that make up a line matching the lexicon's `section-breaks` as a whole
+    /// ("5 p.m.", "2:40 p.m. GMT", which the splitter cuts after "p.m.").
+    private func sectionBreaks(_ sentences: [Range<Int>], _ document: Document) -> Set<Int> {
+        guard let sectionBreak else { return [] }
+        let bytes = document.bytes
+        var result: Set<Int> = []
+        bytes.withUnsafeBufferPointer { whole in
+            var index = 0
+            while index < sentences.count {
+                let start = sentences[index].lowerBound
+                guard start == 0 || bytes[start - 1] == 0x0A else { index += 1; continue }
+                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                var last = index
+                while last + 1 < sentences.count, sentences[last + 1].upperBound <= end { last += 1 }
+                let lineEnd = sentences[last].upperBound
+                let line = UnsafeBufferPointer(rebasing: whole[start..<lineEnd])
+                if let match = try? sectionBreak.firstMatch(in: line, from: 0), match.range == 0..<line.count {
+                    result.formUnion(index...last)
+                }
+                index = last + 1
+            }
+        }
+        return result
+    }
+
+    /// Section number of each sentence: a Markdown heading ("## Picket") or a section break
+    /// starts a new one; a hashtag ("#MeToo") does not.
+    static func sections(of sentences: [Range<Int>], in document: Document, breaks: Set<Int> = []) -> [Int] {
         let hash = UInt8(ascii: "#")
         var section = 0
-        return sentences.map { sentence in
+        return sentences.indices.map { index in
+            let sentence = sentences[index]
             let head = document.bytes[sentence].prefix { $0 == hash }
             if !head.isEmpty, document.bytes[sentence].dropFirst(head.count).first == UInt8(ascii: " ") { section += 1 }
+            if breaks.contains(index), !breaks.contains(index - 1) { section += 1 }
             return section
         }
     }
@@ -325,7 +355,7 @@ public final class Extractor {
     /// Paragraph number of each sentence: a line break between two sentences starts a new one.
     /// Lines before the first one that ends like prose (a headline, a byline) count as -1, so
     /// that paragraph 0 is the lede.
-    static func paragraphs(of sentences: [Range<Int>], in document: Document) -> [Int] {
+    static func paragraphs(of sentences: [Range<Int>], in document: Document, breaks: Set<Int> = []) -> [Int] {
         var result: [Int] = []
         var paragraph = 0
         var previousEnd: Int?
@@ -334,7 +364,8 @@ public final class Extractor {
             result.append(paragraph)
             previousEnd = sentence.upperBound
         }
-        guard let lede = sentences.indices.first(where: { endsLikeProse(document.bytes[sentences[$0]]) }) else { return result }
+        guard let lede = sentences.indices.first(where: { !breaks.contains($0) && endsLikeProse(document.bytes[sentences[$0]]) })
+        else { return result }
         let offset = result[lede]
         return result.map { $0 < offset ? -1 : $0 - offset }
     }

@@ -60,6 +60,9 @@ public struct Lexicon: Sendable {
     public var comparisons: [String] = []
     /// Patterns of sentences that hold no claims to check (corrections, hypotheticals).
     public var skipSentences: [String] = []
+    /// Patterns of whole lines that start a new section (live-blog time stamps "5 p.m."): the
+    /// line is no lede, and context is not inherited across it.
+    public var sectionBreaks: [String] = []
 
     public init() {}
 
@@ -96,6 +99,7 @@ public struct Lexicon: Sendable {
         spanMarkers.formUnion(other.spanMarkers)
         comparisons += other.comparisons.filter { !comparisons.contains($0) }
         skipSentences += other.skipSentences
+        sectionBreaks += other.sectionBreaks
     }
 
     /// Every unit name (and canonical unit) → what it means, built once by `index()`.
@@ -134,7 +138,7 @@ public struct Lexicon: Sendable {
     static let keys: Set<String> = [
         "numbers", "scales", "vague", "qualifiers", "units", "unit-marks", "weekdays", "day-aliases", "months", "relative-days",
         "abbreviations", "generic-groups", "honorifics", "articles", "continuations", "periods", "past-markers", "span-markers",
-        "comparisons", "skip-sentences", "one-words", "half-words", "joining-words", "decimal-words", "negative-words", "possessives",
+        "comparisons", "skip-sentences", "section-breaks", "one-words", "half-words", "joining-words", "decimal-words", "negative-words", "possessives",
     ]
 
     /// Reads the `lexicon:` section of a file.
@@ -194,6 +198,7 @@ public struct Lexicon: Sendable {
         lexicon.pastMarkers = Set((reader.strings(map["past-markers"], "lexicon.past-markers") ?? []).map { $0.folded() })
         lexicon.comparisons = (reader.strings(map["comparisons"], "lexicon.comparisons") ?? []).map { $0.folded() }
         lexicon.skipSentences = reader.strings(map["skip-sentences"], "lexicon.skip-sentences") ?? []
+        lexicon.sectionBreaks = reader.strings(map["section-breaks"], "lexicon.section-breaks") ?? []
         lexicon.continuations = (reader.strings(map["continuations"], "lexicon.continuations") ?? []).map { $0.folded() }
         lexicon.articles = Set((reader.strings(map["articles"], "lexicon.articles") ?? []).map { $0.folded() })
         return lexicon

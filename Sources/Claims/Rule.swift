@@ -126,6 +126,8 @@ public struct RuleSet: Sendable {
     public var trigger: Regex
     /// Sentences matching this hold no claims to check (lexicon.skip-sentences).
     public var skip: Regex?
+    /// Lines that start a new section (lexicon.section-breaks).
+    public var sectionBreak: Regex? = nil
     /// Kinds whose claims are shares of a whole, with their unit and the whole (`shares-of`).
     public var shareKinds: [(kind: String, unit: String, total: Double)] {
         var seen: Set<String> = []

@@ -61,7 +61,7 @@ public struct RuleLoader {
 
     /// One pattern for every `skip-sentences` entry; each is checked alone so a bad one is named.
     static func compileSkipSentences(_ patterns: [String], shared: [(name: String, pattern: String)],
-                                     analyser: StartAnalyser, _ diagnostics: inout [Diagnostic]) -> Regex? {
+                                     key: String = "skip-sentences", analyser: StartAnalyser, _ diagnostics: inout [Diagnostic]) -> Regex? {
         guard !patterns.isEmpty else { return nil }
         let define = Fragments.defineBlock(shared)
         var good: [String] = []
@@ -70,7 +70,7 @@ public struct RuleLoader {
                 _ = try Regex("(?:" + pattern + "\n)" + define, options: RuleCompiler.patternOptions, jit: false)
                 good.append(pattern)
             } catch {
-                diagnostics.append(Diagnostic(file: "lexicon.skip-sentences",
+                diagnostics.append(Diagnostic(file: "lexicon." + key,
                                               "pattern '\(pattern)' does not compile: \(error)"))
             }
         }
@@ -139,6 +139,8 @@ public struct RuleLoader {
         let shared = Fragments.generated(from: lexicon)
         let analyser = StartAnalyser()
         let skip = RuleLoader.compileSkipSentences(lexicon.skipSentences, shared: shared, analyser: analyser, &diagnostics)
+        let sectionBreak = RuleLoader.compileSkipSentences(lexicon.sectionBreaks, shared: shared, key: "section-breaks",
+                                                           analyser: analyser, &diagnostics)
 
         var claimRules: [ClaimRule] = []
         var contextRules: [ContextRule] = []
@@ -169,7 +171,8 @@ public struct RuleLoader {
             diagnostics.append(Diagnostic(file: directories.joined(separator: ", "), "no claim rules found"))
         }
         let set = RuleSet(lexicon: lexicon, claimRules: claimRules, contextRules: contextRules,
-                          trigger: Fragments.trigger(shared, analyser: analyser), skip: skip, files: parsed.map(\.path))
+                          trigger: Fragments.trigger(shared, analyser: analyser), skip: skip, sectionBreak: sectionBreak,
+                          files: parsed.map(\.path))
         return (set, diagnostics)
     }
 }

@@ -64,6 +64,9 @@ final class DateResolverTests: XCTestCase {
         XCTAssertEqual(resolve("Sunday", on: nil), "sunday")
         XCTAssertEqual(resolve("last Friday", on: nil), "last friday", "a week before any Friday the article may mean")
         XCTAssertEqual(resolve("Yesterday", on: nil), "yesterday")
+        XCTAssertEqual(["tonight", "this morning", "Today"].map { resolve($0, on: nil) }, ["today", "today", "today"],
+                       "phrases for one day share one word")
+        XCTAssertEqual(resolve("last night", on: nil), "yesterday")
         XCTAssertEqual(resolve("15 August", on: nil), "--08-15")
         XCTAssertEqual(resolve("Feb. 29", on: nil), "--02-29")
         XCTAssertNil(resolve("Feb. 30", on: nil))

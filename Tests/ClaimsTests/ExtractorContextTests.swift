@@ -27,6 +27,18 @@ final class ExtractorContextTests: XCTestCase {
             .first?.context, ClaimContext(place: nil, date: "2021-03-08", group: nil, inherited: ["date"]))
     }
 
+    func testALiveBlogTimeStampIsNoLedeAndStartsASection() {
+        let text = "5 p.m.\n\nProtesters gathered in Portbury on Saturday.\n\nPolice were calm.\n\nAbout 3,000 people marched.\n\n"
+            + "2:40 p.m. GMT\n\nAbout 500 people marched."
+        XCTAssertEqual(extract(text).map(\.context), [
+            ClaimContext(place: "Portbury", date: "2021-03-06", group: nil, inherited: ["place", "date"]),
+            ClaimContext(place: nil, date: "2021-03-08", group: nil, inherited: ["date"]),
+        ])
+        // A time inside a sentence is no time stamp.
+        XCTAssertEqual(extract("Protesters gathered in Portbury at 5 p.m.\n\nPolice were calm.\n\nAbout 3,000 people marched.")
+            .first?.context.place, "Portbury")
+    }
+
     func testTheArticleDateIsTheLastResort() {
         XCTAssertEqual(extract("About 3,000 people marched in Oslo.").first?.context,
                        ClaimContext(place: "Oslo", date: "2021-03-08", inherited: ["date"]))
