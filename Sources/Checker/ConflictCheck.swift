@@ -19,7 +19,7 @@ public struct ConflictCheck: Check {
     public static let descriptor = CheckDescriptor(
         id: "conflict", name: "ConflictingRanges",
         summary: "Two claims about the same quantity whose ranges cannot both hold.",
-        description: "Two claims of the same kind and unit share place, date and group and come from different voices, but their intervals (approximate values widened by the tolerance) have no value in common, so at most one of them is true.",
+        description: "Two claims of the same kind and unit about the same quantity, from different voices, whose intervals do not overlap after widening approximate ones by the tolerance (default 10%), so at most one of them is true; an open end counts as closed (\"over 100,000\" and \"100,000\" agree), and a vague quantity (\"hundreds\") is compared only with other vague quantities.",
         defaultSeverity: .error,
         help: "Check both figures against their sources, or say whose estimate each one is. If they describe different things, give them different places, dates or groups in the text; silence a known case with <!-- claimcheck-disable-next-line conflict -->.")
 

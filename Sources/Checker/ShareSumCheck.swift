@@ -14,7 +14,7 @@ public struct ShareSumCheck: Check {
     public static let descriptor = CheckDescriptor(
         id: "share-sum", name: "SharesExceedWhole",
         summary: "Vote shares of different candidates in one election that add up to more than 100%.",
-        description: "The smallest values the text allows for different candidates' shares of one election (same article, place and date) already add up to more than the whole, so the figures cannot all be true.",
+        description: "Vote shares of different candidates in one election (same article, place and date) whose lower bounds add up to more than 100%: one voice's shares within a paragraph, and two voices' shares across paragraphs when they are about one race (in one paragraph, or naming a common candidate), such as an official result against an opposition count.",
         defaultSeverity: .error,
         help: "One of the figures is wrong or belongs to another election or round: check each share against the official result, and name the round or date when the article compares two.")
     /// Which claims are shares, and of what whole: declared by a rule file's `shares-of`.

@@ -9,7 +9,7 @@ public struct UnsourcedCheck: Check {
     public static let descriptor = CheckDescriptor(
         id: "unsourced", name: "UnsourcedClaim",
         summary: "A claim with no named source.",
-        description: "Nobody is named as asserting this figure in its sentence; anonymous phrases such as \"estimates ranged\" or \"it was reported\" do not count. A standards desk wants every contested number attributed.",
+        description: "A claim with no named source in its sentence; anonymous attributions (\"estimates ranged\", \"it was reported\") are reported as such. Claims that name no comparable quantity (bare percentages, distances with no landmark) are not flagged.",
         defaultSeverity: .warning,
         help: "Name the source (\"police said\", \"according to the organisers\"), or silence a known case with <!-- claimcheck-disable-next-line unsourced -->.")
 

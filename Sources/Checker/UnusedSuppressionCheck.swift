@@ -6,7 +6,7 @@ public struct UnusedSuppressionCheck: DescribedCheck {
     public static let descriptor = CheckDescriptor(
         id: "unused-suppression", name: "UnusedSuppression",
         summary: "A claimcheck-disable comment that silenced nothing.",
-        description: "No finding of the named checks starts on a line this comment covers (the next line, its block, or its file), so it hides nothing today and would hide a new finding tomorrow.",
+        description: "A claimcheck-disable comment (next line, block or file) under which no finding of the named checks starts: it hides nothing today and would hide a new finding tomorrow.",
         defaultSeverity: .info,
         help: "Remove the comment, or fix its check list.",
         helpAnchor: "suppressions-and-baselines")

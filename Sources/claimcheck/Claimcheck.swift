@@ -17,7 +17,7 @@ struct Claimcheck: ParsableCommand {
         """,
         version: Claimcheck.versionLine,
         subcommands: [ExtractCommand.self, CheckCommand.self, EvalCommand.self, ExplainCommand.self, RulesCommand.self,
-                      IngestCommand.self, ClaimsCommand.self, ConfigCommand.self, VersionCommand.self]
+                      IngestCommand.self, ClaimsCommand.self, ChecksCommand.self, ConfigCommand.self, VersionCommand.self]
     )
 
     /// "did you mean 'check'?" for a misspelt subcommand, which argument-parser would report

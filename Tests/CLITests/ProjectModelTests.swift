@@ -277,6 +277,43 @@ final class ProjectModelTests: XCTestCase {
         XCTAssertEqual(typo.stderr, "error: unknown command 'chekc' (did you mean 'check'?); commands: extract, check, eval, explain, rules, ingest, claims, config, version, help\nRun 'claimcheck --help' for usage.\n")
     }
 
+    // MARK: the check registry
+
+    func testTheReadmeTableIsTheRegistrys() throws {
+        let table = try CLI.run(["checks", "--format", "markdown"])
+        XCTAssertEqual(table.status, 0)
+        let readme = try String(contentsOf: CLI.path("README.md"), encoding: .utf8)
+        XCTAssertTrue(readme.contains(table.stdout), "README's checks table differs from `claimcheck checks --format markdown`:\n\(table.stdout)")
+        let listed = try CLI.run(["checks"]).stdout.split(separator: "\n").map { $0.split(separator: "\t").prefix(2).joined(separator: " ") }
+        XCTAssertEqual(listed, ["conflict error", "share-sum error", "unsourced warning", "unused-suppression info"])
+    }
+
+    // MARK: interrupted outputs
+
+    func testAnInterruptedRunLeavesNoPartialReport() throws {
+        let root = try CLI.temporaryDirectory(self)
+        // Enough articles that the run is still going when the signal arrives.
+        let article = Self.date + Self.conflicting
+        for index in 0..<400 { try write(article, "a/\(index).txt", in: root) }
+        let process = Process()
+        process.executableURL = try XCTUnwrap(CLI.executable)
+        process.arguments = ["check", "--jobs", "1", "--output", "json=report.json", "--output", "sarif=report.sarif", "a"]
+        process.currentDirectoryURL = root
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(150_000)
+        process.interrupt()
+        process.waitUntilExit()
+        let left = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0 != "a" }
+        XCTAssertFalse(left.contains { $0.contains(".claimcheck-tmp-") }, "a temporary was left: \(left)")
+        for name in left {
+            // Whatever was written is whole: every report present parses.
+            let data = try Data(contentsOf: root.appendingPathComponent(name))
+            XCTAssertNoThrow(try JSONSerialization.jsonObject(with: data), name)
+        }
+    }
+
     // MARK: determinism
 
     func testOutputIsTheSameAcrossProcessesAndJobCounts() throws {
