@@ -75,7 +75,7 @@ extension Extractor {
                                    rules: record.rules, claims: own.map(explained)))
         }
         if let line, sentences.isEmpty {
-            throw Diagnostic(file: document.path, line: line, "no sentence on this line (it is blank or only a date prefix)")
+            throw Issue.noSentenceOnLine.diagnostic(file: document.path, line: line)
         }
         let articleDate = (dateOverride ?? document.prefixDate).flatMap(CalendarDate.init(iso:))?.description
         return ExplainReport(document: document, articleDate: articleDate, line: line, sentences: sentences,
@@ -93,8 +93,7 @@ extension ExplainReport {
     static func check(line: Int, in document: Document) throws {
         let count = lineCount(of: document)
         guard line <= count else {
-            throw Diagnostic(file: document.path,
-                             "line \(line) is past the end of the file (\(count) line\(count == 1 ? "" : "s"))")
+            throw Issue.lineOutOfRange(line: line, count: count).diagnostic(file: document.path)
         }
     }
 }
@@ -121,10 +120,10 @@ public struct ExplainTarget: Equatable, Sendable {
         guard !suffix.isEmpty, suffix.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             // "notes:draft" may simply be a missing file; "a.txt:x" with a.txt present is a bad line.
             guard path == "-" || exists(path) else { return .success(ExplainTarget(path: argument)) }
-            return .failure(Diagnostic(file: name, "'\(suffix)' is not a line number (expected FILE:LINE with LINE from 1)"))
+            return .failure(Issue.notALineNumber(String(suffix)).diagnostic(file: name))
         }
-        guard let line = Int(suffix) else { return .failure(Diagnostic(file: name, "line \(suffix) is too large")) }
-        guard line >= 1 else { return .failure(Diagnostic(file: name, "line numbers start at 1, got \(suffix)")) }
+        guard let line = Int(suffix) else { return .failure(Issue.lineTooLarge(String(suffix)).diagnostic(file: name)) }
+        guard line >= 1 else { return .failure(Issue.lineBelowOne(String(suffix)).diagnostic(file: name)) }
         return .success(ExplainTarget(path: path, line: line))
     }
 }

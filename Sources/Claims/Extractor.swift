@@ -71,24 +71,20 @@ public final class Extractor {
         var diagnostics: [Diagnostic] = []
         if let bad = document.firstInvalidUTF8 {
             let (line, column) = document.position(of: bad)
-            diagnostics.append(Diagnostic(.warning, file: document.path, line: line, column: column,
-                "invalid UTF-8 (byte offset \(bad)); shown as U+FFFD, the text around it is still read"))
+            diagnostics.append(Issue.invalidUTF8(offset: bad).diagnostic(file: document.path, line: line, column: column))
         }
         if let encoding = document.convertedFrom {
-            diagnostics.append(Diagnostic(.warning, file: document.path,
-                "\(encoding) text converted to UTF-8 (lines and columns are the file's; start/end count UTF-8 bytes)"))
+            diagnostics.append(Issue.convertedEncoding(encoding).diagnostic(file: document.path))
         }
         if let problem = document.dateProblem {
-            diagnostics.append(Diagnostic(.warning, file: document.path, line: problem.line, column: 1,
-                "'\(problem.text)' is not a valid article date (expected YYYY-MM-DD with a real date); the article has no date"))
+            diagnostics.append(Issue.invalidArticleDate(problem.text).diagnostic(file: document.path, line: problem.line, column: 1))
         }
         var cuts: [Int] = []
         let sentences = splitter.split(document.bytes, from: document.bodyStart, cuts: &cuts)
         if let first = cuts.first {
             let (line, column) = document.position(of: first)
-            let more = cuts.count > 1 ? " (and \(cuts.count - 1) more cut\(cuts.count == 2 ? "" : "s"))" : ""
-            diagnostics.append(Diagnostic(.warning, file: document.path, line: line, column: column,
-                "no sentence end within \(splitter.maxLength) bytes: the text was cut at whitespace here\(more); a claim across a cut may lose its context"))
+            diagnostics.append(Issue.sentenceCut(maxLength: splitter.maxLength, more: cuts.count - 1)
+                .diagnostic(file: document.path, line: line, column: column))
         }
         var scan = Scan(document: document, trace: trace)
         document.bytes.withUnsafeBufferPointer { whole in
@@ -178,8 +174,7 @@ public final class Extractor {
             let reason = (error as? PCRE2Error).map { $0.isResourceLimit ? "\($0.message) (the pattern backtracks too much)" : $0.message }
                 ?? "\(error)"
             let (line, column) = document.position(of: offset)
-            diagnostics.append(Diagnostic(file: document.path, line: line, column: column,
-                "rule \(id): matching stopped in the sentence starting here: \(reason); the rule's remaining matches in this file are skipped"))
+            diagnostics.append(Issue.matchingStopped(rule: id, reason: reason).diagnostic(file: document.path, line: line, column: column))
         }
     }
 
@@ -437,8 +432,7 @@ public final class Extractor {
         if [value.low, value.high].contains(where: { end in end.map { !$0.isFinite || abs($0) > Self.largestValue } ?? false }) {
             let (line, column) = document.position(of: match.range.lowerBound)
             let quote = document.text(match.range)
-            absurd.append(Diagnostic(.warning, file: document.path, line: line, column: column,
-                "rule \(rule.id): \"\(quote.count > 80 ? String(quote.prefix(80)) + "…" : quote)\" is too large to be a claim (above 1e15); dropped"))
+            absurd.append(Issue.valueTooLarge(rule: rule.id, quote: quote).diagnostic(file: document.path, line: line, column: column))
             trace?.outcome(.noValue("the value is too large to be a claim (above 1e15)"))
             return nil
         }

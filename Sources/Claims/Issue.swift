@@ -1,7 +1,7 @@
-/// The problems claimcheck reports about inputs, projects and outputs, with their wording in
-/// one place (SwiftLint's `Issue`): each case knows its severity and message, and becomes a
-/// `Diagnostic` at a file, line and column. Rule-file and pattern problems are worded where
-/// the rule loader and compiler find them, beside the YAML they describe.
+/// The problems claimcheck reports, with their wording in one place (SwiftLint's `Issue`): each
+/// case knows its severity and message, and becomes a `Diagnostic` at a file, line and column.
+/// Only the schema checks of a rule file's keys (`YAMLReader` and `RuleCompiler` saying which
+/// key must be what) are worded beside the YAML they describe.
 public enum Issue: Sendable, Equatable {
     // Inputs
     case standardInputTwice
@@ -30,12 +30,37 @@ public enum Issue: Sendable, Equatable {
     case unknownCheckInSuppression(String, directive: String, known: [String])
     // Outputs
     case cannotWrite(what: String, step: String, reason: String)
+    // Articles as the extractor reads them
+    case invalidUTF8(offset: Int)
+    case convertedEncoding(String)
+    case invalidArticleDate(String)
+    case sentenceCut(maxLength: Int, more: Int)
+    case matchingStopped(rule: String, reason: String)
+    case valueTooLarge(rule: String, quote: String)
+    // Rule files and YAML
+    case rulesDirectoryMissing
+    case noRuleFiles
+    case unreadableRuleFile
+    case ruleFileNotUTF8
+    case lexiconPatternDoesNotCompile(pattern: String, error: String)
+    case unitNameClash(String)
+    case duplicateRuleID(String, first: String)
+    case noClaimRules
+    case aliasInKey(String)
+    case aliasExpansion(name: String, budget: Int)
+    // explain
+    case noSentenceOnLine
+    case lineOutOfRange(line: Int, count: Int)
+    case notALineNumber(String)
+    case lineTooLarge(String)
+    case lineBelowOne(String)
 
     public var severity: Severity {
         switch self {
         case .notRegularFile(_, let named): named ? .error : .warning
         case .standardInputTwice, .noArticleFiles, .brokenLink, .silentPipe,
-             .unknownDirective, .enableWithoutDisable, .unknownCheckInSuppression:
+             .unknownDirective, .enableWithoutDisable, .unknownCheckInSuppression,
+             .invalidUTF8, .convertedEncoding, .invalidArticleDate, .sentenceCut, .valueTooLarge, .noRuleFiles:
             .warning
         default:
             .error
@@ -70,6 +95,33 @@ public enum Issue: Sendable, Equatable {
         case .unknownCheckInSuppression(let id, let directive, let known):
             "unknown check '\(id)'\(Suggestion.hint(for: id, in: known)) in \(directive); known checks: \(known.sorted().joined(separator: ", "))"
         case .cannotWrite(let what, let step, let reason): "cannot write \(what): \(step): \(reason)"
+        case .invalidUTF8(let offset): "invalid UTF-8 (byte offset \(offset)); shown as U+FFFD, the text around it is still read"
+        case .convertedEncoding(let encoding):
+            "\(encoding) text converted to UTF-8 (lines and columns are the file's; start/end count UTF-8 bytes)"
+        case .invalidArticleDate(let text):
+            "'\(text)' is not a valid article date (expected YYYY-MM-DD with a real date); the article has no date"
+        case .sentenceCut(let maxLength, let more):
+            "no sentence end within \(maxLength) bytes: the text was cut at whitespace here"
+                + (more > 0 ? " (and \(more) more cut\(more == 1 ? "" : "s"))" : "") + "; a claim across a cut may lose its context"
+        case .matchingStopped(let rule, let reason):
+            "rule \(rule): matching stopped in the sentence starting here: \(reason); the rule's remaining matches in this file are skipped"
+        case .valueTooLarge(let rule, let quote):
+            "rule \(rule): \"\(quote.count > 80 ? String(quote.prefix(80)) + "…" : quote)\" is too large to be a claim (above 1e15); dropped"
+        case .rulesDirectoryMissing: "rules directory not found"
+        case .noRuleFiles: "no .yml rule files in this directory"
+        case .unreadableRuleFile: "cannot read rule file"
+        case .ruleFileNotUTF8: "rule file is not valid UTF-8"
+        case .lexiconPatternDoesNotCompile(let pattern, let error): "pattern '\(pattern)' does not compile: \(error)"
+        case .unitNameClash(let name): "unit name \(name) belongs to two units"
+        case .duplicateRuleID(let id, let first): "duplicate rule id '\(id)' (first defined at \(first))"
+        case .noClaimRules: "no claim rules found"
+        case .aliasInKey(let name): "YAML alias *\(name) used in a mapping key; aliases are not allowed in keys"
+        case .aliasExpansion(let name, let budget): "YAML aliases expand to more than \(budget) nodes (at *\(name)); the file is not read"
+        case .noSentenceOnLine: "no sentence on this line (it is blank or only a date prefix)"
+        case .lineOutOfRange(let line, let count): "line \(line) is past the end of the file (\(count) line\(count == 1 ? "" : "s"))"
+        case .notALineNumber(let text): "'\(text)' is not a line number (expected FILE:LINE with LINE from 1)"
+        case .lineTooLarge(let text): "line \(text) is too large"
+        case .lineBelowOne(let text): "line numbers start at 1, got \(text)"
         }
     }
 

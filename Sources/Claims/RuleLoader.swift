@@ -70,8 +70,8 @@ public struct RuleLoader {
                 _ = try Regex("(?:" + pattern + "\n)" + define, options: RuleCompiler.patternOptions, jit: false)
                 good.append(pattern)
             } catch {
-                diagnostics.append(Diagnostic(file: "lexicon." + key,
-                                              "pattern '\(pattern)' does not compile: \(error)"))
+                diagnostics.append(Issue.lexiconPatternDoesNotCompile(pattern: pattern, error: "\(error)")
+                    .diagnostic(file: "lexicon." + key))
             }
         }
         guard !good.isEmpty else { return nil }
@@ -100,19 +100,19 @@ public struct RuleLoader {
         var parsed: [ParsedFile] = []
         for (layer, directory) in directories.enumerated() {
             guard RuleLoader.isDirectory(directory) else {
-                diagnostics.append(Diagnostic(file: directory, "rules directory not found"))
+                diagnostics.append(Issue.rulesDirectoryMissing.diagnostic(file: directory))
                 continue
             }
             let files = RuleLoader.ruleFiles(in: directory)
-            if files.isEmpty { diagnostics.append(Diagnostic(.warning, file: directory, "no .yml rule files in this directory")) }
+            if files.isEmpty { diagnostics.append(Issue.noRuleFiles.diagnostic(file: directory)) }
             for path in files {
                 var reader = YAMLReader(file: path)
                 guard let data = FileManager.default.contents(atPath: path) else {
-                    diagnostics.append(Diagnostic(file: path, "cannot read rule file"))
+                    diagnostics.append(Issue.unreadableRuleFile.diagnostic(file: path))
                     continue
                 }
                 guard let text = String(data: data, encoding: .utf8) else {
-                    diagnostics.append(Diagnostic(file: path, "rule file is not valid UTF-8"))
+                    diagnostics.append(Issue.ruleFileNotUTF8.diagnostic(file: path))
                     continue
                 }
                 if let node = reader.parse(text) {
@@ -134,7 +134,7 @@ public struct RuleLoader {
             diagnostics += reader.diagnostics
         }
         for clash in lexicon.index() {
-            diagnostics.append(Diagnostic(file: "lexicon.units", "unit name \(clash) belongs to two units"))
+            diagnostics.append(Issue.unitNameClash(clash).diagnostic(file: "lexicon.units"))
         }
         let shared = Fragments.generated(from: lexicon)
         let analyser = StartAnalyser()
@@ -150,8 +150,8 @@ public struct RuleLoader {
             for rule in rules {
                 let (id, line) = rule.identity
                 if let previous = seen[id], previous.layer == file.layer {
-                    diagnostics.append(Diagnostic(file: file.path, line: line, column: nil,
-                        "duplicate rule id '\(id)' (first defined at \(previous.file):\(previous.line))"))
+                    diagnostics.append(Issue.duplicateRuleID(id, first: "\(previous.file):\(previous.line)")
+                        .diagnostic(file: file.path, line: line))
                     continue
                 }
                 seen[id] = (file.path, line, file.layer)
@@ -168,7 +168,7 @@ public struct RuleLoader {
             }
         }
         if claimRules.isEmpty, diagnostics.allSatisfy({ $0.severity != .error }) {
-            diagnostics.append(Diagnostic(file: directories.joined(separator: ", "), "no claim rules found"))
+            diagnostics.append(Issue.noClaimRules.diagnostic(file: directories.joined(separator: ", ")))
         }
         let set = RuleSet(lexicon: lexicon, claimRules: claimRules, contextRules: contextRules,
                           trigger: Fragments.trigger(shared, analyser: analyser), skip: skip, sectionBreak: sectionBreak,

@@ -71,14 +71,12 @@ public enum YAMLGuard {
             case YAML_ALIAS_EVENT:
                 let name = string(event.data.alias.anchor) ?? ""
                 if nextIsKey() {
-                    return Diagnostic(file: file, line: line, column: column,
-                                      "YAML alias *\(name) used in a mapping key; aliases are not allowed in keys")
+                    return Issue.aliasInKey(name).diagnostic(file: file, line: line, column: column)
                 }
                 let size = sizes[name] ?? 1
                 total += size
                 if total > expansionBudget {
-                    return Diagnostic(file: file, line: line, column: column,
-                                      "YAML aliases expand to more than \(expansionBudget) nodes (at *\(name)); the file is not read")
+                    return Issue.aliasExpansion(name: name, budget: expansionBudget).diagnostic(file: file, line: line, column: column)
                 }
                 add(size, anchor: nil)
             default:

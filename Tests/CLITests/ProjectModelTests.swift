@@ -274,7 +274,7 @@ final class ProjectModelTests: XCTestCase {
                         version.stdout)
         let typo = try CLI.run(["chekc", "Fixtures/check"])
         XCTAssertEqual(typo.status, 2)
-        XCTAssertEqual(typo.stderr, "error: unknown command 'chekc' (did you mean 'check'?); commands: extract, check, eval, explain, rules, ingest, claims, config, version, help\nRun 'claimcheck --help' for usage.\n")
+        XCTAssertEqual(typo.stderr, "error: unknown command 'chekc' (did you mean 'check'?); commands: extract, check, eval, explain, rules, ingest, claims, checks, config, version, help\nRun 'claimcheck --help' for usage.\n")
     }
 
     // MARK: the check registry
