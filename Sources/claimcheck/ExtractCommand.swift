@@ -69,14 +69,15 @@ struct ExtractCommand: ParsableCommand {
         progress?.finish()
         let empty = input.emptyRunProblems(articlesRead: articlesRead, diagnostics: diagnostics)
         diagnostics += empty
+        let status = RunStatus(failures: diagnostics.contains(where: { $0.severity == .error }) ? [.input] : [])
         if whole {
-            Console.out(reporter.render(ExtractReport(claims: claims, diagnostics: diagnostics)))
+            // A document is rendered once the run's outcome is known: the page shows its exit status.
+            reportOptions.html?.exitStatus = status.exitCode(detailed: runOptions.exitDetail)
+            Console.out(format.reporter(reportOptions).render(ExtractReport(claims: claims, diagnostics: diagnostics)))
             Console.report(runOptions.shown(diagnostics), color: color)
         } else {
             Console.report(runOptions.shown(inputDiagnostics + empty), color: color)
         }
-        if diagnostics.contains(where: { $0.severity == .error }) {
-            try runOptions.exit(with: RunStatus(failures: [.input]))
-        }
+        try runOptions.exit(with: status)
     }
 }

@@ -46,7 +46,11 @@ final class HTMLCommandTests: XCTestCase {
         let html = try CLI.run(["extract", "Fixtures/check/halden-climate-march.txt", "--format", "html"])
         XCTAssertEqual(html.status, 0)
         let claims = json.stdout.split(separator: "\n").count
-        XCTAssertGreaterThan(claims, 0)
+        XCTAssertEqual(claims, 2)
         XCTAssertEqual(html.stdout.components(separatedBy: "<mark class=\"claim ").count - 1, claims)
+        XCTAssertTrue(html.stdout.contains("<h2>Exit status</h2><p class=\"status-0\"><strong>0</strong>"), "the page shows the run's exit status")
+        let missing = try CLI.run(["extract", "Fixtures/check/halden-climate-march.txt", "no-such.txt", "--format", "html"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stdout.contains("<p class=\"status-2\"><strong>2</strong>"))
     }
 }
