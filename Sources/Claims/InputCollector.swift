@@ -4,7 +4,8 @@ import Foundation
 /// `-` for standard input. Problems become diagnostics; other inputs go on.
 ///
 /// A walk skips hidden files and directories and what `.gitignore` / `.claimcheckignore` files
-/// exclude (ripgrep's behaviour); a file named on the command line is always read.
+/// exclude, in the walked tree and above it up to the repository's top (ripgrep's behaviour);
+/// a file named on the command line is always read.
 public struct InputCollector {
     public static let defaultExtensions: [String] = ["txt", "md", "markdown"]
 
@@ -93,14 +94,20 @@ public struct InputCollector {
         let root = Self.normalized(directory)
         var ignores = IgnoreStack()
         if honoursIgnoreFiles {
-            // Ignore files above the walked directory count too, up to the filesystem root.
+            // Ignore files above the walked directory count too, up to the repository's top
+            // (the nearest directory holding .git), as in git; outside a repository only those
+            // of the walked tree do, so a stray file in a home directory cannot hide articles.
             var ancestors: [String] = []
             var current = (root as NSString).deletingLastPathComponent
-            while current != "/" && !current.isEmpty {
+            var reachedTop = FileManager.default.fileExists(atPath: root + "/.git")
+            while !reachedTop, current != "/", !current.isEmpty {
                 ancestors.append(current)
+                reachedTop = FileManager.default.fileExists(atPath: current + "/.git")
                 current = (current as NSString).deletingLastPathComponent
             }
-            for ancestor in ancestors.reversed() { ignores = ignores.entering(ancestor, read: Self.readIgnoreFile) }
+            if reachedTop {
+                for ancestor in ancestors.reversed() { ignores = ignores.entering(ancestor, read: Self.readIgnoreFile) }
+            }
         }
         let shownRoot = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         // Depth-first with an explicit stack; each entry is (absolute path, shown path, ignores).

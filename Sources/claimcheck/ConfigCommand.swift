@@ -51,7 +51,7 @@ struct ConfigShowCommand: ParsableCommand {
         let extensions = settings.extensions ?? InputCollector.defaultExtensions
         lines.append("extensions: \(extensions.joined(separator: ", "))  (\(origin(settings.extensions != nil)))")
         lines.append("ignore: \(settings.ignore.isEmpty ? "none" : settings.ignore.joined(separator: ", "))  (\(origin(!settings.ignore.isEmpty)))")
-        lines.append("ignore files: \(IgnoreFile.names.joined(separator: ", ")) in walked directories and above (--no-ignore turns them off)")
+        lines.append("ignore files: \(IgnoreFile.names.joined(separator: ", ")) in walked directories and above them up to the repository's top (--no-ignore turns them off)")
         Console.out(lines.joined(separator: "\n") + "\n")
     }
 }

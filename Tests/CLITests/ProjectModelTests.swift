@@ -105,6 +105,15 @@ final class ProjectModelTests: XCTestCase {
         let named = try CLI.run(["extract", "--format", "jsonl", "site/build/b.txt", "site/.hidden.txt"], directory: root)
         XCTAssertEqual(files(named.stdout), ["site/.hidden.txt", "site/build/b.txt"])
 
+        // An ignore file above the walked directory counts inside a repository only.
+        try write("kept.txt\n", ".gitignore", in: root)
+        let outside = try CLI.run(["extract", "--format", "jsonl", "site"], directory: root)
+        XCTAssertEqual(files(outside.stdout), ["site/kept.txt", "site/notes/keep.txt"])
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        let inside = try CLI.run(["extract", "--format", "jsonl", "--allow-empty", "site"], directory: root)
+        XCTAssertEqual(files(inside.stdout), ["site/notes/keep.txt"])
+        try FileManager.default.removeItem(at: root.appendingPathComponent(".gitignore"))
+
         // extensions: in the configuration decides what a walk reads.
         try write("extensions: [html, .txt]\n", ".claimcheck.yml", in: root)
         let configured = try CLI.run(["extract", "--format", "jsonl", "site"], directory: root)
@@ -261,7 +270,7 @@ final class ProjectModelTests: XCTestCase {
               unused-suppression: info  (default)
             extensions: txt, md, markdown  (default)
             ignore: none  (default)
-            ignore files: .gitignore, .claimcheckignore in walked directories and above (--no-ignore turns them off)
+            ignore files: .gitignore, .claimcheckignore in walked directories and above them up to the repository's top (--no-ignore turns them off)
 
             """)
         XCTAssertEqual(result.status, 0)
