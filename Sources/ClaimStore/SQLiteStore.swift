@@ -22,17 +22,33 @@ public final class SQLiteStore: ClaimStorage {
         configuration.busyMode = .timeout(SQLiteStore.busyTimeout)
         configuration.foreignKeysEnabled = true
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try pool.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    try SQLiteSchema.migrate(db, path: path)
-                    return .commit
-                }
-            }
+            pool = try SQLiteStore.openPool(path, configuration)
         } catch let diagnostic as Diagnostic {
             throw diagnostic
         } catch {
             throw Self.diagnostic(error, path)
+        }
+    }
+
+    /// Opens the pool and migrates. Two processes opening a new store at once can meet
+    /// SQLITE_BUSY while one switches the file to WAL, which the busy timeout does not cover;
+    /// such an open is retried for up to the busy timeout.
+    static func openPool(_ path: String, _ configuration: Configuration) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try pool.writeWithoutTransaction { db in
+                    try db.inTransaction(.immediate) {
+                        try SQLiteSchema.migrate(db, path: path)
+                        return .commit
+                    }
+                }
+                return pool
+            } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode.primaryResultCode)
+                && Date() < deadline {
+                usleep(50_000)
+            }
         }
     }
 
@@ -52,8 +68,20 @@ public final class SQLiteStore: ClaimStorage {
         } catch let diagnostic as Diagnostic {
             throw diagnostic
         } catch {
+            // A read-only look can fail while another process is creating the store (its WAL
+            // files do not exist yet): a file with SQLite's header is left to the writable open,
+            // whose migration checks the schema inside its transaction before writing any.
+            if hasSQLiteHeader(path) { return }
             throw Diagnostic(file: path, "not a claims store: the file is not a SQLite database or is corrupt (\(describe(error)))")
         }
+    }
+
+    /// Whether the file starts with "SQLite format 3\0".
+    static func hasSQLiteHeader(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        return header == Data("SQLite format 3\u{0}".utf8)
     }
 
     public func articleStates() throws -> [String: ArticleState] {

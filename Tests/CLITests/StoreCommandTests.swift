@@ -98,13 +98,21 @@ final class StoreCommandTests: XCTestCase {
         return folder
     }
 
-    func launch(_ arguments: [String], in directory: URL) throws -> Process {
+    /// Starts `claimcheck arguments…`; its standard error goes to `errors` (a file in
+    /// `directory`) when given, so a failure can say why.
+    func launch(_ arguments: [String], in directory: URL, errors: String? = nil) throws -> Process {
         let process = Process()
         process.executableURL = CLI.executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        if let errors {
+            let url = directory.appendingPathComponent(errors)
+            FileManager.default.createFile(atPath: url.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: url)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         return process
     }
@@ -140,11 +148,12 @@ final class StoreCommandTests: XCTestCase {
         _ = try articles(300, "one", in: directory)
         _ = try articles(300, "two", in: directory, offset: 300)
         _ = try articles(100, "both", in: directory, offset: 600)
-        let first = try launch(["ingest", "one", "both", "--db", db, "--jobs", "1"], in: directory)
-        let second = try launch(["ingest", "two", "both", "--db", db, "--jobs", "1"], in: directory)
+        let first = try launch(["ingest", "one", "both", "--db", db, "--jobs", "1"], in: directory, errors: "first.err")
+        let second = try launch(["ingest", "two", "both", "--db", db, "--jobs", "1"], in: directory, errors: "second.err")
         first.waitUntilExit()
         second.waitUntilExit()
-        XCTAssertEqual([first.terminationStatus, second.terminationStatus], [0, 0])
+        let said = ["first.err", "second.err"].map { (try? String(contentsOf: directory.appendingPathComponent($0), encoding: .utf8)) ?? "" }
+        XCTAssertEqual([first.terminationStatus, second.terminationStatus], [0, 0], said.joined(separator: "\n"))
         let listed = try CLI.run(["claims", "--db", db, "--format", "csv"])
         XCTAssertEqual(listed.status, 0, listed.stderr)
         let rows = listed.stdout.split(separator: "\r\n").dropFirst()
