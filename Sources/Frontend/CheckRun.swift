@@ -121,15 +121,19 @@ public struct CheckRun {
         if diagnostics.contains(where: { $0.severity == .error }) { outcome.status.failures.insert(.input) }
 
         let options = CheckOptions(tolerance: request.tolerance ?? settings.tolerance ?? 0.1, root: outcome.project.root)
-        let stored: [Claim]
+        // A store that fails now is reported, and the articles are still checked among themselves.
+        var history = request.history
+        var stored: [Claim] = []
+        var historyProblem: Diagnostic?
         do {
-            stored = try request.history?.claims(comparableWith: claims, checking: paths) ?? []
+            stored = try history?.claims(comparableWith: claims, checking: paths) ?? []
         } catch {
-            return failed(outcome, .configuration, error)
+            historyProblem = Self.diagnostic(error)
+            history = nil
         }
         let checker = Checker(rules: ruleSet, options: options, settings: settings.checks)
         var result: CheckResult
-        if let history = request.history {
+        if let history {
             // Findings against history get their final paths and fingerprints from `restore`,
             // so the baseline is applied after it.
             result = history.restore(checker.run(claims + stored, suppressions: suppressions))
@@ -143,6 +147,10 @@ public struct CheckRun {
                                      fileCount: fileCount, suppressedCount: result.suppressedCount,
                                      baselinedCount: result.baselinedCount)
         outcome.diagnostics = diagnostics
+        if let historyProblem {
+            outcome.status.failures.insert(.configuration)
+            outcome.diagnostics.append(historyProblem)
+        }
         // A failed write is reported after the findings, not instead of them.
         if let path = request.writeBaseline {
             do {
