@@ -115,9 +115,7 @@ public struct CheckRun {
         }
         progress?.finish()
         var diagnostics = inputDiagnostics + extractionDiagnostics + Self.unknownChecks(in: suppressions)
-        if fileCount == 0, !request.allowEmpty, !diagnostics.contains(where: { $0.severity == .error }) {
-            diagnostics.append(Issue.noArticleRead.diagnostic())
-        }
+        diagnostics += emptyRunProblems(articlesRead: fileCount, allowEmpty: request.allowEmpty, diagnostics: diagnostics)
         if diagnostics.contains(where: { $0.severity == .error }) { outcome.status.failures.insert(.input) }
 
         let options = CheckOptions(tolerance: request.tolerance ?? settings.tolerance ?? 0.1, root: outcome.project.root)

@@ -1,3 +1,5 @@
+import Claims
+
 /// Why a run did not succeed, most fundamental first. Exit codes stay 0/1/2 for
 /// compatibility; `--exit-detail` gives each failure its own code so CI scripts can tell
 /// a broken configuration from a missing article.
@@ -21,6 +23,13 @@ public enum RunFailure: Int, Comparable, Sendable, CaseIterable {
         case .output: "output error (a report or baseline could not be written)"
         }
     }
+}
+
+/// Reading nothing at all is an error unless allowed: a typo'd path must not pass CI. Said
+/// only when no input error already explains it (a missing or binary file).
+public func emptyRunProblems(articlesRead: Int, allowEmpty: Bool, diagnostics: [Diagnostic]) -> [Diagnostic] {
+    guard articlesRead == 0, !allowEmpty, !diagnostics.contains(where: { $0.severity == .error }) else { return [] }
+    return [Issue.noArticleRead.diagnostic()]
 }
 
 /// How a run ended: its errors, and whether findings reached the fail threshold.

@@ -60,7 +60,7 @@ struct ClaimsCommand: ParsableCommand {
 
     func run() throws {
         let workingDirectory = FileManager.default.currentDirectoryPath
-        let settings = try StoreAccess.config(config, workingDirectory: workingDirectory, color: color)
+        let settings = try ProjectOptions.resolve(inputs: [], config: config).config
         guard let spec = db ?? settings.db else {
             Console.error("error: no claims store: pass --db FILE or set db: in \(Config.fileName)")
             throw ExitCode(2)

@@ -72,12 +72,6 @@ enum StoreAccess {
         config.path != nil ? config.directory : workingDirectory
     }
 
-    /// `--config`, else the nearest `.claimcheck.yml`, else defaults; a bad file exits 2.
-    static func config(_ path: String?, workingDirectory: String, color: ColorChoice) throws -> Config {
-        guard let file = path ?? Config.find(startingAt: workingDirectory) else { return Config() }
-        return try orExit(color: color) { try Config.load(path: file) }
-    }
-
     /// Runs `body`; a `Diagnostic` it throws is printed and ends the command with exit code 2.
     static func orExit<T>(color: ColorChoice, _ body: () throws -> T) throws -> T {
         do {

@@ -43,11 +43,9 @@ struct InputOptions: ParsableArguments {
 }
 
 extension InputOptions {
-    /// Reading nothing at all is an error unless --allow-empty: a typo'd path must not pass CI.
-    /// Said only when no input error already explains it (a missing or binary file).
+    /// Reading nothing at all is an error unless --allow-empty (`Frontend.emptyRunProblems`).
     func emptyRunProblems(articlesRead: Int, diagnostics: [Diagnostic]) -> [Diagnostic] {
-        guard articlesRead == 0, !allowEmpty, !diagnostics.contains(where: { $0.severity == .error }) else { return [] }
-        return [Issue.noArticleRead.diagnostic()]
+        Frontend.emptyRunProblems(articlesRead: articlesRead, allowEmpty: allowEmpty, diagnostics: diagnostics)
     }
 
     /// The paths to read: the arguments, then those listed in --files-from.
