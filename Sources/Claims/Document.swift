@@ -129,6 +129,9 @@ public struct Document: Sendable {
 
     public var lineCount: Int { lineStarts.count }
 
+    /// Whether the file itself (the HTML page, not its readable text) ends with a line break.
+    public var fileEndsWithLineBreak: Bool { (source?.bytes ?? bytes).last == 0x0A }
+
     /// Strips a UTF-8 byte order mark, or converts UTF-16 marked LE or BE to UTF-8 (an unpaired
     /// surrogate or odd last byte becomes U+FFFD); returns the converted encoding's name.
     static func decodeByteOrderMark(_ bytes: inout [UInt8]) -> String? {

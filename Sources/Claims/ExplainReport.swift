@@ -87,7 +87,7 @@ extension Extractor {
 extension ExplainReport {
     /// Lines in the file: a final line break ends the last line rather than starting one.
     public static func lineCount(of document: Document) -> Int {
-        document.bytes.last == 0x0A ? document.lineCount - 1 : document.lineCount
+        document.fileEndsWithLineBreak ? document.lineCount - 1 : document.lineCount
     }
 
     static func check(line: Int, in document: Document) throws {

@@ -247,6 +247,15 @@ final class ExplainTests: XCTestCase {
         XCTAssertEqual(message(1), "birds.txt:1: error: no sentence on this line (it is blank or only a date prefix)")
     }
 
+    /// An HTML page's lines are the file's: its readable text may end without the page's final break.
+    func testAnHTMLArticleCountsTheLinesOfItsFile() {
+        let page = "<html><body>\n<p>Some 300 people marched.</p>\n</body></html>\n"
+        let document = Document(path: "march.html", bytes: Array(page.utf8), html: true)
+        XCTAssertEqual(ExplainReport.lineCount(of: document), 3)
+        let unterminated = Document(path: "march.html", bytes: Array(page.dropLast().utf8), html: true)
+        XCTAssertEqual(ExplainReport.lineCount(of: unterminated), 3)
+    }
+
     func testTargetsParse() {
         let existing: Set<String> = ["a.txt", "odd:name.txt"]
         func parse(_ argument: String) -> String {
