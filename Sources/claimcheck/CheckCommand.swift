@@ -88,9 +88,10 @@ struct CheckCommand: ParsableCommand {
 
         let outcome = CheckRun(request).run()
         Console.report(runOptions.shown(outcome.ruleDiagnostics), color: color)
-        if outcome.status.failures.contains(.rules) {
-            let count = outcome.ruleDiagnostics.filter { $0.severity == .error }.count
-            Console.error(Issue.command(.ruleErrors(count: count)).message)
+        // No rule directories is a rules failure without rule errors: its own line says so.
+        let ruleErrors = outcome.ruleDiagnostics.filter { $0.severity == .error }.count
+        if outcome.status.failures.contains(.rules), ruleErrors > 0 {
+            Console.error(Issue.command(.ruleErrors(count: ruleErrors)).message)
         }
         guard let report = outcome.report else {
             Console.report(outcome.diagnostics, color: color)
