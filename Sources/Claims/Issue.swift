@@ -70,7 +70,7 @@ public enum Issue: Sendable, Equatable {
         case .evaluation: .error
         case .store(let issue): issue.severity
         case .report: .error
-        case .command: .error
+        case .command(let issue): issue.severity
         case .notRegularFile(_, let named): named ? .error : .warning
         case .standardInputTwice, .noArticleFiles, .brokenLink, .silentPipe,
              .unknownDirective, .enableWithoutDisable, .unknownCheckInSuppression,

@@ -69,7 +69,7 @@ struct IngestCommand: ParsableCommand {
             line += "; \(store.location) holds \(totals.articles) articles, \(totals.claims) claims"
             Console.error(line)
             if summary.stale > 0 {
-                Console.error("note: \(summary.stale) unchanged article\(summary.stale == 1 ? " was" : "s were") extracted with other rules; --refresh re-extracts")
+                Console.report(.command(.staleArticles(count: summary.stale)), color: color)
             }
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }

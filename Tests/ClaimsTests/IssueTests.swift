@@ -23,6 +23,7 @@ final class IssueTests: XCTestCase {
             (.command(.invalidBound(option: "--min", .unknownFigure("recall", known: ["found", "false-alarms"]))), .error,
              "--min: unknown figure 'recall'; known: found, false-alarms"),
             (.command(.ruleErrors(count: 1)), .error, "1 rule error; nothing was checked"),
+            (.command(.staleArticles(count: 2)), .info, "2 unchanged articles were extracted with other rules; --refresh re-extracts"),
         ]
         for (issue, severity, message) in cases {
             XCTAssertEqual(issue.message, message)
