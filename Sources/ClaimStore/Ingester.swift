@@ -54,7 +54,7 @@ public struct Ingester {
         var todo: [Pending] = []
         for path in paths {
             if path == "-" {
-                summary.diagnostics.append(Diagnostic(.warning, file: "<stdin>", "standard input has no path to record; skipped"))
+                summary.diagnostics.append(Issue.store(.standardInputNotRecorded).diagnostic(file: "<stdin>"))
                 continue
             }
             let stored = StorePath.relative(path, root: root)

@@ -49,13 +49,13 @@ enum SQLiteSchema {
         let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
         if application != applicationID {
             guard tables == 0 else {
-                throw Diagnostic(file: path, "not a claims store: a SQLite database of another program (\(tables) schema objects); nothing was written")
+                throw Issue.store(.foreignSQLite(schemaObjects: tables)).diagnostic(file: path)
             }
             return
         }
         let found = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
         if found > version {
-            throw Diagnostic(file: path, "the claims store has schema version \(found), newer than this claimcheck's \(version); upgrade claimcheck (nothing was written)")
+            throw Issue.store(.newerSchema(found: found, supported: version)).diagnostic(file: path)
         }
     }
 

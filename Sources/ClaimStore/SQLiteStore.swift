@@ -56,7 +56,7 @@ public final class SQLiteStore: ClaimStorage {
     static func inspect(_ path: String) throws {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return }
         if attributes[.type] as? FileAttributeType == .typeDirectory {
-            throw Diagnostic(file: path, "the claims store is a directory, not a file")
+            throw Issue.store(.isDirectory).diagnostic(file: path)
         }
         guard (attributes[.size] as? NSNumber)?.intValue ?? 0 > 0 else { return }
         var configuration = Configuration()
@@ -72,7 +72,7 @@ public final class SQLiteStore: ClaimStorage {
             // files do not exist yet): a file with SQLite's header is left to the writable open,
             // whose migration checks the schema inside its transaction before writing any.
             if hasSQLiteHeader(path) { return }
-            throw Diagnostic(file: path, "not a claims store: the file is not a SQLite database or is corrupt (\(describe(error)))")
+            throw Issue.store(.notSQLite(reason: describe(error))).diagnostic(file: path)
         }
     }
 
@@ -150,7 +150,7 @@ public final class SQLiteStore: ClaimStorage {
                     cells.reserveCapacity(count)
                     for index in 3..<(3 + count) { cells.append(Self.cell(row[index] as DatabaseValue)) }
                     guard let claim = ClaimColumns.claim(from: cells, file: path) else {
-                        throw Diagnostic(file: location, "a stored claim of \(path) is incomplete; the store may be damaged")
+                        throw Issue.store(.incompleteClaim(path: path)).diagnostic(file: location)
                     }
                     result.append(StoredClaim(claim: claim, articleDate: row[1], title: row[2]))
                 }
@@ -191,9 +191,9 @@ public final class SQLiteStore: ClaimStorage {
 
     static func diagnostic(_ error: Error, _ path: String) -> Diagnostic {
         if let database = error as? DatabaseError, database.resultCode == .SQLITE_NOTADB || database.resultCode == .SQLITE_CORRUPT {
-            return Diagnostic(file: path, "not a claims store: the file is not a SQLite database or is corrupt (\(describe(error)))")
+            return Issue.store(.notSQLite(reason: describe(error))).diagnostic(file: path)
         }
-        return Diagnostic(file: path, "claims store: \(describe(error))")
+        return Issue.store(.failed(reason: describe(error))).diagnostic(file: path)
     }
 
     static func describe(_ error: Error) -> String {

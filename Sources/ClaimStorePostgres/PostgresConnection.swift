@@ -21,12 +21,12 @@ final class PostgresConnection {
         let connection = Self.withCStrings(keywords) { keys in
             Self.withCStrings(values) { vals in PQconnectdbParams(keys, vals, 1) }
         }
-        guard let connection else { throw Diagnostic(file: PostgresURL.redacted(url), "cannot connect: out of memory") }
+        guard let connection else { throw Issue.store(.connectionOutOfMemory).diagnostic(file: PostgresURL.redacted(url)) }
         self.connection = connection
         guard PQstatus(connection) == CONNECTION_OK else {
             // deinit finishes the connection: every property is set, so it runs even now.
             let message = clean(String(cString: PQerrorMessage(connection)))
-            throw Diagnostic(file: location, "cannot connect to the claims store: \(message)")
+            throw Issue.store(.cannotConnect(reason: message)).diagnostic(file: location)
         }
         cc_pq_silence_notices(connection)
     }
@@ -58,12 +58,12 @@ final class PostgresConnection {
 
     private func rows(_ result: OpaquePointer?, sql: String) throws -> [[String?]] {
         guard let result else {
-            throw Diagnostic(file: location, "claims store: \(clean(String(cString: PQerrorMessage(connection))))")
+            throw Issue.store(.failed(reason: clean(String(cString: PQerrorMessage(connection))))).diagnostic(file: location)
         }
         defer { PQclear(result) }
         let status = PQresultStatus(result)
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
-            throw Diagnostic(file: location, "claims store: \(clean(String(cString: PQresultErrorMessage(result))))")
+            throw Issue.store(.failed(reason: clean(String(cString: PQresultErrorMessage(result))))).diagnostic(file: location)
         }
         let count = Int(PQntuples(result))
         let fields = Int(PQnfields(result))

@@ -41,7 +41,7 @@ public final class PostgresStore: ClaimStorage, @unchecked Sendable {
             for record in articles {
                 try connection.execute(prepared: "delete_article", [record.path])
                 let id = try connection.execute(prepared: "insert_article", [record.path, record.hash, record.date, record.title, record.rules, now])
-                guard let articleID = id.first?.first ?? nil else { throw Diagnostic(file: location, "claims store: no id for \(record.path)") }
+                guard let articleID = id.first?.first ?? nil else { throw Issue.store(.noArticleID(path: record.path)).diagnostic(file: location) }
                 for claim in record.claims {
                     try connection.execute(prepared: "insert_claim", [articleID] + ClaimColumns.cells(for: claim).map(Self.text))
                 }
@@ -64,7 +64,7 @@ public final class PostgresStore: ClaimStorage, @unchecked Sendable {
                 let path = row[0] ?? ""
                 let cells = zip(ClaimColumns.names, row.dropFirst(3)).map { Self.cell($1, ClaimQuerySQL.type(of: $0)) }
                 guard let claim = ClaimColumns.claim(from: cells, file: path) else {
-                    throw Diagnostic(file: location, "a stored claim of \(path) is incomplete; the store may be damaged")
+                    throw Issue.store(.incompleteClaim(path: path)).diagnostic(file: location)
                 }
                 return StoredClaim(claim: claim, articleDate: row[1], title: row[2] ?? "")
             }
@@ -170,10 +170,10 @@ enum PostgresSchema {
         if versioned {
             current = Int(try connection.query("SELECT COALESCE(MAX(version), 0) FROM claimcheck_schema").first?[0] ?? "") ?? 0
         } else if found?[1] == "t" {
-            throw Diagnostic(file: connection.location, "not a claims store: the database has articles or claims tables of another program; nothing was written")
+            throw Issue.store(.foreignPostgres).diagnostic(file: connection.location)
         }
         if current > version {
-            throw Diagnostic(file: connection.location, "the claims store has schema version \(current), newer than this claimcheck's \(version); upgrade claimcheck (nothing was written)")
+            throw Issue.store(.newerSchema(found: current, supported: version)).diagnostic(file: connection.location)
         }
         guard current < version else { return }
         for migration in migrations[current...] {

@@ -1,9 +1,12 @@
 /// The problems claimcheck reports, with their wording in one place (SwiftLint's `Issue`): each
 /// case knows its severity and message, and becomes a `Diagnostic` at a file, line and column.
-/// Only the schema checks of a rule file's keys (`YAMLReader` and `RuleCompiler` saying which
-/// key must be what) are worded beside the YAML they describe.
+/// Inputs, projects, suppressions, outputs, articles, rule loading and `explain` are worded
+/// here; the larger areas each have a nested enum worded in a file named for it:
+/// `Issue+RuleSchema.swift` (what a rule file's keys must be), `Issue+Evaluation.swift` (labels
+/// and `eval` bounds), `Issue+Store.swift` (the claims store), `Issue+Report.swift` (the HTML
+/// template) and `Issue+Command.swift` (the command line's own errors).
 public enum Issue: Sendable, Equatable {
-    // Inputs
+    // MARK: - Inputs
     case standardInputTwice
     case noSuchFile(directoryToo: Bool)
     case noArticleFiles(extensions: [String])
@@ -17,27 +20,27 @@ public enum Issue: Sendable, Equatable {
     case binaryFile
     case noArticleRead
     case unreadableInputList
-    // Projects
+    // MARK: - Projects
     case differentProjects([(input: String, config: String)])
     case unreadableConfig
     case configNotUTF8
     case noRuleDirectories
     case unreadableBaseline
     case invalidBaseline(String)
-    // Suppressions
+    // MARK: - Suppressions
     case unknownDirective(String, known: [String])
     case enableWithoutDisable(enable: String, disable: String)
     case unknownCheckInSuppression(String, directive: String, known: [String])
-    // Outputs
+    // MARK: - Outputs
     case cannotWrite(what: String, step: String, reason: String)
-    // Articles as the extractor reads them
+    // MARK: - Articles as the extractor reads them
     case invalidUTF8(offset: Int)
     case convertedEncoding(String)
     case invalidArticleDate(String)
     case sentenceCut(maxLength: Int, more: Int)
     case matchingStopped(rule: String, reason: String)
     case valueTooLarge(rule: String, quote: String)
-    // Rule files and YAML
+    // MARK: - Rule files and YAML
     case rulesDirectoryMissing
     case noRuleFiles
     case unreadableRuleFile
@@ -48,15 +51,26 @@ public enum Issue: Sendable, Equatable {
     case noClaimRules
     case aliasInKey(String)
     case aliasExpansion(name: String, budget: Int)
-    // explain
+    // MARK: - explain
     case noSentenceOnLine
     case lineOutOfRange(line: Int, count: Int)
     case notALineNumber(String)
     case lineTooLarge(String)
     case lineBelowOne(String)
+    // MARK: - Areas worded in their own files
+    case ruleSchema(RuleSchema)
+    case evaluation(Evaluation)
+    case store(Store)
+    case report(Report)
+    case command(Command)
 
     public var severity: Severity {
         switch self {
+        case .ruleSchema: .error
+        case .evaluation: .error
+        case .store(let issue): issue.severity
+        case .report: .error
+        case .command(let issue): issue.severity
         case .notRegularFile(_, let named): named ? .error : .warning
         case .standardInputTwice, .noArticleFiles, .brokenLink, .silentPipe,
              .unknownDirective, .enableWithoutDisable, .unknownCheckInSuppression,
@@ -122,11 +136,16 @@ public enum Issue: Sendable, Equatable {
         case .notALineNumber(let text): "'\(text)' is not a line number (expected FILE:LINE with LINE from 1)"
         case .lineTooLarge(let text): "line \(text) is too large"
         case .lineBelowOne(let text): "line numbers start at 1, got \(text)"
+        case .ruleSchema(let issue): issue.message
+        case .evaluation(let issue): issue.message
+        case .store(let issue): issue.message
+        case .report(let issue): issue.message
+        case .command(let issue): issue.message
         }
     }
 
-    public func diagnostic(file: String? = nil, line: Int? = nil, column: Int? = nil) -> Diagnostic {
-        Diagnostic(severity, file: file, line: line, column: column, message)
+    public func diagnostic(file: String? = nil, line: Int? = nil, column: Int? = nil, detail: [String] = []) -> Diagnostic {
+        Diagnostic(severity, file: file, line: line, column: column, message, detail: detail)
     }
 
     public static func == (a: Issue, b: Issue) -> Bool { a.message == b.message && a.severity == b.severity }

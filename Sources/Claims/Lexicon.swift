@@ -151,7 +151,7 @@ public struct Lexicon: Sendable {
             for (phrase, value) in pairs(node, "lexicon.vague", &reader) {
                 guard let text = reader.string(value, "lexicon.vague.\(phrase)"),
                       let template = IntervalTemplate(text), template.low?.factor ?? 0 == 0, template.high?.factor ?? 0 == 0 else {
-                    reader.error(value, "lexicon.vague.\(phrase) must be an interval of numbers such as \"[1000, 25000]\"")
+                    reader.error(value, .invalidVague(phrase: phrase))
                     continue
                 }
                 var interval = template.apply(0, approx: true)
@@ -176,7 +176,7 @@ public struct Lexicon: Sendable {
         }
         lexicon.weekdays = (reader.strings(map["weekdays"], "lexicon.weekdays") ?? []).map { $0.folded() }
         if !lexicon.weekdays.isEmpty, lexicon.weekdays.count != 7 {
-            reader.error(map["weekdays"], "lexicon.weekdays must list seven days, Monday first")
+            reader.error(map["weekdays"], .weekdaysNotSeven)
         }
         for (alias, day) in pairs(map["day-aliases"], "lexicon.day-aliases", &reader) {
             guard let name = reader.string(day, "lexicon.day-aliases.\(alias)") else { continue }
@@ -207,7 +207,7 @@ public struct Lexicon: Sendable {
     private static func pairs(_ node: Node?, _ what: String, _ reader: inout YAMLReader) -> [(String, Node)] {
         guard let node else { return [] }
         guard let mapping = node.mapping else {
-            reader.error(node, "\(what) must be a mapping")
+            reader.error(node, .notAMapping(what))
             return []
         }
         return mapping.compactMap { key, value in
@@ -235,7 +235,7 @@ public struct Lexicon: Sendable {
 
     private static func readQualifiers(_ node: Node, _ reader: inout YAMLReader) -> [Qualifier] {
         guard let sequence = node.sequence else {
-            reader.error(node, "lexicon.qualifiers must be a list")
+            reader.error(node, .qualifiersNotAList)
             return []
         }
         var result: [Qualifier] = []
@@ -244,16 +244,16 @@ public struct Lexicon: Sendable {
                                            what: "qualifier") else { continue }
             let phrases = reader.strings(map["phrases"], "qualifier phrases") ?? []
             guard !phrases.isEmpty else {
-                reader.error(item, "a qualifier needs 'phrases'")
+                reader.error(item, .qualifierWithoutPhrases)
                 continue
             }
             guard let text = reader.string(map["interval"], "qualifier interval"), var template = IntervalTemplate(text) else {
-                reader.error(map["interval"] ?? item, "a qualifier needs an 'interval' such as \"[x, inf)\" or \"[x/2, x]\"")
+                reader.error(map["interval"] ?? item, .qualifierWithoutInterval)
                 continue
             }
             if let rivalNode = map["rival-low"] {
                 guard let rival = reader.string(rivalNode, "qualifier rival-low").flatMap(IntervalTemplate.finiteBound) else {
-                    reader.error(rivalNode, "rival-low must be a bound such as \"x/2\"")
+                    reader.error(rivalNode, .invalidRivalLow)
                     continue
                 }
                 template.rivalLow = rival
@@ -261,7 +261,7 @@ public struct Lexicon: Sendable {
             var position = Qualifier.Position.before
             if let positionNode = map["position"] {
                 guard let value = reader.string(positionNode, "position").flatMap(Qualifier.Position.init(rawValue:)) else {
-                    reader.error(positionNode, "position must be 'before' or 'after'")
+                    reader.error(positionNode, .invalidPosition)
                     continue
                 }
                 position = value

@@ -49,26 +49,26 @@ struct RuleCompiler {
         let roleText = reader.string(root["context"], "context")
         if kind == nil, roleText == nil {
             if root["lexicon"] == nil {
-                reader.error(rootNode, "not a rule file: expected a top-level 'kind', 'context' or 'lexicon' key")
+                reader.error(rootNode, .notARuleFile)
             }
             for key in ["rules", "unit", "priority", "bounds", "compare", "prefilter", "shares-of", "define"] where root[key] != nil {
-                reader.error(root[key], "'\(key)' needs a top-level 'kind' or 'context' in the same file")
+                reader.error(root[key], .needsKindOrContext(key: key))
             }
             return []
         }
         if kind != nil, roleText != nil {
-            reader.error(root["context"], "a file has either 'kind' (claim rules) or 'context' (context rules), not both")
+            reader.error(root["context"], .kindAndContext)
             return []
         }
         var role: ContextRule.Role?
         if let roleText {
             role = ContextRule.Role(rawValue: roleText)
             if role == nil {
-                reader.error(root["context"], "unknown context '\(roleText)'; expected place, date, group or source")
+                reader.error(root["context"], .unknownContext(roleText))
                 return []
             }
             for key in ["unit", "priority", "bounds", "compare", "prefilter", "shares-of"] where root[key] != nil {
-                reader.error(root[key], "'\(key)' applies to claim rule files only")
+                reader.error(root[key], .claimFilesOnly(key: key))
             }
         }
         let fileUnit = reader.string(root["unit"], "unit")
@@ -81,11 +81,11 @@ struct RuleCompiler {
         let defineBlock = fragments.define
 
         guard let rulesNode = root["rules"] else {
-            reader.error(rootNode, "missing 'rules' list")
+            reader.error(rootNode, .missingRules)
             return []
         }
         guard let ruleNodes = rulesNode.sequence else {
-            reader.error(rulesNode, "'rules' must be a list")
+            reader.error(rulesNode, .rulesNotAList)
             return []
         }
         let filePrefilters = root["prefilter"].map {
@@ -96,11 +96,11 @@ struct RuleCompiler {
             let allowed = role == nil ? RuleCompiler.claimRuleKeys : RuleCompiler.contextRuleKeys
             guard let map = reader.mapping(node, allowed: allowed, what: "rule") else { continue }
             guard let id = reader.string(map["id"], "id"), !id.isEmpty else {
-                reader.error(node, "rule is missing 'id'")
+                reader.error(node, .missingID)
                 continue
             }
             guard let patternNode = map["pattern"], let pattern = reader.string(patternNode, "pattern") else {
-                reader.error(node, "rule \(id): missing 'pattern'")
+                reader.error(node, .missingPattern(rule: id))
                 continue
             }
             let line = node.mark?.line ?? 0
@@ -110,22 +110,22 @@ struct RuleCompiler {
             let description = reader.string(map["description"], "description") ?? ""
             if let role {
                 guard regex.groupNumbers[role.rawValue] != nil else {
-                    reader.error(patternNode, "rule \(id): a \(role.rawValue) rule must capture (?<\(role.rawValue)>...)")
+                    reader.error(patternNode, .contextNotCaptured(rule: id, context: role.rawValue))
                     continue
                 }
                 let attachText = reader.string(map["attach"], "attach") ?? "nearest"
                 guard let attach = ContextRule.Attach(rawValue: attachText) else {
-                    reader.error(map["attach"], "rule \(id): attach must be nearest, before or after")
+                    reader.error(map["attach"], .invalidAttach(rule: id))
                     continue
                 }
                 let anonymous = reader.bool(map["anonymous"], "anonymous") ?? false
-                if anonymous, role != .source { reader.error(map["anonymous"], "rule \(id): only source rules can be anonymous") }
+                if anonymous, role != .source { reader.error(map["anonymous"], .onlySourceRules(rule: id, key: "anonymous")) }
                 let background = reader.bool(map["background"], "background") ?? false
-                if background, role != .source { reader.error(map["background"], "rule \(id): only source rules can be background") }
+                if background, role != .source { reader.error(map["background"], .onlySourceRules(rule: id, key: "background")) }
                 let refersBack = reader.bool(map["refers-back"], "refers-back") ?? false
-                if refersBack, role != .source { reader.error(map["refers-back"], "rule \(id): only source rules can refer back") }
+                if refersBack, role != .source { reader.error(map["refers-back"], .onlySourceRules(rule: id, key: "refers-back")) }
                 if background && (anonymous || refersBack) {
-                    reader.error(map["background"], "rule \(id): a background rule is neither anonymous nor refers back")
+                    reader.error(map["background"], .backgroundWithOthers(rule: id))
                 }
                 let examples = readExamples(map["examples"], id: id, allowed: ["text", role.rawValue, "anonymous"], &reader)
                 result.append(.context(ContextRule(
@@ -139,12 +139,12 @@ struct RuleCompiler {
                 if let unitNode = map["unit"], let unit { checkUnit(unit, node: unitNode, &reader) }
                 let groups = regex.groupNumbers
                 guard groups["value"] != nil || (groups["low"] != nil && groups["high"] != nil) else {
-                    reader.error(patternNode, "rule \(id): pattern must capture (?<value>...) or both (?<low>...) and (?<high>...)")
+                    reader.error(patternNode, .valueNotCaptured(rule: id))
                     continue
                 }
                 let refersBack = reader.bool(map["refers-back"], "refers-back") ?? false
                 if unit == nil, groups["unit"] == nil, !refersBack {
-                    reader.error(patternNode, "rule \(id): no 'unit' in the file or rule, so the pattern must capture (?<unit>...) (or the rule must refer back)")
+                    reader.error(patternNode, .unitNotCaptured(rule: id))
                     continue
                 }
                 let revises = reader.bool(map["revises"], "revises") ?? false
@@ -188,15 +188,14 @@ struct RuleCompiler {
 
     private func checkUnit(_ unit: String, node: Node?, _ reader: inout YAMLReader) {
         if lexicon.units[unit] == nil {
-            let known = lexicon.units.keys.sorted().joined(separator: ", ")
-            reader.error(node, "unknown unit '\(unit)'; the lexicon defines: \(known.isEmpty ? "(none)" : known)")
+            reader.error(node, .unknownUnit(unit, known: Array(lexicon.units.keys)))
         }
     }
 
     private func readBounds(_ node: Node?, _ reader: inout YAMLReader) -> (Double?, Double?) {
         guard let node else { return (nil, nil) }
         guard let items = node.sequence, items.count == 2 else {
-            reader.error(node, "bounds must be a list of two numbers (null for none), e.g. [0, 100]")
+            reader.error(node, .invalidBounds)
             return (nil, nil)
         }
         let values = items.map { YAMLReader.isNull($0) ? nil : reader.number($0, "bounds") }
@@ -216,17 +215,17 @@ struct RuleCompiler {
         var fragments = FileFragments(define: shared, macros: [:])
         guard let node else { return fragments }
         guard let mapping = node.mapping else {
-            reader.error(node, "'define' must be a mapping of fragment names to patterns")
+            reader.error(node, .defineNotAMapping)
             return fragments
         }
         var own: [(name: String, pattern: String, node: Node)] = []
         for (key, value) in mapping {
             guard let name = key.string, Fragments.isName(name) else {
-                reader.error(key, "fragment names are letters, digits and _, not starting with a digit")
+                reader.error(key, .invalidFragmentName)
                 continue
             }
             if RuleCompiler.meaningfulGroups.contains(name) {
-                reader.error(key, "fragment name '\(name)' is reserved for a capture group with a fixed meaning")
+                reader.error(key, .reservedFragmentName(name))
                 continue
             }
             guard let pattern = reader.string(value, "define.\(name)") else { continue }
@@ -245,7 +244,7 @@ struct RuleCompiler {
             do {
                 _ = try Regex(probe, options: RuleCompiler.patternOptions, jit: false)
             } catch let error as PCRE2Error {
-                reportCompileError(error, pattern: entry.pattern, subject: "fragment '\(entry.name)'", node: entry.node, &reader)
+                reportCompileError(error, pattern: entry.pattern, owner: .fragment(entry.name), node: entry.node, &reader)
                 fragments.define.removeAll { $0.name == entry.name }
                 fragments.macros[entry.name] = nil
             } catch {}
@@ -281,16 +280,16 @@ struct RuleCompiler {
             return try Regex("(?:" + pattern + "\n)" + Fragments.defineBlock(define, calledFrom: pattern),
                              options: RuleCompiler.patternOptions, startClass: analyser.startClass(of: pattern, define))
         } catch let error as PCRE2Error {
-            reportCompileError(error, pattern: pattern, subject: "rule \(id)", node: node, &reader)
+            reportCompileError(error, pattern: pattern, owner: .rule(id), node: node, &reader)
         } catch {
-            reader.error(node, "rule \(id): \(error)")
+            reader.error(node, .patternFailed(rule: id, reason: "\(error)"))
         }
         return nil
     }
 
     /// "rule X: pattern does not compile: <PCRE2 message> at offset N", then the pattern
     /// line with a caret under the offset.
-    private func reportCompileError(_ error: PCRE2Error, pattern: String, subject: String, node: Node,
+    private func reportCompileError(_ error: PCRE2Error, pattern: String, owner: Issue.RuleSchema.PatternOwner, node: Node,
                                     _ reader: inout YAMLReader) {
         let bytes = Array(pattern.utf8)
         let offset = min(max((error.offset ?? 0) - 3, 0), bytes.count)
@@ -300,10 +299,8 @@ struct RuleCompiler {
         while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
         let shown = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
         let caretColumn = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count
-        reader.diagnostics.append(Diagnostic(
-            file: reader.file, line: node.mark?.line, column: node.mark?.column,
-            "\(subject): pattern does not compile: \(error.message) at offset \(offset)",
-            detail: ["    " + shown, "    " + String(repeating: " ", count: caretColumn) + "^"]))
+        reader.error(node, .patternDoesNotCompile(owner, error: error.message, offset: offset),
+                     detail: ["    " + shown, "    " + String(repeating: " ", count: caretColumn) + "^"])
     }
 
     private func readExamples(_ node: Node?, id: String, allowed: Set<String>, _ reader: inout YAMLReader) -> [RuleExample] {
@@ -313,7 +310,7 @@ struct RuleCompiler {
         for (key, shouldMatch) in [("match", true), ("no-match", false)] {
             guard let listNode = map[key] else { continue }
             guard let items = listNode.sequence else {
-                reader.error(listNode, "examples.\(key) of \(id) must be a list")
+                reader.error(listNode, .examplesNotAList(key: key, rule: id))
                 continue
             }
             for item in items {
@@ -324,12 +321,12 @@ struct RuleCompiler {
                     continue
                 }
                 guard shouldMatch else {
-                    reader.error(item, "no-match examples of \(id) are plain strings")
+                    reader.error(item, .noMatchExampleNotPlain(rule: id))
                     continue
                 }
                 guard let fields = reader.mapping(item, allowed: allowed, what: "example of \(id)") else { continue }
                 guard let text = reader.string(fields["text"], "text") else {
-                    reader.error(item, "example of \(id) needs 'text'")
+                    reader.error(item, .exampleWithoutText(rule: id))
                     continue
                 }
                 var expected: [String: RuleExample.Expected] = [:]

@@ -19,7 +19,7 @@ public struct YAMLReader {
         } catch let error as YamlError {
             diagnostics.append(YAMLReader.diagnostic(for: error, file: file))
         } catch {
-            diagnostics.append(Diagnostic(file: file, "cannot read YAML: \(error)"))
+            diagnostics.append(Issue.ruleSchema(.unreadableYAML("\(error)")).diagnostic(file: file))
         }
         return nil
     }
@@ -28,40 +28,38 @@ public struct YAMLReader {
     public static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
         switch error {
         case let .duplicatedKeysInMapping(duplicates, context):
-            return Diagnostic(file: file, line: context.mark.line, column: context.mark.column,
-                              "duplicate key \(duplicates.sorted().joined(separator: ", "))")
+            return Issue.ruleSchema(.duplicateKeys(duplicates)).diagnostic(file: file, line: context.mark.line, column: context.mark.column)
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let what = [context.map { "\($0.text)" }, problem].compactMap { $0 }.filter { !$0.isEmpty }
-            return Diagnostic(file: file, line: mark.line, column: mark.column,
-                              "invalid YAML: " + what.joined(separator: ": "))
+            return Issue.ruleSchema(.invalidYAML(what.joined(separator: ": "))).diagnostic(file: file, line: mark.line, column: mark.column)
         case let .reader(problem, offset, _, _):
-            return Diagnostic(file: file, "invalid YAML: \(problem)" + (offset.map { " at byte \($0)" } ?? ""))
+            return Issue.ruleSchema(.invalidYAML(problem, byte: offset)).diagnostic(file: file)
         default:
-            return Diagnostic(file: file, "invalid YAML: \(error)")
+            return Issue.ruleSchema(.invalidYAML("\(error)")).diagnostic(file: file)
         }
     }
 
-    public mutating func error(_ node: Node?, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, line: node?.mark?.line, column: node?.mark?.column, message))
+    /// Reports `issue` at the node's line and column (the file's when there is no node).
+    public mutating func error(_ node: Node?, _ issue: Issue.RuleSchema, detail: [String] = []) {
+        diagnostics.append(Issue.ruleSchema(issue).diagnostic(file: file, line: node?.mark?.line, column: node?.mark?.column,
+                                                              detail: detail))
     }
 
     /// The mapping's entries by key, reporting keys outside `allowed` (catches typos).
     public mutating func mapping(_ node: Node, allowed: Set<String>, what: String) -> [String: Node]? {
         guard let mapping = node.mapping else {
-            error(node, "\(what) must be a mapping")
+            error(node, .notAMapping(what))
             return nil
         }
         var result: [String: Node] = [:]
         for (key, value) in mapping {
             guard let name = key.string else {
-                error(key, "\(what): keys must be strings")
+                error(key, .keysNotStrings(what))
                 continue
             }
             if !allowed.contains(name) {
-                let known = allowed.sorted().joined(separator: ", ")
-                let hint = Suggestion.hint(for: name, in: allowed)
-                error(key, "unknown key '\(name)' in \(what)\(hint); known keys: \(known)")
+                error(key, .unknownKey(name, in: what, known: allowed))
                 continue
             }
             result[name] = value
@@ -72,7 +70,7 @@ public struct YAMLReader {
     public mutating func string(_ node: Node?, _ what: String) -> String? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node else {
-            error(node, "\(what) must be a string")
+            error(node, .notAString(what))
             return nil
         }
         return scalar.string
@@ -82,7 +80,7 @@ public struct YAMLReader {
         guard let node else { return nil }
         if case .scalar = node { return string(node, what).map { [$0] } }
         guard let sequence = node.sequence else {
-            error(node, "\(what) must be a list of strings")
+            error(node, .notAStringList(what))
             return nil
         }
         return sequence.compactMap { string($0, what) }
@@ -91,7 +89,7 @@ public struct YAMLReader {
     public mutating func number(_ node: Node?, _ what: String) -> Double? {
         guard let node else { return nil }
         guard let text = node.string, let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
-            error(node, "\(what) must be a number")
+            error(node, .notANumber(what))
             return nil
         }
         return value
@@ -101,7 +99,7 @@ public struct YAMLReader {
     public mutating func integer(_ node: Node?, _ what: String, in range: ClosedRange<Int>) -> Int? {
         guard let node, let value = number(node, what) else { return nil }
         guard value == value.rounded(), value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
-            error(node, "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            error(node, .notAWholeNumber(what, range))
             return nil
         }
         return Int(value)
@@ -113,7 +111,7 @@ public struct YAMLReader {
         case "true", "yes": return true
         case "false", "no": return false
         default:
-            error(node, "\(what) must be true or false")
+            error(node, .notABool(what))
             return nil
         }
     }

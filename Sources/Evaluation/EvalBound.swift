@@ -1,3 +1,5 @@
+import Claims
+
 /// A `--min KEY=VALUE` or `--max KEY=VALUE` bound on one of the report's figures.
 public struct EvalBound: Equatable, Sendable {
     public enum Side: String, Sendable { case min, max }
@@ -8,16 +10,16 @@ public struct EvalBound: Equatable, Sendable {
     /// "found=0.95", "found=95%", "false-alarms=1"; nil with a message when malformed.
     public static func parse(_ text: String, side: Side) -> Result<EvalBound, BoundError> {
         let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { return .failure(BoundError("expected KEY=VALUE, got '\(text)'")) }
+        guard parts.count == 2 else { return .failure(BoundError(.boundNotKeyValue(text))) }
         let key = parts[0]
         guard EvalReport.figureKeys.contains(key) else {
-            return .failure(BoundError("unknown figure '\(key)'; known: \(EvalReport.figureKeys.joined(separator: ", "))"))
+            return .failure(BoundError(.unknownFigure(key, known: EvalReport.figureKeys)))
         }
         var number = parts[1]
         let isPercent = number.hasSuffix("%")
         if isPercent { number.removeLast() }
         guard var value = Double(number), value.isFinite else {
-            return .failure(BoundError("'\(parts[1])' is not a number (in '\(text)')"))
+            return .failure(BoundError(.boundNotANumber(parts[1], in: text)))
         }
         if isPercent { value /= 100 }
         return .success(EvalBound(side: side, key: key, value: value))
@@ -28,7 +30,8 @@ public struct EvalBound: Equatable, Sendable {
         guard let actual = report.figures.first(where: { $0.key == key })?.value else { return nil }
         let holds = side == .min ? actual >= value - 1e-12 : actual <= value + 1e-12
         if holds { return nil }
-        return "\(key) is \(Self.format(actual)), \(side == .min ? "below the minimum" : "above the maximum") \(Self.format(value))"
+        return Issue.Evaluation.boundViolated(figure: key, actual: Self.format(actual), belowMinimum: side == .min,
+                                              bound: Self.format(value)).message
     }
 
     static func format(_ value: Double) -> String {
@@ -36,7 +39,8 @@ public struct EvalBound: Equatable, Sendable {
     }
 }
 
-public struct BoundError: Error, Equatable {
-    public let message: String
-    init(_ message: String) { self.message = message }
+public struct BoundError: Error {
+    public let issue: Issue.Evaluation
+    init(_ issue: Issue.Evaluation) { self.issue = issue }
+    public var message: String { issue.message }
 }

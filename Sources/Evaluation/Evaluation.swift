@@ -31,8 +31,8 @@ public struct Evaluation {
         for index in passages.indices {
             passages[index].claims = passages[index].claims.enumerated().compactMap { number, claim in
                 if known.contains(claim.kind) { return claim }
-                diagnostics.append(Diagnostic(file: labels, line: passages[index].line,
-                    "claim \(number + 1): unknown kind '\(claim.kind)' (the rules' kinds: \(known.sorted().joined(separator: ", ")))"))
+                diagnostics.append(Issue.evaluation(.unknownKind(claim: number + 1, kind: claim.kind, known: Array(known)))
+                    .diagnostic(file: labels, line: passages[index].line))
                 return nil
             }
         }
@@ -40,14 +40,14 @@ public struct Evaluation {
             // "a.txt" and "./a.txt" are one article.
             let key = URL(fileURLWithPath: Self.join(directory, passage.file)).standardizedFileURL.path
             if let first = seen[key] {
-                diagnostics.append(Diagnostic(file: labels, line: passage.line,
-                                              "'\(passage.file)' is labelled twice (first on line \(first)); this line is skipped"))
+                diagnostics.append(Issue.evaluation(.labelledTwice(file: passage.file, firstLine: first)).diagnostic(file: labels, line: passage.line))
                 return false
             }
             seen[key] = passage.line
             let path = Self.join(directory, passage.file)
             guard FileManager.default.fileExists(atPath: path) else {
-                diagnostics.append(Diagnostic(file: labels, line: passage.line, "article '\(passage.file)' not found in \(directory.isEmpty ? "." : directory)"))
+                diagnostics.append(Issue.evaluation(.articleNotFound(file: passage.file, directory: directory))
+                    .diagnostic(file: labels, line: passage.line))
                 return false
             }
             paths.append(path)
@@ -75,20 +75,20 @@ public struct Evaluation {
             for pair in pairs {
                 func key(_ side: (file: String, quote: String)) -> Scorer.QuoteKey? {
                     guard let article = byFile[side.file] else {
-                        diagnostics.append(Diagnostic(file: cross, line: pair.line, "article '\(side.file)' is not a labelled article of this run"))
+                        diagnostics.append(Issue.evaluation(.notALabelledArticle(file: side.file)).diagnostic(file: cross, line: pair.line))
                         return nil
                     }
                     switch Self.locate(side.quote, in: article.document) {
                     case .success(let range):
                         // Only a labelled claim's quote can be caught: a shortened one never would be.
                         guard article.passage.claims.contains(where: { $0.range == range }) else {
-                            diagnostics.append(Diagnostic(file: cross, line: pair.line,
-                                "\"\(side.quote)\" is not the quote of a labelled claim of \(side.file)"))
+                            diagnostics.append(Issue.evaluation(.notALabelledQuote(side.quote, file: side.file))
+                                .diagnostic(file: cross, line: pair.line))
                             return nil
                         }
                         return Scorer.QuoteKey(path: article.path, range: range)
                     case .failure(let problem):
-                        diagnostics.append(Diagnostic(file: cross, line: pair.line, problem.message(side.quote, side.file)))
+                        diagnostics.append(Issue.evaluation(problem.issue(side.quote, side.file)).diagnostic(file: cross, line: pair.line))
                         return nil
                     }
                 }
@@ -117,8 +117,8 @@ public struct Evaluation {
                 claim.range = range
                 placed.claims.append(claim)
             case .failure(let problem):
-                diagnostics.append(Diagnostic(file: labels, line: passage.line,
-                                              "claim \(index + 1): " + problem.message(claim.quote, passage.file)))
+                diagnostics.append(Issue.evaluation(problem.issue(claim.quote, passage.file, claim: index + 1))
+                    .diagnostic(file: labels, line: passage.line))
             }
         }
         let quotes = Set(passage.claims.map(\.quote))
@@ -126,8 +126,8 @@ public struct Evaluation {
         func pairs(_ list: [LabelledPair], _ name: String) -> [LabelledPair] {
             list.enumerated().filter { index, pair in
                 for quote in [pair.a, pair.b] where !quotes.contains(quote) {
-                    diagnostics.append(Diagnostic(file: labels, line: passage.line,
-                                                  "\(name) \(index + 1): \"\(quote)\" is not the quote of a labelled claim"))
+                    diagnostics.append(Issue.evaluation(.pairQuoteNotLabelled(list: name, index: index + 1, quote: quote))
+                        .diagnostic(file: labels, line: passage.line))
                 }
                 return kept.contains(pair.a) && kept.contains(pair.b)
             }.map(\.element)
@@ -139,11 +139,12 @@ public struct Evaluation {
 
     enum QuoteProblem: Error {
         case missing, repeated(Int), empty
-        func message(_ quote: String, _ file: String) -> String {
+        /// `claim` is the labelled claim's number, nil for a side of a cross pair.
+        func issue(_ quote: String, _ file: String, claim: Int? = nil) -> Issue.Evaluation {
             switch self {
-            case .empty: return "empty quote"
-            case .missing: return "quote \"\(quote)\" is not in \(file)"
-            case .repeated(let count): return "quote \"\(quote)\" occurs \(count) times in \(file); a quote must occur once"
+            case .empty: .emptyQuote(claim: claim)
+            case .missing: .quoteMissing(quote, file: file, claim: claim)
+            case .repeated(let count): .quoteRepeated(quote, file: file, count: count, claim: claim)
             }
         }
     }

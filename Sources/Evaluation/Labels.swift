@@ -95,29 +95,29 @@ public enum LabelReader {
     private static func forEachObject(path: String, _ problems: inout [Diagnostic],
                                       _ body: ([String: JSONValue], Int) throws -> Void) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            problems.append(Diagnostic(file: path, FileManager.default.fileExists(atPath: path)
-                ? "cannot read the labels file" : "no such labels file"))
+            problems.append(Issue.evaluation(.unreadableLabels(exists: FileManager.default.fileExists(atPath: path))).diagnostic(file: path))
             return
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            problems.append(Diagnostic(file: path, "the labels file is not UTF-8"))
+            problems.append(Issue.evaluation(.labelsNotUTF8).diagnostic(file: path))
             return
         }
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty { continue }
             guard let parsed = try? JSONDecoder().decode(JSONValue.self, from: Data(line.utf8)) else {
-                problems.append(Diagnostic(file: path, line: index + 1, "malformed JSON"))
+                problems.append(Issue.evaluation(.malformedJSON).diagnostic(file: path, line: index + 1))
                 continue
             }
             guard case .object(let object) = parsed else {
-                problems.append(Diagnostic(file: path, line: index + 1, "expected a JSON object"))
+                problems.append(Issue.evaluation(.notAJSONObject).diagnostic(file: path, line: index + 1))
                 continue
             }
             do {
                 try body(object, index + 1)
             } catch {
-                problems.append(Diagnostic(file: path, line: index + 1, (error as? FieldError)?.text ?? "\(error)"))
+                problems.append((error as? FieldError).map { Issue.evaluation($0.issue).diagnostic(file: path, line: index + 1) }
+                    ?? Diagnostic(file: path, line: index + 1, "\(error)"))
             }
         }
     }
@@ -125,7 +125,7 @@ public enum LabelReader {
     private static func passage(_ object: [String: JSONValue], line: Int) throws -> LabelledPassage {
         let fields = Fields(object, "")
         let claims = try fields.array("claims").enumerated().map { index, value -> LabelledClaim in
-            guard case .object(let claim) = value else { throw FieldError("claim \(index + 1): expected an object") }
+            guard case .object(let claim) = value else { throw FieldError(.claimNotAnObject(claim: index + 1)) }
             let f = Fields(claim, "claim \(index + 1): ")
             return LabelledClaim(quote: try f.string("quote"), kind: try f.string("kind"),
                                  low: try f.number("low"), high: try f.number("high"),
@@ -137,7 +137,7 @@ public enum LabelReader {
             try fields.optionalArray(key).enumerated().map { index, value in
                 guard case .array(let items) = value, items.count >= 2,
                       case .string(let a) = items[0], case .string(let b) = items[1] else {
-                    throw FieldError("\(key) \(index + 1): expected [quote A, quote B, why]")
+                    throw FieldError(.malformedPair(list: key, index: index + 1))
                 }
                 var why = ""
                 if items.count > 2, case .string(let text) = items[2] { why = text }
@@ -150,8 +150,8 @@ public enum LabelReader {
 }
 
 struct FieldError: Error {
-    let text: String
-    init(_ text: String) { self.text = text }
+    let issue: Issue.Evaluation
+    init(_ issue: Issue.Evaluation) { self.issue = issue }
 }
 
 /// A parsed JSON value that keeps true apart from 1, which Foundation's NSNumber does not.
@@ -179,12 +179,12 @@ private struct Fields {
     }
 
     private func value(_ key: String) throws -> JSONValue {
-        guard let value = object[key] else { throw FieldError("\(prefix)missing field '\(key)'") }
+        guard let value = object[key] else { throw FieldError(.missingField(key, at: prefix)) }
         return value
     }
 
     func string(_ key: String) throws -> String {
-        guard case .string(let text) = try value(key) else { throw FieldError("\(prefix)'\(key)' must be a string") }
+        guard case .string(let text) = try value(key) else { throw FieldError(.wrongField(key, at: prefix, expected: .string)) }
         return text
     }
 
@@ -192,7 +192,7 @@ private struct Fields {
         switch object[key] {
         case nil, .null?: return nil
         case .string(let text)?: return text
-        default: throw FieldError("\(prefix)'\(key)' must be a string or null")
+        default: throw FieldError(.wrongField(key, at: prefix, expected: .stringOrNull))
         }
     }
 
@@ -201,12 +201,12 @@ private struct Fields {
         switch try value(key) {
         case .null: return nil
         case .number(let number): return number
-        default: throw FieldError("\(prefix)'\(key)' must be a number or null")
+        default: throw FieldError(.wrongField(key, at: prefix, expected: .numberOrNull))
         }
     }
 
     func bool(_ key: String) throws -> Bool {
-        guard let flag = try optionalBool(key) else { throw FieldError("\(prefix)missing field '\(key)'") }
+        guard let flag = try optionalBool(key) else { throw FieldError(.missingField(key, at: prefix)) }
         return flag
     }
 
@@ -214,12 +214,12 @@ private struct Fields {
         switch object[key] {
         case nil, .null?: return nil
         case .bool(let flag)?: return flag
-        default: throw FieldError("\(prefix)'\(key)' must be true or false")
+        default: throw FieldError(.wrongField(key, at: prefix, expected: .bool))
         }
     }
 
     func array(_ key: String) throws -> [JSONValue] {
-        guard case .array(let items) = try value(key) else { throw FieldError("\(prefix)'\(key)' must be an array") }
+        guard case .array(let items) = try value(key) else { throw FieldError(.wrongField(key, at: prefix, expected: .array)) }
         return items
     }
 
@@ -232,7 +232,7 @@ private struct Fields {
     }
 
     func object(_ key: String) throws -> Fields {
-        guard case .object(let inner) = try value(key) else { throw FieldError("\(prefix)'\(key)' must be an object") }
+        guard case .object(let inner) = try value(key) else { throw FieldError(.wrongField(key, at: prefix, expected: .object)) }
         return Fields(inner, "\(prefix)\(key): ")
     }
 }

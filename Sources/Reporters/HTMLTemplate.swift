@@ -20,19 +20,19 @@ public struct HTMLTemplate: Sendable {
         do {
             template = try MustacheTemplate(string: text)
         } catch let error as MustacheTemplate.ParserError {
-            throw Diagnostic(.error, file: path, line: error.context.lineNumber, column: error.context.columnNumber,
-                             "template syntax error: " + HTMLTemplate.explain(error.error))
+            throw Issue.report(.templateSyntax(HTMLTemplate.syntax(error.error)))
+                .diagnostic(file: path, line: error.context.lineNumber, column: error.context.columnNumber)
         }
     }
 
-    static func explain(_ error: Error) -> String {
+    static func syntax(_ error: Error) -> Issue.Report.TemplateSyntax {
         switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect: "a section is closed with another section's name"
-        case .unfinishedName: "a tag is not finished"
-        case .expectedSectionEnd: "a section is never closed"
-        case .invalidSetDelimiter: "a set-delimiter tag is malformed"
-        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: "a pragma is malformed or unknown"
-        default: "\(error)"
+        case .sectionCloseNameIncorrect: .sectionClosedByOther
+        case .unfinishedName: .unfinishedTag
+        case .expectedSectionEnd: .unclosedSection
+        case .invalidSetDelimiter: .invalidSetDelimiter
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: .invalidPragma
+        default: .other("\(error)")
         }
     }
 
@@ -45,10 +45,10 @@ public struct HTMLTemplate: Sendable {
     /// Reads and parses the template at `path`.
     public static func load(path: String) throws -> HTMLTemplate {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw Diagnostic(.error, file: path, "cannot read the HTML template")
+            throw Issue.report(.unreadableTemplate).diagnostic(file: path)
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw Diagnostic(.error, file: path, "the HTML template is not UTF-8")
+            throw Issue.report(.templateNotUTF8).diagnostic(file: path)
         }
         return try HTMLTemplate(text: text, path: path)
     }

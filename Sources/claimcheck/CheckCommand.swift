@@ -52,7 +52,7 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         if let tolerance, Tolerance.parse(tolerance) == nil {
-            throw ValidationError("--tolerance must be \(Tolerance.help), got '\(tolerance)'")
+            throw ValidationError(Issue.command(.invalidTolerance(tolerance, expected: Tolerance.help)).message)
         }
         _ = try Outputs.resolve(output, format: format, fallback: .text)
     }
@@ -88,9 +88,10 @@ struct CheckCommand: ParsableCommand {
 
         let outcome = CheckRun(request).run()
         Console.report(runOptions.shown(outcome.ruleDiagnostics), color: color)
-        if outcome.status.failures.contains(.rules) {
-            let count = outcome.ruleDiagnostics.filter { $0.severity == .error }.count
-            Console.error("\(count) rule error\(count == 1 ? "" : "s"); nothing was checked")
+        // No rule directories is a rules failure without rule errors: its own line says so.
+        let ruleErrors = outcome.ruleDiagnostics.filter { $0.severity == .error }.count
+        if outcome.status.failures.contains(.rules), ruleErrors > 0 {
+            Console.error(Issue.command(.ruleErrors(count: ruleErrors)).message)
         }
         guard let report = outcome.report else {
             Console.report(outcome.diagnostics, color: color)

@@ -22,11 +22,11 @@ struct Claimcheck: ParsableCommand {
 
     /// "did you mean 'check'?" for a misspelt subcommand, which argument-parser would report
     /// only as an unexpected argument.
-    static func unknownSubcommand(in arguments: [String]) -> String? {
+    static func unknownSubcommand(in arguments: [String]) -> Issue? {
         guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
         let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
         guard !names.contains(first) else { return nil }
-        return "error: unknown command '\(first)'\(Suggestion.hint(for: first, in: names)); commands: \(names.joined(separator: ", "))"
+        return .command(.unknownCommand(first, known: names))
     }
 }
 
@@ -46,7 +46,7 @@ enum Main {
     static func main() {
         Console.guardStandardStreams()
         if let problem = Claimcheck.unknownSubcommand(in: Array(CommandLine.arguments.dropFirst())) {
-            Console.error(problem)
+            Console.report(problem)
             Console.error("Run 'claimcheck --help' for usage.")
             Foundation.exit(2)
         }

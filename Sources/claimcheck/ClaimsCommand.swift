@@ -53,7 +53,7 @@ struct ClaimsCommand: ParsableCommand {
     func validate() throws {
         for (name, value) in [("--from", from), ("--to", to)] {
             if let value, value.range(of: #"^\d{4}(-\d{2}(-\d{2})?)?$"#, options: .regularExpression) == nil {
-                throw ValidationError("\(name) must be YYYY-MM-DD, YYYY-MM or YYYY, got '\(value)'")
+                throw ValidationError(Issue.command(.invalidDatePrefix(option: name, value: value)).message)
             }
         }
     }
@@ -62,11 +62,11 @@ struct ClaimsCommand: ParsableCommand {
         let workingDirectory = FileManager.default.currentDirectoryPath
         let settings = try ProjectOptions.resolve(inputs: [], config: config).config
         guard let spec = db ?? settings.db else {
-            Console.error("error: no claims store: pass --db FILE or set db: in \(Config.fileName)")
+            Console.report(.store(.noStore(configFile: Config.fileName)), color: color)
             throw ExitCode(2)
         }
         guard StoreSpec.isURL(spec) || FileManager.default.fileExists(atPath: spec) else {
-            Console.report([Diagnostic(file: spec, "no claims store here (ingest creates one)")], color: color)
+            Console.report([Issue.store(.noStoreHere).diagnostic(file: spec)], color: color)
             throw ExitCode(2)
         }
         let store = try StoreAccess.open(spec, color: color)

@@ -20,7 +20,7 @@ struct HistoryOptions: ParsableArguments {
     func open(config: Config, workingDirectory: String, color: ColorChoice) throws -> HistorySession? {
         guard let spec = db ?? config.db else {
             if record {
-                Console.error("error: --record needs a claims store: --db or db: in \(Config.fileName)")
+                Console.report(.store(.recordNeedsStore(configFile: Config.fileName)), color: color)
                 throw ExitCode(2)
             }
             return nil

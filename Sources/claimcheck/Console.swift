@@ -18,6 +18,11 @@ enum Console {
         write(text, to: STDERR_FILENO, name: "standard error")
     }
 
+    /// A problem with no file, as "error: message".
+    static func report(_ issue: Issue, color: ColorChoice = .auto) {
+        report([issue.diagnostic()], color: color)
+    }
+
     /// Diagnostics go to standard error, coloured only when it is a terminal that wants it.
     static func report(_ diagnostics: [Diagnostic], color: ColorChoice = .auto) {
         guard !diagnostics.isEmpty else { return }

@@ -55,7 +55,7 @@ struct EvalCommand: ParsableCommand {
         try runOptions.validate()
         _ = try bounds()
         if let tolerance, Tolerance.parse(tolerance) == nil {
-            throw ValidationError("--tolerance must be \(Tolerance.help), got '\(tolerance)'")
+            throw ValidationError(Issue.command(.invalidTolerance(tolerance, expected: Tolerance.help)).message)
         }
     }
 
@@ -66,7 +66,7 @@ struct EvalCommand: ParsableCommand {
     private func bound(_ text: String, _ side: EvalBound.Side) throws -> EvalBound {
         switch EvalBound.parse(text, side: side) {
         case .success(let bound): return bound
-        case .failure(let error): throw ValidationError("--\(side.rawValue): \(error.message)")
+        case .failure(let error): throw ValidationError(Issue.command(.invalidBound(option: "--\(side.rawValue)", error.issue)).message)
         }
     }
 

@@ -35,7 +35,7 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var rules: RuleOptions
 
     func validate() throws {
-        if let date, CalendarDate(iso: date) == nil { throw ValidationError("--date must be YYYY-MM-DD, got '\(date)'") }
+        if let date, CalendarDate(iso: date) == nil { throw ValidationError(Issue.command(.invalidDate(date)).message) }
     }
 
     func run() throws {

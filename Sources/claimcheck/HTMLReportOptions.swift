@@ -18,7 +18,7 @@ struct HTMLReportOptions: ParsableArguments {
         let path = template ?? HTMLTemplate.defaultPath(rulesDirectory: RuleLoader.defaultDirectory(executablePath: executable),
                                                         executablePath: executable)
         guard let path else {
-            Console.error("error: no HTML template found (looked for Templates/\(HTMLTemplate.fileName) beside the shipped rules, beside the executable and in ../share/claimcheck); pass --template FILE")
+            Console.report(.report(.noTemplateFound(fileName: HTMLTemplate.fileName)), color: color)
             throw ExitCode(2)
         }
         let loaded: HTMLTemplate

@@ -40,7 +40,7 @@ struct IngestCommand: ParsableCommand {
         let project = try ProjectOptions.resolve(inputs: arguments, config: input.config, exitDetail: runOptions.exitDetail)
         let settings = project.config
         guard let spec = db ?? settings.db else {
-            Console.error("error: no claims store: pass --db FILE or set db: in \(Config.fileName)")
+            Console.report(.store(.noStore(configFile: Config.fileName)), color: color)
             throw ExitCode(2)
         }
         let ruleSet = try rules.load(extra: settings.rules, quiet: runOptions.quiet, color: color, exitDetail: runOptions.exitDetail)
@@ -69,7 +69,7 @@ struct IngestCommand: ParsableCommand {
             line += "; \(store.location) holds \(totals.articles) articles, \(totals.claims) claims"
             Console.error(line)
             if summary.stale > 0 {
-                Console.error("note: \(summary.stale) unchanged article\(summary.stale == 1 ? " was" : "s were") extracted with other rules; --refresh re-extracts")
+                Console.report(.command(.staleArticles(count: summary.stale)), color: color)
             }
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }

@@ -33,12 +33,12 @@ struct InputOptions: ParsableArguments {
     func validate() throws {
         try runOptions.validate()
         if inputs.isEmpty, filesFrom == nil {
-            throw ValidationError("no input: give files, directories, - for standard input, or --files-from")
+            throw ValidationError(Issue.command(.noInput).message)
         }
         if filesFrom == "-", inputs.contains("-") {
-            throw ValidationError("standard input cannot be both a list of paths (--files-from -) and an article (-)")
+            throw ValidationError(Issue.command(.standardInputForBoth).message)
         }
-        if let date, CalendarDate(iso: date) == nil { throw ValidationError("--date must be YYYY-MM-DD, got '\(date)'") }
+        if let date, CalendarDate(iso: date) == nil { throw ValidationError(Issue.command(.invalidDate(date)).message) }
     }
 }
 
@@ -74,7 +74,7 @@ struct RunOptions: ParsableArguments {
     var exitDetail = false
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let jobs, jobs < 1 { throw ValidationError(Issue.command(.invalidJobs(jobs)).message) }
     }
 
     var workers: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }

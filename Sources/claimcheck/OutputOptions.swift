@@ -50,10 +50,10 @@ enum Outputs {
         if let format { all.insert(OutputSpec(format: format, path: "-"), at: 0) }
         if all.isEmpty { all = [OutputSpec(format: fallback, path: "-")] }
         if all.filter({ $0.path == "-" }).count > 1 {
-            throw ValidationError("only one report can go to standard output; give the others a file with --output FORMAT=PATH")
+            throw ValidationError(Issue.command(.twoReportsToStandardOutput).message)
         }
         let files = all.filter { $0.path != "-" }.map { URL(fileURLWithPath: $0.path).standardizedFileURL.path }
-        if Set(files).count != files.count { throw ValidationError("two --output options name the same file") }
+        if Set(files).count != files.count { throw ValidationError(Issue.command(.sameOutputFile).message) }
         return all
     }
 }

@@ -19,7 +19,7 @@ struct RuleOptions: ParsableArguments {
         // Bundle.main reads /proc/self/exe, so a binary found through PATH still finds its Rules.
         let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
         guard let base = RuleLoader.defaultDirectory(executablePath: executable) else {
-            Console.error("error: no default rules found (looked for Rules and ../share/claimcheck/Rules beside the executable, and the package it was built in); pass --rules DIR")
+            Console.report(.command(.noDefaultRules))
             throw ExitCode(2)
         }
         return base
@@ -46,14 +46,14 @@ struct RuleOptions: ParsableArguments {
         let failure = RunStatus(failures: [.rules]).exitCode(detailed: exitDetail)
         let directories = try resolvedDirectories(extra: extra)
         guard !directories.isEmpty else {
-            Console.error("error: --no-default-rules needs at least one --rules DIR")
+            Console.report(.noRuleDirectories, color: color)
             throw ExitCode(failure)
         }
         let (rules, diagnostics) = RuleLoader(directories: directories).load()
         Console.report(quiet ? diagnostics.filter { $0.severity == .error } : diagnostics, color: color)
         if diagnostics.contains(where: { $0.severity == .error }) {
             let count = diagnostics.filter { $0.severity == .error }.count
-            Console.error("\(count) rule error\(count == 1 ? "" : "s"); nothing was checked")
+            Console.error(Issue.command(.ruleErrors(count: count)).message)
             throw ExitCode(failure)
         }
         return rules

@@ -60,6 +60,14 @@ final class ErrorTests: XCTestCase {
         XCTAssertEqual(regex[2], "    " + String(repeating: " ", count: number) + "^")
     }
 
+    func testNoRuleDirectoriesIsOneLineWithoutARuleCount() throws {
+        for command in ["check", "extract"] {
+            let result = try CLI.run([command, "--no-default-rules", Self.article])
+            XCTAssertEqual(result.status, 2, command)
+            XCTAssertEqual(result.stderr, "error: --no-default-rules needs at least one --rules DIR\n", command)
+        }
+    }
+
     func testMissingInputFile() throws {
         let result = try CLI.run(["extract", "Fixtures/errors/inputs/missing.txt"])
         XCTAssertEqual(result.status, 2)
