@@ -66,19 +66,19 @@ public struct Baseline: Equatable, Sendable {
         do {
             json = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw Issue.invalidBaseline("baseline is not valid JSON").diagnostic(file: path)
+            throw Issue.projectFile(.baselineNotJSON).diagnostic(file: path)
         }
         guard let object = json as? [String: Any] else {
-            throw Issue.invalidBaseline("baseline must be a JSON object with \"version\" and \"fingerprints\"").diagnostic(file: path)
+            throw Issue.projectFile(.baselineNotAnObject).diagnostic(file: path)
         }
         for key in object.keys.sorted() where key != "version" && key != "fingerprints" {
-            throw Issue.invalidBaseline("unknown key \"\(key)\" in baseline").diagnostic(file: path)
+            throw Issue.projectFile(.unknownBaselineKey(key)).diagnostic(file: path)
         }
         guard let version = object["version"] as? Int, version == Self.version else {
-            throw Issue.invalidBaseline("unsupported baseline version (expected \"version\": \(Self.version))").diagnostic(file: path)
+            throw Issue.projectFile(.unsupportedBaselineVersion(expected: Self.version)).diagnostic(file: path)
         }
         guard let list = object["fingerprints"] as? [Any] else {
-            throw Issue.invalidBaseline("baseline needs a \"fingerprints\" array").diagnostic(file: path)
+            throw Issue.projectFile(.baselineWithoutFingerprints).diagnostic(file: path)
         }
         var entries: [Entry] = []
         for (index, item) in list.enumerated() {
@@ -88,7 +88,7 @@ public struct Baseline: Equatable, Sendable {
                 entries.append(Entry(fingerprint: text, check: entry["check"] as? String,
                                      file: entry["file"] as? String, message: entry["message"] as? String))
             } else {
-                throw Issue.invalidBaseline("baseline entry \(index + 1) has no \"fingerprint\" string").diagnostic(file: path)
+                throw Issue.projectFile(.baselineEntryWithoutFingerprint(entry: index + 1)).diagnostic(file: path)
             }
         }
         return Baseline(entries: entries)

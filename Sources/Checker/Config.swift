@@ -85,17 +85,17 @@ public struct Config: Equatable, Sendable {
                 config.extensions = try strings(value, key, &reader).map { $0.hasPrefix(".") ? String($0.dropFirst()) : $0 }
             case "db":
                 guard let text = value.scalar?.string, !YAMLReader.isNull(value), !text.isEmpty else {
-                    throw error(value, file, "db must be a file path or a postgres:// URL")
+                    throw error(value, file, .badDatabase)
                 }
                 config.db = text
             case "fail-on":
                 guard let text = value.scalar?.string, let threshold = FailThreshold(rawValue: text) else {
-                    throw error(value, file, "fail-on must be one of \(FailThreshold.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw error(value, file, .badFailOn(known: FailThreshold.allCases.map(\.rawValue)))
                 }
                 config.failOn = threshold
             case "tolerance":
                 guard let text = value.scalar?.string, let tolerance = Tolerance.parse(text) else {
-                    throw error(value, file, "tolerance must be \(Tolerance.help)")
+                    throw error(value, file, .badTolerance(help: Tolerance.help))
                 }
                 config.tolerance = tolerance
             default:
@@ -131,39 +131,36 @@ public struct Config: Equatable, Sendable {
 
     private static func checks(_ node: Node, _ file: String) throws -> [String: CheckSetting] {
         guard let mapping = node.mapping else {
-            throw error(node, file, "checks must map check ids to \(settingNames)")
+            throw error(node, file, .checksNotAMapping(settings: settingNames))
         }
         var result: [String: CheckSetting] = [:]
         for (keyNode, value) in mapping {
             guard let id = keyNode.string, Checker.checkIDs.contains(id) else {
                 let name = keyNode.string ?? "?"
-                throw error(keyNode, file, "unknown check '\(name)'\(Suggestion.hint(for: name, in: Checker.checkIDs)); known checks: \(Checker.checkIDs.joined(separator: ", "))")
+                throw error(keyNode, file, .unknownCheck(name, known: Checker.checkIDs))
             }
             // YAML 1.1 reads a bare `off` as false; accept it as the setting it spells.
             guard let text = value.scalar?.string, let setting = CheckSetting(rawValue: text.lowercased()) else {
-                throw error(value, file, "check \"\(id)\" must be \(settingNames)")
+                throw error(value, file, .badCheckSetting(check: id, settings: settingNames))
             }
             result[id] = setting
         }
         return result
     }
 
-    private static var settingNames: String {
-        CheckSetting.allCases.map(\.rawValue).joined(separator: ", ")
-    }
+    private static var settingNames: [String] { CheckSetting.allCases.map(\.rawValue) }
 
     /// A string or a list of strings; an empty value is a mistake, not "nothing".
     private static func strings(_ node: Node, _ key: String, _ reader: inout YAMLReader) throws -> [String] {
         if YAMLReader.isNull(node) {
-            throw Diagnostic(file: reader.file, line: node.mark?.line, column: node.mark?.column,
-                             "\(key) must be a string or a list of strings")
+            throw error(node, reader.file, .notStrings(key: key))
         }
         let values = reader.strings(node, key) ?? []
         if let first = reader.diagnostics.first { throw first }
         return values
     }
 
-    private static func error(_ node: Node, _ file: String, _ message: String) -> Diagnostic {
-        Diagnostic(file: file, line: node.mark?.line, column: node.mark?.column, message)
+    private static func error(_ node: Node, _ file: String, _ issue: Issue.ProjectFile) -> Diagnostic {
+        Issue.projectFile(issue).diagnostic(file: file, line: node.mark?.line, column: node.mark?.column)
     }
 }

@@ -26,7 +26,6 @@ public enum Issue: Sendable, Equatable {
     case configNotUTF8
     case noRuleDirectories
     case unreadableBaseline
-    case invalidBaseline(String)
     // MARK: - Suppressions
     case unknownDirective(String, known: [String])
     case enableWithoutDisable(enable: String, disable: String)
@@ -63,6 +62,7 @@ public enum Issue: Sendable, Equatable {
     case store(Store)
     case report(Report)
     case command(Command)
+    case projectFile(ProjectFile)
 
     public var severity: Severity {
         switch self {
@@ -70,6 +70,7 @@ public enum Issue: Sendable, Equatable {
         case .evaluation: .error
         case .store(let issue): issue.severity
         case .report: .error
+        case .projectFile: .error
         case .command(let issue): issue.severity
         case .notRegularFile(_, let named): named ? .error : .warning
         case .standardInputTwice, .noArticleFiles, .brokenLink, .silentPipe,
@@ -102,7 +103,6 @@ public enum Issue: Sendable, Equatable {
         case .configNotUTF8: "configuration file is not valid UTF-8"
         case .noRuleDirectories: "--no-default-rules needs at least one --rules DIR"
         case .unreadableBaseline: "cannot read baseline file"
-        case .invalidBaseline(let why): why
         case .unknownDirective(let word, let known):
             "unknown directive '\(word)'\(Suggestion.hint(for: word, in: known)); known directives: \(known.joined(separator: ", "))"
         case .enableWithoutDisable(let enable, let disable): "\(enable) without an open \(disable)"
@@ -141,6 +141,7 @@ public enum Issue: Sendable, Equatable {
         case .store(let issue): issue.message
         case .report(let issue): issue.message
         case .command(let issue): issue.message
+        case .projectFile(let issue): issue.message
         }
     }
 

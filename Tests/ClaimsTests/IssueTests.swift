@@ -24,6 +24,9 @@ final class IssueTests: XCTestCase {
              "--min: unknown figure 'recall'; known: found, false-alarms"),
             (.command(.ruleErrors(count: 1)), .error, "1 rule error; nothing was checked"),
             (.command(.staleArticles(count: 2)), .info, "2 unchanged articles were extracted with other rules; --refresh re-extracts"),
+            (.projectFile(.unknownCheck("conflicts", known: ["conflict", "unsourced"])), .error,
+             "unknown check 'conflicts' (did you mean 'conflict'?); known checks: conflict, unsourced"),
+            (.projectFile(.baselineEntryWithoutFingerprint(entry: 3)), .error, "baseline entry 3 has no \"fingerprint\" string"),
         ]
         for (issue, severity, message) in cases {
             XCTAssertEqual(issue.message, message)
