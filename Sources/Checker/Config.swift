@@ -14,7 +14,7 @@ import Yams
 /// db: claims.sqlite                 # claims store (file relative to this file, or postgres:// URL)
 /// ```
 public struct Config: Equatable, Sendable {
-    public static let fileName = ".claimcheck.yml"
+    public static let fileName = InputCollector.configFileName
     public static let keys = ["rules", "fail-on", "checks", "tolerance", "ignore", "extensions", "db"]
 
     /// The file it was read from, nil for the empty default.

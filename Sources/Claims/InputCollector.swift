@@ -122,10 +122,13 @@ public struct InputCollector {
                 problems.append(Issue.unreadableDirectory(reason: reason).diagnostic(file: shown))
                 continue
             }
+            if absolute != root, names.contains(InputCollector.configFileName) {
+                problems.append(Issue.nestedConfigIgnored.diagnostic(file: display(shown, InputCollector.configFileName)))
+            }
             for name in names {
                 if !includesHidden, name.hasPrefix(".") { continue }
                 let path = absolute + "/" + name
-                let display = shown + "/" + name
+                let display = display(shown, name)
                 var link = stat()
                 guard lstat(path, &link) == 0 else { continue }
                 if link.st_mode & S_IFMT == S_IFDIR {
@@ -151,6 +154,11 @@ public struct InputCollector {
         }
         return (found.sorted(), problems)
     }
+
+    private func display(_ directory: String, _ name: String) -> String { directory + "/" + name }
+
+    /// The project configuration's name (`Config.fileName`): a walk notes one it will not apply.
+    public static let configFileName = ".claimcheck.yml"
 
     private static func readIgnoreFile(_ path: String) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }

@@ -19,6 +19,7 @@ public enum Issue: Sendable, Equatable {
     case isDirectory
     case binaryFile
     case noArticleRead
+    case nestedConfigIgnored
     case unreadableInputList
     // MARK: - Projects
     case differentProjects([(input: String, config: String)])
@@ -73,6 +74,7 @@ public enum Issue: Sendable, Equatable {
         case .projectFile: .error
         case .command(let issue): issue.severity
         case .notRegularFile(_, let named): named ? .error : .warning
+        case .nestedConfigIgnored: .info
         case .standardInputTwice, .noArticleFiles, .brokenLink, .silentPipe,
              .unknownDirective, .enableWithoutDisable, .unknownCheckInSuppression,
              .invalidUTF8, .convertedEncoding, .invalidArticleDate, .sentenceCut, .valueTooLarge, .noRuleFiles:
@@ -95,6 +97,8 @@ public enum Issue: Sendable, Equatable {
         case .silentPipe: "named pipe gave no data (nothing writing to it?); skipped"
         case .isDirectory: "is a directory, not an article"
         case .binaryFile: "binary file skipped (it contains NUL bytes)"
+        case .nestedConfigIgnored:
+            "not applied: a run uses the configuration of the inputs it was given, not one inside a walked directory; check this directory on its own to use it"
         case .noArticleRead: "no article was read; pass --allow-empty if that is expected"
         case .unreadableInputList: "cannot read the list of input paths"
         case .differentProjects(let inputs):

@@ -42,6 +42,18 @@ final class ProjectModelTests: XCTestCase {
         XCTAssertEqual(CheckFixtures.findings(try CheckFixtures.json(loose.stdout)).map { $0["check"] as? String }, ["conflict"])
     }
 
+    func testAWalkNotesAConfigurationItDoesNotApply() throws {
+        let root = try CLI.temporaryDirectory(self)
+        try write("checks: {conflict: off}\n", "desk/.claimcheck.yml", in: root)
+        try write(Self.date + Self.conflicting, "desk/kellmark.txt", in: root)
+        let walked = try CLI.run(["check", "--color", "never", "--format", "json", "."], directory: root)
+        XCTAssertEqual(walked.stderr, "./desk/.claimcheck.yml: note: not applied: a run uses the configuration of the inputs it was given, not one inside a walked directory; check this directory on its own to use it\n")
+        XCTAssertEqual(walked.status, 1, "the desk's 'conflict: off' is not applied")
+        let own = try CLI.run(["check", "--color", "never", "desk"], directory: root)
+        XCTAssertEqual(own.stderr, "")
+        XCTAssertEqual(own.status, 0)
+    }
+
     func testInputsOfTwoProjectsAreAConfigurationError() throws {
         let root = try CLI.temporaryDirectory(self)
         try write("fail-on: warning\n", "a/.claimcheck.yml", in: root)
