@@ -9,39 +9,9 @@ enum SQLiteSchema {
     static let applicationID: Int32 = 0x4343_4C4D
 
     /// Migration N (1-based) takes the schema from version N-1 to N. Append; never edit.
-    static let migrations: [[String]] = [
-        [
-            """
-            CREATE TABLE articles (
-                id INTEGER PRIMARY KEY,
-                path TEXT NOT NULL UNIQUE,
-                hash TEXT NOT NULL,
-                date TEXT,
-                title TEXT NOT NULL,
-                rules TEXT NOT NULL,
-                recorded_at TEXT NOT NULL
-            )
-            """,
-            "CREATE TABLE claims (id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE, "
-                + ClaimColumns.names.map { "\($0) \(type(of: $0))" }.joined(separator: ", ") + ")",
-            "CREATE INDEX claims_by_key ON claims (kind, unit, place_key, date, group_key)",
-            "CREATE INDEX claims_by_article ON claims (article_id)",
-        ],
-    ]
+    static let migrations: [[String]] = [StoreSchema.tables(.sqlite)]
 
     static var version: Int { migrations.count }
-
-    static let insertClaim = "INSERT INTO claims (article_id, " + ClaimColumns.names.joined(separator: ", ")
-        + ") VALUES (" + Array(repeating: "?", count: ClaimColumns.names.count + 1).joined(separator: ", ") + ")"
-
-    private static func type(of column: String) -> String {
-        switch ClaimQuerySQL.type(of: column) {
-        case .real: return "REAL"
-        case .integer: return "INTEGER"
-        case .requiredText: return "TEXT NOT NULL"
-        case .text: return "TEXT"
-        }
-    }
 
     /// Refuses a foreign database or a newer schema; reads only.
     static func check(_ db: Database, path: String) throws {

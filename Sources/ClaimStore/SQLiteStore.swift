@@ -104,7 +104,7 @@ public final class SQLiteStore: ClaimStorage {
                 try db.inTransaction(.immediate) {
                     let delete = try db.cachedStatement(sql: "DELETE FROM articles WHERE path = ?")
                     let article = try db.cachedStatement(sql: "INSERT INTO articles (path, hash, date, title, rules, recorded_at) VALUES (?, ?, ?, ?, ?, ?)")
-                    let claim = try db.cachedStatement(sql: SQLiteSchema.insertClaim)
+                    let claim = try db.cachedStatement(sql: StoreSchema.insertClaim)
                     let now = ISO8601DateFormatter().string(from: Date())
                     for record in articles {
                         try delete.execute(arguments: [record.path])

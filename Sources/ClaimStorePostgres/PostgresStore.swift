@@ -19,7 +19,7 @@ public final class PostgresStore: ClaimStorage, @unchecked Sendable {
         connection = try PostgresConnection(url: url)
         try transaction { try PostgresSchema.migrate(connection) }
         try connection.prepare("insert_article", "INSERT INTO articles (path, hash, date, title, rules, recorded_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
-        try connection.prepare("insert_claim", PostgresSchema.insertClaim)
+        try connection.prepare("insert_claim", StoreSchema.insertClaim)
         try connection.prepare("delete_article", "DELETE FROM articles WHERE path = ?")
     }
 
@@ -125,40 +125,10 @@ public final class PostgresStore: ClaimStorage, @unchecked Sendable {
 
 /// The PostgreSQL schema: `claimcheck_schema` holds the version.
 enum PostgresSchema {
-    static let migrations: [[String]] = [
-        [
-            "CREATE TABLE claimcheck_schema (version INTEGER NOT NULL)",
-            """
-            CREATE TABLE articles (
-                id BIGSERIAL PRIMARY KEY,
-                path TEXT COLLATE "C" NOT NULL UNIQUE,
-                hash TEXT NOT NULL,
-                date TEXT COLLATE "C",
-                title TEXT NOT NULL,
-                rules TEXT NOT NULL,
-                recorded_at TEXT NOT NULL
-            )
-            """,
-            "CREATE TABLE claims (id BIGSERIAL PRIMARY KEY, article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, "
-                + ClaimColumns.names.map { "\($0) \(type(of: $0))" }.joined(separator: ", ") + ")",
-            "CREATE INDEX claims_by_key ON claims (kind, unit, place_key, date, group_key)",
-            "CREATE INDEX claims_by_article ON claims (article_id)",
-        ],
-    ]
+    /// Migration N (1-based) takes the schema from version N-1 to N. Append; never edit.
+    static let migrations: [[String]] = [["CREATE TABLE claimcheck_schema (version INTEGER NOT NULL)"] + StoreSchema.tables(.postgres)]
 
     static var version: Int { migrations.count }
-
-    static let insertClaim = "INSERT INTO claims (article_id, " + ClaimColumns.names.joined(separator: ", ")
-        + ") VALUES (" + Array(repeating: "?", count: ClaimColumns.names.count + 1).joined(separator: ", ") + ")"
-
-    private static func type(of column: String) -> String {
-        switch ClaimQuerySQL.type(of: column) {
-        case .real: return "DOUBLE PRECISION"
-        case .integer: return "BIGINT"
-        case .requiredText: return "TEXT COLLATE \"C\" NOT NULL"
-        case .text: return "TEXT COLLATE \"C\""
-        }
-    }
 
     /// Inside the caller's transaction: refuses foreign tables or a newer schema before
     /// writing anything, then applies the missing migrations once (under the advisory lock).
