@@ -9,6 +9,16 @@ public enum ContentHash {
         return hash.hex
     }
 
+    /// An article as it was extracted: its bytes and, when `--date` overrode the article's
+    /// own date, that date too, so a record made under another date is out of date.
+    public static func article(_ bytes: [UInt8], dateOverride: String?) -> String {
+        guard let dateOverride else { return of(bytes) }
+        var hash = FNV()
+        hash.add(bytes)
+        hash.add([0x1e] + Array(dateOverride.utf8))
+        return hash.hex
+    }
+
     /// The rule-set version: a hash of the loaded rule files' contents in load order. A file
     /// that cannot be read still changes the version (its path is hashed).
     public static func ruleSet(files: [String]) -> String {

@@ -15,9 +15,9 @@ public struct IngestSummary: Equatable, Sendable {
     public init() {}
 }
 
-/// Records articles and their claims. An unchanged file (same content hash) is skipped; a
-/// changed one is re-extracted and replaces its old record atomically; with `refresh`, so is
-/// one extracted by another rule-set version.
+/// Records articles and their claims. An unchanged file (same content hash, and the same
+/// `--date` if one was given) is skipped; a changed one is re-extracted and replaces its old
+/// record atomically; with `refresh`, so is one extracted by another rule-set version.
 public struct Ingester {
     public let store: any ClaimStorage
     public let rules: RuleSet
@@ -60,7 +60,7 @@ public struct Ingester {
             let stored = StorePath.relative(path, root: root)
             guard seen.insert(stored).inserted else { continue }
             // Unreadable files go on to extraction, which reports them.
-            let hash = FileManager.default.contents(atPath: path).map { ContentHash.of(Array($0)) } ?? ""
+            let hash = FileManager.default.contents(atPath: path).map { ContentHash.article(Array($0), dateOverride: dateOverride) } ?? ""
             if let state = states[stored], state.hash == hash {
                 if state.rules == rulesVersion || !refresh {
                     summary.unchanged += 1

@@ -90,6 +90,18 @@ enum StoreContract {
         XCTAssertEqual([summary.added, summary.updated, summary.unchanged, summary.claims], [0, 1, 1, 1])
         XCTAssertEqual(try store.claims(ClaimQuery(source: "police")).map(\.claim.quote), ["9,500 people"])
 
+        // Another --date changes every claim's date: the records are re-extracted, and so
+        // they are again without it.
+        ingester.dateOverride = "2026-03-21"
+        summary = try ingester.ingest(paths: [a, b])
+        XCTAssertEqual([summary.updated, summary.unchanged, summary.claims], [2, 0, 2])
+        XCTAssertEqual(try store.claims(ClaimQuery(source: "police")).map(\.claim.context.date), ["2026-03-21"])
+        summary = try ingester.ingest(paths: [a, b])
+        XCTAssertEqual([summary.updated, summary.unchanged], [0, 2])
+        ingester.dateOverride = nil
+        summary = try ingester.ingest(paths: [a, b])
+        XCTAssertEqual([summary.updated, summary.unchanged, summary.claims], [2, 0, 2])
+
         ingester.rulesVersion = "other"
         summary = try ingester.ingest(paths: [a, b])
         XCTAssertEqual([summary.unchanged, summary.stale, summary.claims], [2, 2, 0])
