@@ -4,7 +4,7 @@ extension JSON {
     public func serialized(pretty: Bool = false) -> String {
         var writer = JSONWriter(pretty: pretty)
         writer.write(self, depth: 0)
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return writer.finish()
     }
 
     /// Whole numbers without a fraction ("3"; -0 as "0"), others in the shortest form that
@@ -28,14 +28,48 @@ extension JSON {
     }
 }
 
-/// Appends JSON text to a byte buffer.
+/// A member of an object serialized by `JSON.serializedObject`: a value, or an array whose
+/// elements are made one at a time.
+public enum StreamedMember {
+    case value(JSON)
+    case elements(count: Int, element: (Int) -> JSON)
+}
+
+extension JSON {
+    /// The same text as the object of these members made whole and `serialized(pretty:)`, and a
+    /// newline, but
+    /// each array element exists as a tree only while it is written: a report of every claim
+    /// of an archive never sits in memory twice over.
+    public static func serializedObject(pretty: Bool, _ members: [(key: String, value: StreamedMember)]) -> String {
+        var writer = JSONWriter(pretty: pretty)
+        writer.writeObject(members)
+        writer.bytes.append(UInt8(ascii: "\n"))
+        return writer.finish()
+    }
+}
+
+/// Appends JSON text to a byte buffer, moved into the text every 64 KB so a large report is
+/// not held as bytes and then copied into a String.
 private struct JSONWriter {
     let pretty: Bool
     var bytes: [UInt8] = []
+    private var text = ""
+    private static let flushSize = 1 << 16
 
     init(pretty: Bool) {
         self.pretty = pretty
         bytes.reserveCapacity(1024)
+    }
+
+    /// Everything written, as text.
+    mutating func finish() -> String {
+        flush()
+        return text
+    }
+
+    private mutating func flush() {
+        text += String(decoding: bytes, as: UTF8.self)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     mutating func write(_ value: JSON, depth: Int) {
@@ -57,11 +91,27 @@ private struct JSONWriter {
         }
     }
 
+    mutating func writeObject(_ members: [(key: String, value: StreamedMember)]) {
+        writeContainer(open: "{", close: "}", count: members.count, depth: 0) { writer, index in
+            writer.writeString(members[index].key)
+            writer.append(writer.pretty ? ": " : ":")
+            switch members[index].value {
+            case .value(let value):
+                writer.write(value, depth: 1)
+            case .elements(let count, let element):
+                writer.writeContainer(open: "[", close: "]", count: count, depth: 1) { writer, index in
+                    writer.write(element(index), depth: 2)
+                }
+            }
+        }
+    }
+
     private mutating func writeContainer(open: String, close: String, count: Int, depth: Int,
                                          element: (inout JSONWriter, Int) -> Void) {
         append(open)
         guard count > 0 else { return append(close) }
         for index in 0..<count {
+            if bytes.count >= JSONWriter.flushSize { flush() }
             if index > 0 { append(",") }
             newline(depth: depth + 1)
             element(&self, index)
