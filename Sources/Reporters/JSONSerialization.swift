@@ -37,38 +37,48 @@ public enum StreamedMember {
 
 extension JSON {
     /// The same text as the object of these members made whole and `serialized(pretty:)`, and a
-    /// newline, but
-    /// each array element exists as a tree only while it is written: a report of every claim
-    /// of an archive never sits in memory twice over.
+    /// newline, but each array element exists as a tree only while it is written, and the text
+    /// goes to `sink` in pieces of about 64 KB: a report of every claim of an archive is never
+    /// held whole, as a tree or as text.
+    public static func writeObject(pretty: Bool, _ members: [(key: String, value: StreamedMember)], to sink: (String) -> Void) {
+        withoutActuallyEscaping(sink) { sink in
+            var writer = JSONWriter(pretty: pretty, sink: sink)
+            writer.writeObject(members)
+            writer.bytes.append(UInt8(ascii: "\n"))
+            writer.flush()
+        }
+    }
+
+    /// `writeObject` collected into one text.
     public static func serializedObject(pretty: Bool, _ members: [(key: String, value: StreamedMember)]) -> String {
-        var writer = JSONWriter(pretty: pretty)
-        writer.writeObject(members)
-        writer.bytes.append(UInt8(ascii: "\n"))
-        return writer.finish()
+        var text = ""
+        writeObject(pretty: pretty, members) { text += $0 }
+        return text
     }
 }
 
-/// Appends JSON text to a byte buffer, moved into the text every 64 KB so a large report is
-/// not held as bytes and then copied into a String.
+/// Appends JSON text to a byte buffer. With a sink, the buffer is handed on as text every
+/// 64 KB (between elements, so never inside a character).
 private struct JSONWriter {
     let pretty: Bool
     var bytes: [UInt8] = []
-    private var text = ""
+    private let sink: ((String) -> Void)?
     private static let flushSize = 1 << 16
 
-    init(pretty: Bool) {
+    init(pretty: Bool, sink: ((String) -> Void)? = nil) {
         self.pretty = pretty
+        self.sink = sink
         bytes.reserveCapacity(1024)
     }
 
-    /// Everything written, as text.
-    mutating func finish() -> String {
-        flush()
-        return text
+    /// Everything written, as text (without a sink).
+    func finish() -> String {
+        String(decoding: bytes, as: UTF8.self)
     }
 
-    private mutating func flush() {
-        text += String(decoding: bytes, as: UTF8.self)
+    mutating func flush() {
+        guard let sink, !bytes.isEmpty else { return }
+        sink(String(decoding: bytes, as: UTF8.self))
         bytes.removeAll(keepingCapacity: true)
     }
 
@@ -111,7 +121,7 @@ private struct JSONWriter {
         append(open)
         guard count > 0 else { return append(close) }
         for index in 0..<count {
-            if bytes.count >= JSONWriter.flushSize { flush() }
+            if sink != nil, bytes.count >= JSONWriter.flushSize { flush() }
             if index > 0 { append(",") }
             newline(depth: depth + 1)
             element(&self, index)
