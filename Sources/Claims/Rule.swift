@@ -138,4 +138,20 @@ public struct RuleSet: Sendable {
     }
     /// The rule files read, in load order.
     public var files: [String]
+
+    /// Every pattern the extractor matches with, each once (a file's prefilter is shared by its rules).
+    public var matchedPatterns: [Regex] {
+        var seen: Set<ObjectIdentifier> = []
+        var all: [Regex] = [trigger]
+        for rule in claimRules {
+            all.append(rule.regex)
+            all += rule.prefilters
+            if let requires = rule.requires { all.append(requires) }
+            if let excludes = rule.excludes { all.append(excludes) }
+        }
+        for rule in contextRules { all += [rule.regex] + rule.prefilters }
+        if let skip { all.append(skip) }
+        if let sectionBreak { all.append(sectionBreak) }
+        return all.filter { seen.insert(ObjectIdentifier($0)).inserted }
+    }
 }

@@ -20,7 +20,8 @@ enum CompiledRule {
 struct RuleCompiler {
     let lexicon: Lexicon
     let shared: [(name: String, pattern: String)]
-    /// Shared by the files of one load, so each fragment is analysed once.
+    /// Shared by the files of one load, so each fragment is analysed once. Rule patterns are
+    /// JIT-compiled on first use: a run that never reaches a rule does not pay for it.
     let analyser: StartAnalyser
     var diagnostics: [Diagnostic] = []
 
@@ -278,7 +279,7 @@ struct RuleCompiler {
             // Only the fragments the pattern calls: compiling every fragment into every pattern
             // was most of the rule load time.
             return try Regex("(?:" + pattern + "\n)" + Fragments.defineBlock(define, calledFrom: pattern),
-                             options: RuleCompiler.patternOptions, startClass: analyser.startClass(of: pattern, define))
+                             options: RuleCompiler.patternOptions, jit: nil, startClass: analyser.startClass(of: pattern, define))
         } catch let error as PCRE2Error {
             reportCompileError(error, pattern: pattern, owner: .rule(id), node: node, &reader)
         } catch {

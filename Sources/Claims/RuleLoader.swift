@@ -52,7 +52,7 @@ public struct RuleLoader {
         return files.sorted()
     }
 
-    private struct ParsedFile: @unchecked Sendable {
+    fileprivate struct ParsedFile: @unchecked Sendable {
         let path: String
         let layer: Int
         let root: [String: Node]
@@ -81,49 +81,65 @@ public struct RuleLoader {
     }
 
     /// Each file's rules and problems, in file order. Files compile in parallel (compiling and
-    /// JIT-compiling patterns is most of the load time); each has its own start analyser.
-    private static func compile(_ files: [ParsedFile], lexicon: Lexicon, shared: [(name: String, pattern: String)])
-        -> [([CompiledRule], [Diagnostic])] {
+    /// JIT-compiling patterns is most of the load time), sharing one start analyser.
+    private static func compile(_ files: [ParsedFile], lexicon: Lexicon, shared: [(name: String, pattern: String)],
+                                analyser: StartAnalyser) -> [([CompiledRule], [Diagnostic])] {
         let results = CompiledFiles(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
             var reader = YAMLReader(file: file.path)
-            var compiler = RuleCompiler(lexicon: lexicon, shared: shared)
+            var compiler = RuleCompiler(lexicon: lexicon, shared: shared, analyser: analyser)
             let rules = compiler.compileFile(file.root, rootNode: file.rootNode, reader: &reader)
             results.set(index, (rules, reader.diagnostics + compiler.diagnostics))
         }
         return results.values
     }
 
+    /// One rule file read and parsed, or nil, with its problems.
+    private static func parse(_ path: String, layer: Int) -> (ParsedFile?, [Diagnostic]) {
+        var reader = YAMLReader(file: path)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return (nil, [Issue.unreadableRuleFile.diagnostic(file: path)])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return (nil, [Issue.ruleFileNotUTF8.diagnostic(file: path)])
+        }
+        var parsed: ParsedFile?
+        if let node = reader.parse(text) {
+            let allowed: Set<String> = ["lexicon", "kind", "context", "unit", "priority", "bounds",
+                                        "compare", "prefilter", "shares-of", "description", "define", "rules"]
+            if let map = reader.mapping(node, allowed: allowed, what: "rule file") {
+                parsed = ParsedFile(path: path, layer: layer, root: map, rootNode: node)
+            }
+        }
+        return (parsed, reader.diagnostics)
+    }
+
     public func load() -> (RuleSet, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        var parsed: [ParsedFile] = []
+        // Directory problems and files in order; the files are then parsed in parallel (YAML
+        // parsing is a sixth of the load time) and their results taken in that order.
+        enum Step { case problem(Diagnostic), file(path: String, layer: Int) }
+        var steps: [Step] = []
         for (layer, directory) in directories.enumerated() {
             guard RuleLoader.isDirectory(directory) else {
-                diagnostics.append(Issue.rulesDirectoryMissing.diagnostic(file: directory))
+                steps.append(.problem(Issue.rulesDirectoryMissing.diagnostic(file: directory)))
                 continue
             }
             let files = RuleLoader.ruleFiles(in: directory)
-            if files.isEmpty { diagnostics.append(Issue.noRuleFiles.diagnostic(file: directory)) }
-            for path in files {
-                var reader = YAMLReader(file: path)
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    diagnostics.append(Issue.unreadableRuleFile.diagnostic(file: path))
-                    continue
-                }
-                guard let text = String(data: data, encoding: .utf8) else {
-                    diagnostics.append(Issue.ruleFileNotUTF8.diagnostic(file: path))
-                    continue
-                }
-                if let node = reader.parse(text) {
-                    let allowed: Set<String> = ["lexicon", "kind", "context", "unit", "priority", "bounds",
-                                                "compare", "prefilter", "shares-of", "description", "define", "rules"]
-                    if let map = reader.mapping(node, allowed: allowed, what: "rule file") {
-                        parsed.append(ParsedFile(path: path, layer: layer, root: map, rootNode: node))
-                    }
-                }
-                diagnostics += reader.diagnostics
-            }
+            if files.isEmpty { steps.append(.problem(Issue.noRuleFiles.diagnostic(file: directory))) }
+            steps += files.map { .file(path: $0, layer: layer) }
+        }
+        let results = ParsedFiles(count: steps.count)
+        DispatchQueue.concurrentPerform(iterations: steps.count) { index in
+            guard case .file(let path, let layer) = steps[index] else { return }
+            results.set(index, RuleLoader.parse(path, layer: layer))
+        }
+        var diagnostics: [Diagnostic] = []
+        var parsed: [ParsedFile] = []
+        for (step, result) in zip(steps, results.values) {
+            if case .problem(let problem) = step { diagnostics.append(problem) }
+            if let file = result.0 { parsed.append(file) }
+            diagnostics += result.1
         }
 
         var lexicon = Lexicon()
@@ -145,7 +161,7 @@ public struct RuleLoader {
         var claimRules: [ClaimRule] = []
         var contextRules: [ContextRule] = []
         var seen: [String: (file: String, line: Int, layer: Int)] = [:]
-        for (file, (rules, problems)) in zip(parsed, RuleLoader.compile(parsed, lexicon: lexicon, shared: shared)) {
+        for (file, (rules, problems)) in zip(parsed, RuleLoader.compile(parsed, lexicon: lexicon, shared: shared, analyser: analyser)) {
             diagnostics += problems
             for rule in rules {
                 let (id, line) = rule.identity
@@ -174,6 +190,30 @@ public struct RuleLoader {
                           trigger: Fragments.trigger(shared, analyser: analyser), skip: skip, sectionBreak: sectionBreak,
                           files: parsed.map(\.path))
         return (set, diagnostics)
+    }
+
+    /// JIT-compiles every pattern of `rules` now, over the cores, rather than on first use
+    /// (for measuring what loading and JIT-compiling everything costs).
+    public static func compileJIT(_ rules: RuleSet) {
+        let patterns = rules.matchedPatterns
+        DispatchQueue.concurrentPerform(iterations: patterns.count) { patterns[$0].compileJIT() }
+    }
+}
+
+/// Per-file parse results written by several threads.
+private final class ParsedFiles: @unchecked Sendable {
+    private var slots: [(RuleLoader.ParsedFile?, [Diagnostic])]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: (nil, []), count: count) }
+    func set(_ index: Int, _ result: (RuleLoader.ParsedFile?, [Diagnostic])) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+    var values: [(RuleLoader.ParsedFile?, [Diagnostic])] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import PCRE2
 
 /// Finds the characters a rule pattern can start with, so the JIT can skip every other
@@ -7,9 +8,12 @@ import PCRE2
 /// optional when the fragment can match empty (`(?&not_expected)`, all lookbehinds), or
 /// `(?s:.)?` when the start is unknown, which gives up on it. Only PCRE2's own analysis of that stand-in pattern is read; the rule itself still
 /// runs as written.
-final class StartAnalyser {
+final class StartAnalyser: @unchecked Sendable {
     /// Stand-ins by the fragment body they were computed from (after its own calls were replaced).
+    /// Rule files compile in parallel with one analyser, so the cache is locked; two threads may
+    /// at worst analyse one fragment twice.
     private var standIns: [String: String] = [:]
+    private let lock = NSLock()
     static let unknown = "(?s:.)?"
 
     /// The start class of `pattern` calling into `fragments`, or nil when none is known.
@@ -27,13 +31,21 @@ final class StartAnalyser {
         // A \x01 after the body shows in the start class exactly when the body can match
         // empty (or starts with \x01): the stand-in is then optional.
         let analysed = "(?:" + replacingCalls(body, byName, &visiting) + "\n)\\x{1}"
-        if let known = standIns[analysed] { return known }
+        if let known = cached(analysed) { return known }
         var result = StartAnalyser.unknown
         if let found = Regex.startClass(of: analysed, options: RuleCompiler.patternOptions) {
             result = found.contains(#"\x{1}\"#) || found.contains(#"\x{1}]"#) ? found + "?" : found
         }
+        lock.lock()
         standIns[analysed] = result
+        lock.unlock()
         return result
+    }
+
+    private func cached(_ analysed: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return standIns[analysed]
     }
 
     /// `(?&name)` calls replaced by stand-ins; a call to no known fragment stays (the analysis

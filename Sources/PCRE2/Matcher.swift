@@ -35,7 +35,9 @@ public final class Matcher {
     public let regex: Regex
     private let matchData: OpaquePointer
     private let context: OpaquePointer
-    private let jitStack: OpaquePointer?
+    private var jitStack: OpaquePointer?
+    /// The regex is JIT-compiled (if wanted) at the first match, not before: see `Regex(jit:)`.
+    private var prepared = false
 
     public init(_ regex: Regex) {
         self.regex = regex
@@ -43,12 +45,13 @@ public final class Matcher {
         context = pcre2_match_context_create_8(nil)
         pcre2_set_match_limit_8(context, regex.limits.match)
         pcre2_set_depth_limit_8(context, regex.limits.depth)
-        if regex.isJITCompiled {
-            jitStack = pcre2_jit_stack_create_8(32 * 1024, 1024 * 1024, nil)
-            pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(jitStack))
-        } else {
-            jitStack = nil
-        }
+    }
+
+    private func prepare() {
+        prepared = true
+        guard regex.compileJIT() else { return }
+        jitStack = pcre2_jit_stack_create_8(32 * 1024, 1024 * 1024, nil)
+        pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(jitStack))
     }
 
     deinit {
@@ -59,6 +62,7 @@ public final class Matcher {
 
     /// The first match at or after byte `start` within `subject`.
     public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int) throws -> Match? {
+        if !prepared { prepare() }
         let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1)!
         let rc = pcre2_match_8(regex.code, base, subject.count, start, 0, matchData, context)
         if rc == PCRE2_ERROR_NOMATCH { return nil }

@@ -1,4 +1,5 @@
 import CPCRE2
+import Foundation
 
 /// A compiled, JIT-compiled PCRE2 pattern over UTF-8 bytes. Immutable and shareable;
 /// matching needs a `Matcher`, which owns the per-thread match data.
@@ -31,15 +32,25 @@ public final class Regex: @unchecked Sendable {
     /// Group numbers for each name; several with `.dupnames`.
     public let groupNumbers: [String: [Int]]
     public let captureCount: Int
-    public let isJITCompiled: Bool
+    /// Whether the JIT compiled the pattern; compiling happens at most once, under `jitLock`,
+    /// at `init(jit: true)`, `compileJIT()` or a matcher's first match.
+    public var isJITCompiled: Bool {
+        jitLock.lock()
+        defer { jitLock.unlock() }
+        return jitState == .compiled
+    }
+    private enum JITState { case pending, compiled, unavailable, never }
+    private var jitState: JITState
+    private let jitLock = NSLock()
     /// The lookahead put before the pattern from `startAnalysis`, if any.
     public let startClass: String?
 
-    /// `jit: false` for patterns that are only checked, never matched. `startClass` (from
+    /// `jit: false` for patterns that are only checked, never matched; `jit: nil` to JIT-compile
+    /// on first use (`compileJIT`), so a pattern a run never reaches costs no JIT time. `startClass` (from
     /// `Regex.startClass(of:)` on a form of the pattern PCRE2 can see the start of) goes in a
     /// lookahead before the pattern: it matches exactly as before, but the JIT then skips the
     /// positions where no match can start.
-    public init(_ pattern: String, options: Options = [.utf], limits: Limits = Limits(), jit: Bool = true,
+    public init(_ pattern: String, options: Options = [.utf], limits: Limits = Limits(), jit: Bool? = true,
                 startClass hint: String? = nil) throws {
         self.pattern = pattern
         self.limits = limits
@@ -52,13 +63,27 @@ public final class Regex: @unchecked Sendable {
             code = try Regex.compile(pattern, options)
             startClass = nil
         }
-        // JIT is an optimisation: if it is unavailable the interpreter still works.
-        isJITCompiled = jit && pcre2_jit_compile_8(code, PCRE2_JIT_COMPLETE) == 0
+        jitState = jit == false ? .never : .pending
 
         var count: UInt32 = 0
         pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
         captureCount = Int(count)
         groupNumbers = Regex.readNameTable(code)
+        if jit == true { compileJIT() }
+    }
+
+    /// JIT-compiles the pattern unless done or not wanted; returns whether it is JIT-compiled.
+    /// Thread-safe: matchers of several threads call it before their first match, and none
+    /// matches until it has returned.
+    @discardableResult
+    public func compileJIT() -> Bool {
+        jitLock.lock()
+        defer { jitLock.unlock() }
+        if jitState == .pending {
+            // JIT is an optimisation: if it is unavailable the interpreter still works.
+            jitState = pcre2_jit_compile_8(code, PCRE2_JIT_COMPLETE) == 0 ? .compiled : .unavailable
+        }
+        return jitState == .compiled
     }
 
     /// The characters any match of `pattern` starts with, as a character class, when PCRE2's

@@ -8,12 +8,17 @@ public struct ExtractJSONReporter: Reporter {
     public init() {}
 
     public func render(_ report: ExtractReport) -> String {
-        let document: JSON = [
-            "version": JSON(JSONContract.version),
-            "claims": .array(report.claims.map(JSONContract.claim)),
-            "errors": .array(report.diagnostics.map(JSONContract.diagnostic)),
-        ]
-        return document.serialized(pretty: true) + "\n"
+        var text = ""
+        write(report) { text += $0 }
+        return text
+    }
+
+    public func write(_ report: ExtractReport, to sink: (String) -> Void) {
+        JSON.writeObject(pretty: true, [
+            ("version", .value(JSON(JSONContract.version))),
+            ("claims", .elements(count: report.claims.count) { JSONContract.claim(report.claims[$0]) }),
+            ("errors", .elements(count: report.diagnostics.count) { JSONContract.diagnostic(report.diagnostics[$0]) }),
+        ], to: sink)
     }
 }
 
@@ -37,13 +42,18 @@ public struct CheckJSONReporter: Reporter {
     public init() {}
 
     public func render(_ report: CheckReport) -> String {
-        let document: JSON = [
-            "version": JSON(JSONContract.version),
-            "findings": .array(report.findings.map(JSONContract.finding)),
-            "claims": .array(report.claims.map(JSONContract.claim)),
-            "errors": .array(report.diagnostics.map(JSONContract.diagnostic)),
-        ]
-        return document.serialized(pretty: true) + "\n"
+        var text = ""
+        write(report) { text += $0 }
+        return text
+    }
+
+    public func write(_ report: CheckReport, to sink: (String) -> Void) {
+        JSON.writeObject(pretty: true, [
+            ("version", .value(JSON(JSONContract.version))),
+            ("findings", .elements(count: report.findings.count) { JSONContract.finding(report.findings[$0]) }),
+            ("claims", .elements(count: report.claims.count) { JSONContract.claim(report.claims[$0]) }),
+            ("errors", .elements(count: report.diagnostics.count) { JSONContract.diagnostic(report.diagnostics[$0]) }),
+        ], to: sink)
     }
 }
 

@@ -4,7 +4,7 @@ extension JSON {
     public func serialized(pretty: Bool = false) -> String {
         var writer = JSONWriter(pretty: pretty)
         writer.write(self, depth: 0)
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return writer.finish()
     }
 
     /// Whole numbers without a fraction ("3"; -0 as "0"), others in the shortest form that
@@ -28,14 +28,58 @@ extension JSON {
     }
 }
 
-/// Appends JSON text to a byte buffer.
+/// A member of an object serialized by `JSON.serializedObject`: a value, or an array whose
+/// elements are made one at a time.
+public enum StreamedMember {
+    case value(JSON)
+    case elements(count: Int, element: (Int) -> JSON)
+}
+
+extension JSON {
+    /// The same text as the object of these members made whole and `serialized(pretty:)`, and a
+    /// newline, but each array element exists as a tree only while it is written, and the text
+    /// goes to `sink` in pieces of about 64 KB: a report of every claim of an archive is never
+    /// held whole, as a tree or as text.
+    public static func writeObject(pretty: Bool, _ members: [(key: String, value: StreamedMember)], to sink: (String) -> Void) {
+        withoutActuallyEscaping(sink) { sink in
+            var writer = JSONWriter(pretty: pretty, sink: sink)
+            writer.writeObject(members)
+            writer.bytes.append(UInt8(ascii: "\n"))
+            writer.flush()
+        }
+    }
+
+    /// `writeObject` collected into one text.
+    public static func serializedObject(pretty: Bool, _ members: [(key: String, value: StreamedMember)]) -> String {
+        var text = ""
+        writeObject(pretty: pretty, members) { text += $0 }
+        return text
+    }
+}
+
+/// Appends JSON text to a byte buffer. With a sink, the buffer is handed on as text every
+/// 64 KB (between elements, so never inside a character).
 private struct JSONWriter {
     let pretty: Bool
     var bytes: [UInt8] = []
+    private let sink: ((String) -> Void)?
+    private static let flushSize = 1 << 16
 
-    init(pretty: Bool) {
+    init(pretty: Bool, sink: ((String) -> Void)? = nil) {
         self.pretty = pretty
+        self.sink = sink
         bytes.reserveCapacity(1024)
+    }
+
+    /// Everything written, as text (without a sink).
+    func finish() -> String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    mutating func flush() {
+        guard let sink, !bytes.isEmpty else { return }
+        sink(String(decoding: bytes, as: UTF8.self))
+        bytes.removeAll(keepingCapacity: true)
     }
 
     mutating func write(_ value: JSON, depth: Int) {
@@ -57,11 +101,27 @@ private struct JSONWriter {
         }
     }
 
+    mutating func writeObject(_ members: [(key: String, value: StreamedMember)]) {
+        writeContainer(open: "{", close: "}", count: members.count, depth: 0) { writer, index in
+            writer.writeString(members[index].key)
+            writer.append(writer.pretty ? ": " : ":")
+            switch members[index].value {
+            case .value(let value):
+                writer.write(value, depth: 1)
+            case .elements(let count, let element):
+                writer.writeContainer(open: "[", close: "]", count: count, depth: 1) { writer, index in
+                    writer.write(element(index), depth: 2)
+                }
+            }
+        }
+    }
+
     private mutating func writeContainer(open: String, close: String, count: Int, depth: Int,
                                          element: (inout JSONWriter, Int) -> Void) {
         append(open)
         guard count > 0 else { return append(close) }
         for index in 0..<count {
+            if sink != nil, bytes.count >= JSONWriter.flushSize { flush() }
             if index > 0 { append(",") }
             newline(depth: depth + 1)
             element(&self, index)

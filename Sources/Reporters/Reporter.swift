@@ -10,10 +10,13 @@ public protocol Reporter<Input>: Sendable {
     /// `isRealtime`). Documents with a header or a summary (JSON, SARIF, HTML) do not stream.
     var isStreaming: Bool { get }
     func render(_ input: Input) -> String
+    /// The rendering handed to `sink` in pieces, so a large report need not be held whole.
+    func write(_ input: Input, to sink: (String) -> Void)
 }
 
 extension Reporter {
     public var isStreaming: Bool { false }
+    public func write(_ input: Input, to sink: (String) -> Void) { sink(render(input)) }
 }
 
 /// What `claimcheck extract` found.

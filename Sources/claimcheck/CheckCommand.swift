@@ -102,12 +102,12 @@ struct CheckCommand: ParsableCommand {
         htmlSettings?.tolerance = request.tolerance ?? outcome.project.config.tolerance ?? 0.1
         htmlSettings?.ruleDirectories = outcome.ruleDirectories
         htmlSettings?.exitStatus = exitCode
-        let problems = Outputs.write(outputs) { format, toTerminal in
+        let problems = Outputs.write(outputs) { format, toTerminal, sink in
             let options = ReportOptions(color: toTerminal && color.enabled(for: .standardOutput),
                                         checks: Checker.registry, toolVersion: Claimcheck.version,
                                         sourceRoot: workingDirectory, documentationURI: documentation,
                                         exitCode: exitCode, html: htmlSettings)
-            return format.reporter(options).render(report)
+            format.reporter(options).write(report, to: sink)
         }
         var status = outcome.status
         if !problems.isEmpty { status.failures.insert(.output) }

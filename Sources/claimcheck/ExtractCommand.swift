@@ -73,7 +73,7 @@ struct ExtractCommand: ParsableCommand {
         if whole {
             // A document is rendered once the run's outcome is known: the page shows its exit status.
             reportOptions.html?.exitStatus = status.exitCode(detailed: runOptions.exitDetail)
-            Console.out(format.reporter(reportOptions).render(ExtractReport(claims: claims, diagnostics: diagnostics)))
+            format.reporter(reportOptions).write(ExtractReport(claims: claims, diagnostics: diagnostics)) { Console.out($0) }
             Console.report(runOptions.shown(diagnostics), color: color)
         } else {
             Console.report(runOptions.shown(inputDiagnostics + empty), color: color)

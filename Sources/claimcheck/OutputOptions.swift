@@ -25,16 +25,20 @@ struct OutputSpec<Format: RawRepresentable & CaseIterable>: ExpressibleByArgumen
 
 /// Where reports go: every `--output`, else `--format` on standard output.
 enum Outputs {
-    /// Writes each rendering; a file is written whole or not at all. Returns the write problems.
-    static func write<Format>(_ outputs: [OutputSpec<Format>], render: (Format, _ toTerminal: Bool) -> String) -> [Diagnostic] {
+    /// Writes each rendering, which `render` hands to its sink in pieces: standard output gets
+    /// them as they come, a file is written whole or not at all. Returns the write problems.
+    static func write<Format>(_ outputs: [OutputSpec<Format>],
+                              render: (Format, _ toTerminal: Bool, _ sink: (String) -> Void) -> Void) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         for output in outputs {
             if output.path == "-" {
-                Console.out(render(output.format, true))
+                render(output.format, true) { Console.out($0) }
                 continue
             }
+            var text = ""
+            render(output.format, false) { text += $0 }
             do {
-                try AtomicFile.write(Array(render(output.format, false).utf8), to: output.path,
+                try AtomicFile.write(Array(text.utf8), to: output.path,
                                      what: "\(output.format.rawValue) report")
             } catch {
                 problems.append((error as? Diagnostic) ?? Diagnostic(file: output.path, "\(error)"))

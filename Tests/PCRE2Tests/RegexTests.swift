@@ -7,6 +7,19 @@ final class RegexTests: XCTestCase {
         XCTAssertTrue(try Regex("(?<value>a)|(?<value>b)", options: [.utf, .dupnames, .caseless, .extended]).isJITCompiled)
     }
 
+    func testJITOnFirstUse() throws {
+        let regex = try Regex(#"\d+"#, jit: nil)
+        let matcher = Matcher(regex)
+        XCTAssertFalse(regex.isJITCompiled)
+        XCTAssertTrue(try regex.matches("a 12"))
+        XCTAssertTrue(regex.isJITCompiled)
+        // A matcher made before the JIT ran still matches (now with the JIT).
+        let subject = Array("x 345".utf8)
+        let match = try subject.withUnsafeBufferPointer { try matcher.firstMatch(in: $0, from: 0) }
+        XCTAssertEqual(match?.range, 2..<5)
+        XCTAssertFalse(try Regex(#"\d+"#, jit: false).compileJIT())
+    }
+
     func testCaptureCountAndPatternAreKept() throws {
         let regex = try Regex(#"(a)(?:b)(?<c>c)"#)
         XCTAssertEqual(regex.captureCount, 2)

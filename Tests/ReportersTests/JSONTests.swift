@@ -56,4 +56,18 @@ import Testing
         #expect(parsed?["n"] as? Double == 24140.16)
         #expect(parsed?["inf"] is NSNull)
     }
+
+    /// A streamed object reads exactly like the same object made whole, empty arrays and
+    /// pieces of more than 64 KB included.
+    @Test func streamedObjectMatchesTheTree() {
+        let element = { (index: Int) -> JSON in ["n": JSON(index), "text": .string(String(repeating: "é", count: index % 50))] }
+        let count = 3_000
+        let tree: JSON = ["version": 1, "items": .array((0..<count).map(element)), "none": .array([])]
+        var pieces: [String] = []
+        JSON.writeObject(pretty: true, [("version", .value(1)), ("items", .elements(count: count, element: element)),
+                                        ("none", .elements(count: 0, element: element))]) { pieces.append($0) }
+        #expect(pieces.count > 1)
+        #expect(pieces.joined() == tree.serialized(pretty: true) + "\n")
+        #expect(JSON.serializedObject(pretty: false, [("a", .elements(count: 2) { JSON($0) })]) == "{\"a\":[0,1]}\n")
+    }
 }
