@@ -245,6 +245,29 @@ final class ProjectModelTests: XCTestCase {
 
     // MARK: exit codes
 
+    func testExtractWritesSeveralOutputsInOneRun() throws {
+        let root = try CLI.temporaryDirectory(self)
+        try write(Self.date + Self.conflicting, "k.txt", in: root)
+        let text = try CLI.run(["extract", "--color", "never", "k.txt"], directory: root)
+        let jsonl = try CLI.run(["extract", "--format", "jsonl", "k.txt"], directory: root)
+        let json = try CLI.run(["extract", "--format", "json", "k.txt"], directory: root)
+        XCTAssertEqual(text.stdout.split(separator: "\n").count, 2)
+        let both = try CLI.run(["extract", "--color", "never", "--output", "jsonl=claims.jsonl", "--output", "json=claims.json",
+                                "--output", "text=-", "k.txt"], directory: root)
+        XCTAssertEqual(both.status, 0, both.stderr)
+        XCTAssertEqual(both.stdout, text.stdout)
+        XCTAssertEqual(try String(contentsOf: root.appendingPathComponent("claims.jsonl"), encoding: .utf8), jsonl.stdout)
+        XCTAssertEqual(try String(contentsOf: root.appendingPathComponent("claims.json"), encoding: .utf8), json.stdout)
+
+        let filesOnly = try CLI.run(["extract", "--output", "jsonl=claims.jsonl", "k.txt"], directory: root)
+        XCTAssertEqual(filesOnly.stdout, "", "with --output only, standard output gets nothing")
+        let failed = try CLI.run(["extract", "--color", "never", "--format", "text", "--output", "json=out/claims.json", "k.txt"], directory: root)
+        XCTAssertEqual(failed.status, 2, "out/ does not exist")
+        XCTAssertEqual(failed.stdout, text.stdout, "the claims are still printed")
+        XCTAssertTrue(failed.stderr.hasPrefix("out/claims.json: error: cannot write json report: cannot create "), failed.stderr)
+        XCTAssertEqual(try CLI.run(["extract", "--exit-detail", "--output", "json=out/claims.json", "k.txt"], directory: root).status, 6)
+    }
+
     func testExitDetailTellsErrorsApart() throws {
         let root = try CLI.temporaryDirectory(self)
         try write(Self.date + Self.conflicting, "k.txt", in: root)
