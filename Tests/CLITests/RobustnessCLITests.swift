@@ -102,6 +102,10 @@ final class RobustnessCLITests: XCTestCase {
     }
 
     /// Nine aliases of the level before in each list: 9^levels nodes once expanded.
+    /// Unguarded, a 12-level bomb expands for hours: a bound this loose tells a hang from a
+    /// run on a busy machine without timing anything (speed is the benchmark's job).
+    static let hangGuard: TimeInterval = 30
+
     static func nestedAliasBomb(levels: Int) -> String {
         var lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
         for level in 1...levels {
@@ -116,7 +120,7 @@ final class RobustnessCLITests: XCTestCase {
         try Self.aliasKeyBomb(levels: 12).write(to: file, atomically: true, encoding: .utf8)
         let started = Date()
         let result = try CLI.run(["rules", "list", "--no-default-rules", "--rules", rules.path])
-        XCTAssertLessThan(Date().timeIntervalSince(started), 1.0)
+        XCTAssertLessThan(Date().timeIntervalSince(started), Self.hangGuard)
         XCTAssertEqual(result.status, 2)
         XCTAssertEqual(result.stderr, """
             \(file.path):2:12: error: YAML alias *a0 used in a mapping key; aliases are not allowed in keys
@@ -131,7 +135,7 @@ final class RobustnessCLITests: XCTestCase {
         try Self.nestedAliasBomb(levels: 12).write(to: file, atomically: true, encoding: .utf8)
         let started = Date()
         let result = try CLI.run(["rules", "list", "--no-default-rules", "--rules", rules.path])
-        XCTAssertLessThan(Date().timeIntervalSince(started), 1.0)
+        XCTAssertLessThan(Date().timeIntervalSince(started), Self.hangGuard)
         XCTAssertEqual(result.status, 2)
         XCTAssertEqual(result.stderr, """
             \(file.path):5:10: error: YAML aliases expand to more than 10000 nodes (at *a3); the file is not read
@@ -147,12 +151,12 @@ final class RobustnessCLITests: XCTestCase {
         // Picked up automatically from the working directory, as in a newsroom checkout.
         let started = Date()
         let result = try shell("cd \(quoted(directory.path)) && exec \"$0\" check \(quoted(CLI.path("seeds").path))")
-        XCTAssertLessThan(result.seconds, 1.0)
+        XCTAssertLessThan(result.seconds, Self.hangGuard)
         XCTAssertTrue(result.exited)
         XCTAssertEqual(result.status, 2)
         XCTAssertEqual(result.stdout, "")
         XCTAssertEqual(result.stderr, "\(config.path):2:12: error: YAML alias *a0 used in a mapping key; aliases are not allowed in keys\n")
-        XCTAssertLessThan(Date().timeIntervalSince(started), 2.0)
+        XCTAssertLessThan(Date().timeIntervalSince(started), Self.hangGuard)
     }
 
     func testAModestAliasInClaimcheckYmlStillWorks() throws {
