@@ -43,7 +43,23 @@ public struct ConflictCheck: Check {
             findings += capped(pairs, in: group, options: options)
         }
         findings += acrossDays(groups, reported: reported, options: options)
+        findings += PartExceedsWhole(tolerance: options.tolerance).pairs(claims).map { partFinding(whole: $0.whole, part: $0.part, options: options) }
         return findings
+    }
+
+    /// "29 people (kurdish fighters (killed)) are more than 2 people (killed), of which they are part".
+    func partFinding(whole: Claim, part: Claim, options: CheckOptions) -> Finding {
+        func shown(_ claim: Claim) -> String {
+            var copy = claim
+            copy.value = claim.value.againstRivals
+            return MessageText.value(copy, tolerance: options.tolerance) + MessageText.group(claim.context)
+        }
+        var shared = part.context
+        shared.group = nil
+        let message = "\(shown(part)) are more than \(shown(whole)), of which they are part; both are the "
+            + MessageText.kind(part.kind) + MessageText.context(shared)
+        return Finding(check: Self.id, severity: defaultSeverity, message: message, claims: [whole, part],
+                       fingerprint: Fingerprint.make(check: Self.id, claims: [whole, part], root: options.root))
     }
 
     /// Days before publication that a claim dated only by its article may be about.
