@@ -19,7 +19,7 @@ public struct ConflictCheck: Check {
     public static let descriptor = CheckDescriptor(
         id: "conflict", name: "ConflictingRanges",
         summary: "Two claims about the same quantity whose ranges cannot both hold.",
-        description: "Two claims of the same kind and unit about the same quantity, from different voices, whose intervals do not overlap after widening approximate ones by the tolerance (default 10%), so at most one of them is true; an open end counts as closed (\"over 100,000\" and \"100,000\" agree), and a vague quantity (\"hundreds\") is compared only with other vague quantities.",
+        description: "Two claims of the same kind and unit about the same quantity, from different voices, whose intervals do not overlap after widening approximate ones by the tolerance (default 10%; three quarters of it each when both are approximate), so at most one of them is true, or a part (a narrowed group: \"Kurdish fighters\" of \"fighters\", \"soldiers\" of the killed) larger than every whole its article gives; an open end counts as closed (\"over 100,000\" and \"100,000\" agree), and a vague quantity (\"hundreds\") is compared only with other vague quantities.",
         defaultSeverity: .error,
         help: "Check both figures against their sources, or say whose estimate each one is. If they describe different things, give them different places, dates or groups in the text; silence a known case with <!-- claimcheck-disable-next-line conflict -->.")
 
@@ -43,7 +43,23 @@ public struct ConflictCheck: Check {
             findings += capped(pairs, in: group, options: options)
         }
         findings += acrossDays(groups, reported: reported, options: options)
+        findings += PartExceedsWhole(tolerance: options.tolerance).pairs(claims).map { partFinding(whole: $0.whole, part: $0.part, options: options) }
         return findings
+    }
+
+    /// "29 people (kurdish fighters (killed)) are more than 2 people (killed), of which they are part".
+    func partFinding(whole: Claim, part: Claim, options: CheckOptions) -> Finding {
+        func shown(_ claim: Claim) -> String {
+            var copy = claim
+            copy.value = claim.value.againstRivals
+            return MessageText.value(copy, tolerance: options.tolerance) + MessageText.group(claim.context)
+        }
+        var shared = part.context
+        shared.group = nil
+        let message = "\(shown(part)) are more than \(shown(whole)), of which they are part; both are the "
+            + MessageText.kind(part.kind) + MessageText.context(shared)
+        return Finding(check: Self.id, severity: defaultSeverity, message: message, claims: [whole, part],
+                       fingerprint: Fingerprint.make(check: Self.id, claims: [whole, part], root: options.root))
     }
 
     /// Days before publication that a claim dated only by its article may be about.
@@ -67,7 +83,7 @@ public struct ConflictCheck: Check {
                 for back in 1...Self.articleDateWindow {
                     var other = key
                     other.date = ComparisonKey.normalize(day.adding(days: -back).description)
-                    if let earlier = groups[other]?.firstDatedConflict(with: later, tolerance: options.tolerance) {
+                    if let earlier = groups[other]?.firstDatedConflict(with: later, tolerance: options.tolerance, check: self) {
                         pairs.append((earlier, later))
                         break
                     }
@@ -106,8 +122,21 @@ public struct ConflictCheck: Check {
     /// against "tens of thousands").
     func conflicts(_ a: Claim, _ b: Claim, tolerance: Double) -> Bool {
         guard a.value.vague == b.value.vague else { return false }
-        return !a.value.againstRivals.widened(by: tolerance).closed.overlaps(b.value.againstRivals.widened(by: tolerance).closed)
+        let each = Self.tolerance(tolerance, between: a, b)
+        return !a.value.againstRivals.widened(by: each).closed.overlaps(b.value.againstRivals.widened(by: each).closed)
     }
+
+    /// How far each of two claims widens. An approximate figure against an exact one widens by
+    /// the whole tolerance; two approximate ones by three quarters of it each, so that rivals
+    /// 20% apart ("some 120,000" against "more like 100,000") conflict while figures 15% apart
+    /// ("about 10,000" and "some 11,500") still read as one crowd rounded two ways. (Widening
+    /// both by the whole tolerance let them lie twice as far apart as one against a count.)
+    static func tolerance(_ tolerance: Double, between a: Claim, _ b: Claim) -> Double {
+        a.value.approx && b.value.approx ? tolerance * sharedShare : tolerance
+    }
+
+    /// The share of the tolerance each of two approximate figures widens by.
+    static let sharedShare = 0.75
 
     /// "The toll was 10 but it dropped to at least eight": a revision rule's claim corrects the
     /// figure it refers back to, whoever gives the two.
@@ -132,7 +161,7 @@ public struct ConflictCheck: Check {
         func compared(_ claim: Claim) -> String {
             var shown = claim
             if !revises(b, a) { shown.value = claim.value.againstRivals }
-            return MessageText.value(shown, tolerance: options.tolerance)
+            return MessageText.value(shown, tolerance: Self.tolerance(options.tolerance, between: a, b))
         }
         let first = compared(a)
         let second = compared(b)
@@ -152,8 +181,13 @@ private struct KeyGroup {
     let claims: [Claim]
     let tolerance: Double
     let voices: [String]
+    /// Approximate claims widened by their share of the tolerance (as against another approximate one):
+    /// the narrowest reading, so the trees find every candidate and `conflicts` decides.
     let lows: [Double]
     let highs: [Double]
+    /// Approximate claims widened by the whole tolerance (as against an exact one).
+    let fullLows: [Double]
+    let fullHighs: [Double]
     /// Start (in `claims`) of each claim's file run: position order sorts by file first.
     let fileStart: [Int]
     /// Per vagueness, the claims of it in order and a tree over their bounds.
@@ -165,15 +199,18 @@ private struct KeyGroup {
         claims = sorted
         self.tolerance = tolerance
         voices = sorted.map(\.voice)
-        var lows: [Double] = [], highs: [Double] = []
-        for claim in sorted {
-            let closed = claim.value.againstRivals.widened(by: tolerance).closed
+        func bounds(_ claim: Claim, _ widening: Double) -> (low: Double, high: Double) {
+            let closed = claim.value.againstRivals.widened(by: widening).closed
             // NaN compares false either way, as a missing bound does.
-            lows.append(closed.low.flatMap { $0.isNaN ? nil : $0 } ?? -.infinity)
-            highs.append(closed.high.flatMap { $0.isNaN ? nil : $0 } ?? .infinity)
+            return (closed.low.flatMap { $0.isNaN ? nil : $0 } ?? -.infinity, closed.high.flatMap { $0.isNaN ? nil : $0 } ?? .infinity)
         }
+        let half = sorted.map { bounds($0, tolerance * ConflictCheck.sharedShare) }
+        let full = sorted.map { bounds($0, tolerance) }
+        let lows = half.map(\.low), highs = half.map(\.high)
         self.lows = lows
         self.highs = highs
+        fullLows = full.map(\.low)
+        fullHighs = full.map(\.high)
         var starts: [Int] = []
         for index in sorted.indices {
             starts.append(index > 0 && sorted[index - 1].file == sorted[index].file ? starts[index - 1] : index)
@@ -220,7 +257,7 @@ private struct KeyGroup {
             for _ in 0..<ConflictCheck.otherArticleHits {
                 guard let hit = firstConflictIndex(with: later, in: byVagueness, before: fileStart[later], from: from) else { break }
                 let earlier = byVagueness[claims[later].value.vague]!.members[hit]
-                if otherVoices.insert(voices[earlier]).inserted { pairs.append(Pair(earlier: earlier, later: later)) }
+                if conflicts(earlier, later), otherVoices.insert(voices[earlier]).inserted { pairs.append(Pair(earlier: earlier, later: later)) }
                 from = hit + 1
             }
         }
@@ -238,17 +275,23 @@ private struct KeyGroup {
 
     /// `acrossDays`: the first claim of another article, not itself dated only by its article,
     /// that `later` (from another key) conflicts with.
-    func firstDatedConflict(with later: Claim, tolerance: Double) -> Claim? {
+    func firstDatedConflict(with later: Claim, tolerance: Double, check: ConflictCheck) -> Claim? {
         guard let (members, tree) = datedByVagueness[later.value.vague] else { return nil }
-        let closed = later.value.againstRivals.widened(by: tolerance).closed
+        let closed = later.value.againstRivals.widened(by: tolerance * ConflictCheck.sharedShare).closed
         let low = closed.low.flatMap { $0.isNaN ? nil : $0 } ?? -.infinity
         let high = closed.high.flatMap { $0.isNaN ? nil : $0 } ?? .infinity
         // The later claim's own file is one run of the members: search before it, then after.
         let runStart = members.partitioningIndex(where: { claims[$0].file >= later.file })
         let runEnd = members.partitioningIndex(where: { claims[$0].file > later.file })
-        let found = tree.first(from: 0, below: runStart, low: low, high: high)
-            ?? tree.first(from: runEnd, below: members.count, low: low, high: high)
-        return found.map { claims[members[$0]] }
+        for (from, below) in [(0, runStart), (runEnd, members.count)] {
+            var next = from
+            while let hit = tree.first(from: next, below: below, low: low, high: high) {
+                let earlier = claims[members[hit]]
+                if check.conflicts(earlier, later, tolerance: tolerance) { return earlier }
+                next = hit + 1
+            }
+        }
+        return nil
     }
 
     /// The claims of one file in the key, split by voice and vagueness, and the revision
@@ -319,8 +362,11 @@ private struct KeyGroup {
         return !(a.file == b.file && voices[earlier] == voices[later]) && conflicts(earlier, later)
     }
 
-    private func conflicts(_ a: Int, _ b: Int) -> Bool {
-        claims[a].value.vague == claims[b].value.vague && (highs[a] < lows[b] || highs[b] < lows[a])
+    /// The shared-tolerance bounds when both are approximate, else the fully widened ones.
+    func conflicts(_ a: Int, _ b: Int) -> Bool {
+        guard claims[a].value.vague == claims[b].value.vague else { return false }
+        if claims[a].value.approx && claims[b].value.approx { return highs[a] < lows[b] || highs[b] < lows[a] }
+        return fullHighs[a] < fullLows[b] || fullHighs[b] < fullLows[a]
     }
 
     private func differs(_ a: Int, _ b: Int) -> Bool {

@@ -27,10 +27,15 @@ enum MessageText {
         kind.replacingUnderscores()
     }
 
+    /// " (supporters)", " soldiers (killed)", or nothing.
+    static func group(_ context: ClaimContext) -> String {
+        guard let group = context.group else { return "" }
+        return group.hasSuffix(")") ? " \(group)" : " (\(group))"
+    }
+
     /// " (supporters) in Valmont on 2021-03-06", or " in the same article" with no place or date.
     static func context(_ context: ClaimContext) -> String {
-        var text = ""
-        if let group = context.group { text += group.hasSuffix(")") ? " \(group)" : " (\(group))" }
+        var text = group(context)
         if let place = context.place { text += " in \(place)" }
         if let date = context.date { text += " on \(date)" }
         if context.place == nil, context.date == nil { text += " in the same article" }

@@ -36,8 +36,29 @@ struct ContextNormalizer {
     /// commission" are one voice; "Marek's office" is the office), or the whole phrase for a
     /// joint attribution ("monitors and state media" is not "state media"). Possessive
     /// endings and joining words come from the lexicon.
+    ///
+    /// An acronym right before the head says whose it is: "an FDNY spokesman" and "an NYPD
+    /// spokesman" are two voices, not one "spokesman" (a line in capitals has no acronyms).
     func voice(_ source: String) -> String {
-        let words: [String] = source.folded().split(whereSeparator: \.isWhitespace).compactMap { raw in
+        let words = voiceWords(source.folded())
+        if words.contains(where: lexicon.joiningWords.contains) { return words.joined(separator: " ") }
+        guard let head = words.last else { return "" }
+        let original = voiceWords(source)
+        if original.count == words.count, original.count >= 2, Self.isAcronym(original[original.count - 2]),
+           original[original.count - 1].contains(where: \.isLowercase) {
+            return words[words.count - 2] + " " + head
+        }
+        return head
+    }
+
+    /// "FDNY", "U.N", "BBC": two or more capitals and nothing lower-case.
+    static func isAcronym(_ word: String) -> Bool {
+        word.filter(\.isUppercase).count >= 2 && !word.contains(where: \.isLowercase)
+    }
+
+    /// The words of a source, trimmed of punctuation and possessive endings.
+    private func voiceWords(_ source: String) -> [String] {
+        source.split(whereSeparator: \.isWhitespace).compactMap { raw in
             guard let first = raw.firstIndex(where: { $0.isLetter || $0.isNumber }),
                   let last = raw.lastIndex(where: { $0.isLetter || $0.isNumber }) else { return nil }
             var word = String(raw[first...last])
@@ -47,8 +68,6 @@ struct ContextNormalizer {
             }
             return word
         }
-        if words.contains(where: lexicon.joiningWords.contains) { return words.joined(separator: " ") }
-        return words.last ?? ""
     }
 
     private func stripPossessive(_ text: String) -> String {

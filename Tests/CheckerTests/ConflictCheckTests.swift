@@ -93,6 +93,19 @@ final class ConflictCheckTests: XCTestCase {
         XCTAssertEqual(check.run([claim(exact(3000), line: 1), b], options: CheckOptions(tolerance: 0.5)).count, 1)
     }
 
+    func testTwoApproximateValuesShareTheTolerance() {
+        // "The union estimated some 120,000 people marched, police more like 100,000."
+        let union = claim(about(120000), source: "the union", line: 1)
+        let police = claim(about(100000), source: "police", line: 2)
+        XCTAssertEqual(check.run([union, police], options: options).map(\.message), [
+            "~120000 people (the union; ±7.5%: [111000, 129000]) and ~100000 people (police; ±7.5%: [92500, 107500]) do not overlap; both are the crowd in the same article",
+        ])
+        // 15% apart they agree: one crowd rounded two ways.
+        XCTAssertEqual(check.run([claim(about(115000), source: "the union", line: 1), police], options: options), [])
+        // Against an exact figure an approximate one still widens by the whole tolerance.
+        XCTAssertEqual(check.run([claim(exact(109000), source: "the union", line: 1), police], options: options), [])
+    }
+
     func testUnknownAgainstKnownContextDoesNotConflict() {
         let dated = claim(exact(40000), place: "Valmont", date: "2021-03-06", line: 1)
         let undated = claim(exact(8000), place: "Valmont", line: 2)

@@ -7,6 +7,11 @@ final class VoiceTests: XCTestCase {
     func testVoicesUseTheLexicon() {
         let normalizer = ContextNormalizer(lexicon: Shipped.lexicon)
         XCTAssertEqual(normalizer.voice("the city electoral commission"), "commission")
+        XCTAssertEqual(normalizer.voice("An FDNY spokesman"), "fdny spokesman")
+        XCTAssertEqual(normalizer.voice("an NYPD spokesman"), "nypd spokesman")
+        XCTAssertEqual(normalizer.voice("the spokesman"), "spokesman")
+        XCTAssertEqual(normalizer.voice("POLICE SPOKESMAN"), "spokesman")
+        XCTAssertEqual(normalizer.voice("the U.N. agency"), "u.n agency")
         XCTAssertEqual(normalizer.voice("Marek’s office"), "office")
         XCTAssertEqual(normalizer.voice("the organisers'"), "organisers")
         XCTAssertEqual(normalizer.voice("monitors and state media"), "monitors and state media")
