@@ -31,7 +31,7 @@ struct GroupScope: Equatable {
     }
 }
 
-/// "Turkish shelling killed at least 29 Kurdish fighters" against "two fighters were killed":
+/// "the strike killed at least 30 Druze militiamen" against "three militiamen were killed":
 /// a part that is larger than its whole. Claims whose groups differ are otherwise never
 /// compared (the soldiers among the dead are not the dead), so this pass sets each narrowed
 /// group against the wider groups of the same kind, unit, place and date, and flags a part
