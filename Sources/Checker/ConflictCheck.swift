@@ -109,7 +109,7 @@ public struct ConflictCheck: Check {
         return !a.value.againstRivals.widened(by: tolerance).closed.overlaps(b.value.againstRivals.widened(by: tolerance).closed)
     }
 
-    /// "The toll was 10 but it dropped to at least eight": a revision rule's claim corrects the
+    /// "The toll was 12 but it dropped to at least nine": a revision rule's claim corrects the
     /// figure it refers back to, whoever gives the two.
     func revises(_ later: Claim, _ earlier: Claim) -> Bool {
         later.file == earlier.file && later.revises == earlier.start..<earlier.end
