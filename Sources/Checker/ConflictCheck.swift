@@ -128,7 +128,7 @@ public struct ConflictCheck: Check {
 
     /// How far each of two claims widens. An approximate figure against an exact one widens by
     /// the whole tolerance; two approximate ones by three quarters of it each, so that rivals
-    /// 20% apart ("some 120,000" against "more like 100,000") conflict while figures 15% apart
+    /// 20% apart ("some 60,000" against "more like 50,000") conflict while figures 15% apart
     /// ("about 10,000" and "some 11,500") still read as one crowd rounded two ways. (Widening
     /// both by the whole tolerance let them lie twice as far apart as one against a count.)
     static func tolerance(_ tolerance: Double, between a: Claim, _ b: Claim) -> Double {
@@ -138,7 +138,7 @@ public struct ConflictCheck: Check {
     /// The share of the tolerance each of two approximate figures widens by.
     static let sharedShare = 0.75
 
-    /// "The toll was 10 but it dropped to at least eight": a revision rule's claim corrects the
+    /// "The toll was 12 but it dropped to at least nine": a revision rule's claim corrects the
     /// figure it refers back to, whoever gives the two.
     func revises(_ later: Claim, _ earlier: Claim) -> Bool {
         later.file == earlier.file && later.revises == earlier.start..<earlier.end

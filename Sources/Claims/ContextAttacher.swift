@@ -196,7 +196,7 @@ struct ContextAttacher {
             if role == .group, between(claim, mention.range, among: groupBlockers) { continue }
             // "Thousands marched, which organisers said drew 120,000": a source between two
             // claims introduces the one after it, unless its rule attaches it to what precedes it
-            // ("100,000 by police estimates and 200,000 by organisers'").
+            // ("40,000 by police estimates and 90,000 by organisers'").
             if role == .source, mention.rule.attach != .after, !before, distance > 0,
                claimFollows(mention.range, near: claim) { continue }
             // "61.2%, down from 67% in 2019": the year belongs to the baseline.

@@ -97,7 +97,7 @@ public final class Extractor {
         let breaks = sectionBreaks(sentences, document)
         let paragraphs = Extractor.paragraphs(of: sentences, in: document, breaks: breaks)
         // A refers-back match with nothing to refer to is dropped before overlaps are settled, so
-        // a plain claim it covered ("revised the figure down to 60 percent") still stands.
+        // a plain claim it covered ("revised the figure down to 55 percent") still stands.
         let unreferenced = candidates.contains(where: \.rule.refersBack)
             ? Extractor.unreferenced(Extractor.resolveOverlaps(candidates), sentences: sentences, trace: trace) : []
         let kept = unreferenced.isEmpty ? candidates : candidates.filter { !unreferenced.contains(Extractor.key($0)) }

@@ -142,17 +142,17 @@ final class ConflictCheckTests: XCTestCase {
     }
 
     func testRevisionComparedWithTheFigureItCorrects() {
-        // "The toll was 10 but it dropped to at least eight." One voice, overlapping ranges.
-        let a = claim("casualties", exact(10), quote: "toll was 10", place: "Dorvan", group: "killed", line: 1)
-        var b = claim("casualties", Interval(low: 8, high: nil), quote: "dropped to at least eight", place: "Dorvan",
+        // "The toll was 12 but it dropped to at least nine." One voice, overlapping ranges.
+        let a = claim("casualties", exact(12), quote: "toll was 12", place: "Dorvan", group: "killed", line: 1)
+        var b = claim("casualties", Interval(low: 9, high: nil), quote: "dropped to at least nine", place: "Dorvan",
                       group: "killed", line: 1, start: 140)
         XCTAssertEqual(check.run([a, b], options: options), [])
         b.revises = a.start..<a.end
         XCTAssertEqual(check.run([a, b], options: options).map(\.message), [
-            "10 people was revised to [8, ∞) people; both are the casualties (killed) in Dorvan",
+            "12 people was revised to [9, ∞) people; both are the casualties (killed) in Dorvan",
         ])
         // Repeating the figure is no correction.
-        var c = claim("casualties", exact(10), quote: "revised to 10", place: "Dorvan", group: "killed", line: 1, start: 140)
+        var c = claim("casualties", exact(12), quote: "revised to 12", place: "Dorvan", group: "killed", line: 1, start: 140)
         c.revises = a.start..<a.end
         XCTAssertEqual(check.run([a, c], options: options), [])
     }
