@@ -86,16 +86,16 @@ public final class Extractor {
             diagnostics.append(Issue.sentenceCut(maxLength: splitter.maxLength, more: cuts.count - 1)
                 .diagnostic(file: document.path, line: line, column: column))
         }
+        let breaks = sectionBreaks(sentences, document)
+        let paragraphs = Extractor.paragraphs(of: sentences, in: document, breaks: breaks)
         var scan = Scan(document: document, trace: trace)
         document.bytes.withUnsafeBufferPointer { whole in
             let claimSentences = findCandidates(in: sentences, whole, &scan)
-            findMentions(around: claimSentences, in: sentences, whole, &scan)
+            findMentions(around: claimSentences, in: sentences, paragraphs: paragraphs, whole, &scan)
         }
         diagnostics += scan.diagnostics
         let (candidates, mentions, continuing) = (scan.candidates, scan.mentions, scan.continuing)
         let articleDate = (dateOverride ?? document.prefixDate).flatMap(CalendarDate.init(iso:))
-        let breaks = sectionBreaks(sentences, document)
-        let paragraphs = Extractor.paragraphs(of: sentences, in: document, breaks: breaks)
         // A refers-back match with nothing to refer to is dropped before overlaps are settled, so
         // a plain claim it covered ("revised the figure down to 55 percent") still stands.
         let unreferenced = candidates.contains(where: \.rule.refersBack)
@@ -229,10 +229,11 @@ public final class Extractor {
     }
 
     /// Sources and groups matter only beside claims (and in the sentence a claim's sentence
-    /// continues); places and dates also before them.
-    private func findMentions(around claimSentences: [Int], in sentences: [Range<Int>], _ whole: UnsafeBufferPointer<UInt8>,
-                              _ scan: inout Scan) {
+    /// continues); places and dates also where a claim can inherit them from.
+    private func findMentions(around claimSentences: [Int], in sentences: [Range<Int>], paragraphs: [Int],
+                              _ whole: UnsafeBufferPointer<UInt8>, _ scan: inout Scan) {
         guard let last = claimSentences.last else { return }
+        let inheritable = Extractor.inheritable(from: claimSentences, paragraphs: paragraphs)
         var withClaims = Set(claimSentences)
         // A pronoun source ("It says nine were killed") looks back one sentence for its name.
         let sourceSentences = withClaims.union(claimSentences.filter { $0 > 0 }.map { $0 - 1 })
@@ -242,7 +243,8 @@ public final class Extractor {
         }
         for index in 0...last {
             let slice = Extractor.slice(whole, sentences[index])
-            for entry in contextMatchers where entry.rule.role == .place || entry.rule.role == .date || withClaims.contains(index)
+            for entry in contextMatchers where ((entry.rule.role == .place || entry.rule.role == .date) && inheritable[index])
+                || withClaims.contains(index)
                 || (entry.rule.role == .source && sourceSentences.contains(index)) {
                 var found: [Mention] = []
                 let document = scan.document
@@ -256,6 +258,25 @@ public final class Extractor {
         }
     }
 
+    /// The sentences whose place and date mentions `ContextAttacher` can give a claim: the
+    /// claim's own, those before it in its paragraph, and the lede's (paragraph 0, whatever
+    /// the section: a superset is harmless, a mention never consulted changes nothing).
+    /// Other sentences' places and dates are never read, so they are not searched.
+    static func inheritable(from claimSentences: [Int], paragraphs: [Int]) -> [Bool] {
+        var result = [Bool](repeating: false, count: paragraphs.count)
+        guard let last = claimSentences.last else { return result }
+        for index in 0..<last where paragraphs[index] == 0 { result[index] = true }
+        for claim in claimSentences {
+            var index = claim
+            // Stops at a marked sentence: everything before it in the paragraph is marked too.
+            while !result[index] {
+                result[index] = true
+                guard index > 0, paragraphs[index - 1] == paragraphs[claim] else { break }
+                index -= 1
+            }
+        }
+        return result
+    }
 
     /// Where claims overlap, the higher priority wins, then the longer match, then the earlier.
     static func resolveOverlaps(_ candidates: [Candidate], trace: ExtractionTrace? = nil) -> [Candidate] {
