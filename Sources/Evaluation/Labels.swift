@@ -98,12 +98,10 @@ public enum LabelReader {
             problems.append(Issue.evaluation(.unreadableLabels(exists: FileManager.default.fileExists(atPath: path))).diagnostic(file: path))
             return
         }
-        guard var text = String(data: data, encoding: .utf8) else {
+        guard let text = String(data: data, encoding: .utf8) else {
             problems.append(Issue.evaluation(.labelsNotUTF8).diagnostic(file: path))
             return
         }
-        // Editors on Windows start UTF-8 files with a byte order mark; it is no JSON.
-        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty { continue }
