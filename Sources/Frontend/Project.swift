@@ -32,22 +32,12 @@ public struct Project: Sendable {
         if let explicitConfig { return explicitConfig }
         let fallback = Config.find(startingAt: workingDirectory)
         var chosen: [String: String] = [:]  // config path → first input that found it
-        // Articles share directories: one upward search per directory, not one per file
-        // (20,000 files from --files-from spent most of their listing time here).
-        var foundFrom: [String: String?] = [:]
         for input in inputs where input != "-" {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else { continue }
             let absolute = input.hasPrefix("/") ? input : workingDirectory + "/" + input
             let start = isDirectory.boolValue ? absolute : (absolute as NSString).deletingLastPathComponent
-            let nearest: String?
-            if let cached = foundFrom[start] {
-                nearest = cached
-            } else {
-                nearest = Config.find(startingAt: start)
-                foundFrom[start] = nearest
-            }
-            guard let found = nearest ?? fallback else { continue }
+            guard let found = Config.find(startingAt: start) ?? fallback else { continue }
             let key = URL(fileURLWithPath: found).standardizedFileURL.path
             if chosen[key] == nil { chosen[key] = input }
         }
