@@ -75,7 +75,10 @@ public struct Suppression: Equatable, Hashable, Sendable {
                 let words = rest[start.upperBound..<close.lowerBound].split(whereSeparator: { $0.isWhitespace || $0 == "," })
                 rest = rest[close.upperBound...]
                 guard let first = words.first.map(String.init), first.hasPrefix("claimcheck") else { continue }
-                let checks = words.dropFirst().map(String.init)
+                // Each id once: a comment repeating an id a million times is one id, not a
+                // million warnings and a minute of rendering them.
+                var named = Set<Substring>()
+                let checks = words.dropFirst().filter { named.insert($0).inserted }.map(String.init)
                 let here = Suppression(file: document.path, line: number, column: column, checks: checks,
                                        targetText: trimmed(line))
                 switch first {

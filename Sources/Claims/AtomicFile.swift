@@ -10,6 +10,18 @@ public enum AtomicFile {
     /// Writes through a symlink to its target. `what` names the file in errors
     /// ("baseline file", "sarif report").
     public static func write(_ bytes: [UInt8], to path: String, what: String) throws {
+        // A pipe, device or socket (`/dev/stdout`, `>(gzip)`) is written into, never renamed
+        // over: replacing /dev/null with a report would break the whole machine.
+        var info = stat()
+        if stat(path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw Issue.cannotWrite(what: what, step: "open", reason: String(cString: strerror(EISDIR))).diagnostic(file: path)
+            default: return try writeInPlace(bytes, to: path, what: what, fifo: info.st_mode & S_IFMT == S_IFIFO)
+            }
+        } else if errno == ELOOP {
+            throw Issue.cannotWrite(what: what, step: "open", reason: String(cString: strerror(ELOOP))).diagnostic(file: path)
+        }
         let target = resolvingLinks(path)
         let directory = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
@@ -37,6 +49,32 @@ public enum AtomicFile {
         guard fsync(fd) == 0 || errno == EINVAL else { close(fd); throw fail("fsync") }
         guard close(fd) == 0 else { throw fail("close") }
         guard rename(temporary, target) == 0 else { throw fail("rename") }
+    }
+
+    /// Writes straight into an existing pipe, device or socket. A named pipe nobody reads is
+    /// an error at once (O_NONBLOCK makes open fail with ENXIO) rather than a hang.
+    private static func writeInPlace(_ bytes: [UInt8], to path: String, what: String, fifo: Bool) throws {
+        func fail(_ step: String) -> Diagnostic {
+            Issue.cannotWrite(what: what, step: step, reason: String(cString: strerror(errno))).diagnostic(file: path)
+        }
+        let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY | (fifo ? O_NONBLOCK : 0))
+        guard fd >= 0 else {
+            if fifo, errno == ENXIO {
+                throw Issue.cannotWrite(what: what, step: "open", reason: "no process is reading the named pipe").diagnostic(file: path)
+            }
+            throw fail("open")
+        }
+        defer { close(fd) }
+        if fifo { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw fail("write")
+            }
+            offset += written
+        }
     }
 
     /// The file a chain of symlinks ends at (even when it does not exist yet).

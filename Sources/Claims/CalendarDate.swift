@@ -26,7 +26,9 @@ public struct CalendarDate: Equatable, Hashable, Sendable, Comparable, CustomStr
             let s = String(n)
             return String(repeating: "0", count: max(0, width - s.count)) + s
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        // "yesterday" of 0000-01-01 is in year -1: ISO 8601 writes it -0001, not 00-1.
+        let year = self.year < 0 ? "-" + pad(-self.year, 4) : pad(self.year, 4)
+        return "\(year)-\(pad(month, 2))-\(pad(day, 2))"
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -34,7 +34,33 @@ public enum Glob {
     }
 
     public static func matches(_ pattern: String, _ path: String) -> Bool {
-        let tokens = tokens(pattern)
+        Compiled(pattern).matches(Array(path))
+    }
+
+    /// A pattern tokenised once, for ignore lists tried against every file of an archive.
+    struct Compiled: Sendable, Equatable {
+        let tokens: [Token]
+        /// The literals after the last wildcard: a path not ending in them cannot match, which
+        /// settles most `*.ext` patterns without stepping through the path.
+        let suffix: [Character]
+
+        init(_ pattern: String) {
+            tokens = Glob.tokens(pattern)
+            var suffix: [Character] = []
+            for token in tokens.reversed() {
+                guard case .literal(let c) = token else { break }
+                suffix.append(c)
+            }
+            self.suffix = suffix.reversed()
+        }
+
+        func matches(_ path: [Character]) -> Bool {
+            guard path.count >= suffix.count, path[(path.count - suffix.count)...].elementsEqual(suffix) else { return false }
+            return Glob.run(tokens, path)
+        }
+    }
+
+    private static func run(_ tokens: [Token], _ path: [Character]) -> Bool {
         var live = [Bool](repeating: false, count: tokens.count + 1)
         var next = live
         // A star may match nothing, so reaching it also reaches what follows it.

@@ -6,7 +6,8 @@ public struct IgnoreFile: Sendable, Equatable {
     public static let names = [".gitignore", ".claimcheckignore"]
 
     struct Pattern: Sendable, Equatable {
-        var glob: String
+        var glob: String { didSet { compiled = Glob.Compiled(glob) } }
+        var compiled = Glob.Compiled("")
         var negated: Bool
         var directoryOnly: Bool
         var anchored: Bool
@@ -40,11 +41,11 @@ public struct IgnoreFile: Sendable, Equatable {
     /// Whether `relative` (a path below `directory`, `/`-separated) is ignored (true), re-included
     /// (false) or not mentioned (nil).
     public func decision(for relative: String, isDirectory: Bool) -> Bool? {
-        let name = relative.split(separator: "/").last.map(String.init) ?? relative
+        let path = Array(relative)
+        let name = path.lastIndex(of: "/").map { Array(path[($0 + 1)...]) } ?? path
         for pattern in patterns.reversed() {
             if pattern.directoryOnly, !isDirectory { continue }
-            let subject = pattern.anchored ? relative : name
-            if Glob.matches(pattern.glob, subject) { return !pattern.negated }
+            if pattern.compiled.matches(pattern.anchored ? path : name) { return !pattern.negated }
         }
         return nil
     }

@@ -40,18 +40,20 @@ public struct IntervalTemplate: Equatable, Sendable {
     private static func bound(_ text: String) -> (bound: Bound?, Void)? {
         let lower = text.lowercased().replacingOccurrences(of: " ", with: "")
         if ["inf", "+inf", "-inf", "∞", "-∞"].contains(lower) { return (nil, ()) }
-        if let constant = Double(lower) { return (Bound(factor: 0, constant: constant), ()) }
+        // Double reads "nan" and "1e999" too: a NaN bound matched nothing and silently lost
+        // every claim using it, so only finite numbers (and the inf spellings above) pass.
+        if let constant = Double(lower) { return constant.isFinite ? (Bound(factor: 0, constant: constant), ()) : nil }
         guard let xIndex = lower.firstIndex(of: "x") else { return nil }
         let before = String(lower[..<xIndex])
         let after = String(lower[lower.index(after: xIndex)...])
         var factor = 1.0
         if !before.isEmpty {
             let number = before.hasSuffix("*") ? String(before.dropLast()) : before
-            guard let value = Double(number) else { return nil }
+            guard let value = Double(number), value.isFinite else { return nil }
             factor = value
         }
         if !after.isEmpty {
-            guard let op = after.first, let value = Double(after.dropFirst()), value != 0 else { return nil }
+            guard let op = after.first, let value = Double(after.dropFirst()), value != 0, value.isFinite else { return nil }
             switch op {
             case "*": factor *= value
             case "/": factor /= value

@@ -28,6 +28,7 @@ extension Issue {
         case defineNotAMapping
         case invalidFragmentName
         case reservedFragmentName(String)
+        case fragmentTooLarge(String, limit: Int)
         // MARK: - Rules
         case missingID
         case missingPattern(rule: String)
@@ -87,6 +88,8 @@ extension Issue {
             case .defineNotAMapping: "'define' must be a mapping of fragment names to patterns"
             case .invalidFragmentName: "fragment names are letters, digits and _, not starting with a digit"
             case .reservedFragmentName(let name): "fragment name '\(name)' is reserved for a capture group with a fixed meaning"
+            case .fragmentTooLarge(let name, let limit):
+                "fragment '\(name)' expands to more than \(limit) bytes once the fragments it calls are pasted in; it is not used"
             case .missingID: "rule is missing 'id'"
             case .missingPattern(let rule): "rule \(rule): missing 'pattern'"
             case .patternDoesNotCompile(let owner, let error, let offset):

@@ -233,6 +233,12 @@ struct RuleCompiler {
             own.append((name, pattern, value))
             if RuleCompiler.capturesByName(pattern) { fragments.macros[name] = pattern }
         }
+        for entry in own where fragments.macros[entry.name] != nil
+            && expandMacrosBounded("(?&\(entry.name))", fragments.macros).truncated {
+            reader.error(entry.node, .fragmentTooLarge(entry.name, limit: RuleCompiler.expandedPatternLimit))
+            fragments.macros[entry.name] = nil
+            own.removeAll { $0.name == entry.name }
+        }
         for entry in own where fragments.macros[entry.name] == nil {
             fragments.define.removeAll { $0.name == entry.name }
             fragments.define.append((entry.name, expandMacros(entry.pattern, fragments.macros)))
@@ -257,20 +263,36 @@ struct RuleCompiler {
         pattern.contains("(?<") && pattern.range(of: #"\(\?P?<[A-Za-z_]"#, options: .regularExpression) != nil
     }
 
+    /// Bytes a pattern may grow to by pasting macros: a fragment calling another a dozen
+    /// times, eight levels deep, would otherwise take gigabytes and minutes to load.
+    static let expandedPatternLimit = 256 * 1024
+
     /// Pastes macros in place of their `(?&name)` calls, a few levels deep.
     func expandMacros(_ pattern: String, _ macros: [String: String]) -> String {
-        guard !macros.isEmpty else { return pattern }
+        expandMacrosBounded(pattern, macros).text
+    }
+
+    /// The expansion, and whether it stopped at `expandedPatternLimit` (calls left unpasted).
+    func expandMacrosBounded(_ pattern: String, _ macros: [String: String]) -> (text: String, truncated: Bool) {
+        guard !macros.isEmpty else { return (pattern, false) }
         var result = pattern
+        var size = pattern.utf8.count
+        var truncated = false
         for _ in 0..<8 {
             var changed = false
             result = Fragments.replacingCalls(in: result) { name in
                 guard let body = macros[name] else { return nil }
+                guard size + body.utf8.count <= RuleCompiler.expandedPatternLimit else {
+                    truncated = true
+                    return nil
+                }
+                size += body.utf8.count + 4
                 changed = true
                 return "(?:" + body + "\n)"
             }
-            if !changed { break }
+            if !changed || truncated { break }
         }
-        return result
+        return (result, truncated)
     }
 
     private func compile(_ pattern: String, id: String, node: Node, define: [(name: String, pattern: String)],

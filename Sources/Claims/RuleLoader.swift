@@ -42,7 +42,10 @@ public struct RuleLoader {
 
     /// Rule files under `directory`, recursively, in path order.
     static func ruleFiles(in directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        // The enumerator does not follow a symlinked root (a deployed `Rules -> releases/…`):
+        // walk its target, and name the files under the path as given.
+        let root = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
         var files: [String] = []
         while let relative = enumerator.nextObject() as? String {
             if relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") {

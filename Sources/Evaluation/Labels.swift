@@ -102,7 +102,9 @@ public enum LabelReader {
             problems.append(Issue.evaluation(.labelsNotUTF8).diagnostic(file: path))
             return
         }
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" is one Character in Swift, so splitting on "\n" alone read a CRLF file
+        // (saved on Windows) as one malformed line.
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty { continue }
             guard let parsed = try? JSONDecoder().decode(JSONValue.self, from: Data(line.utf8)) else {
