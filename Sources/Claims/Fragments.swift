@@ -31,6 +31,8 @@ enum Fragments {
         // "minus 4", "-4", "−4".
         result.append(("sign", "(?:" + optional(lexicon.negativeWords) + #"\s+|[-−](?=\d))"#))
         result.append(("vague", optional(lexicon.vague.keys)))
+        // Zero said in words ("no one", "any" after a denial): only rules that call it read it.
+        result.append(("zero_word", optional(lexicon.zeroWords)))
         let before = lexicon.qualifiers.filter { $0.position == .before }.flatMap(\.phrases)
         let after = lexicon.qualifiers.filter { $0.position == .after }.flatMap(\.phrases)
         result.append(("qualifier_before", optional(before)))
@@ -62,9 +64,10 @@ enum Fragments {
         return notInside + "(?:" + grouped + "|" + afterMonth + #"\d{1,3}(?:"# + spaces + #"\d{3})+|\d+)(?:\.\d+)?(?!\d)"#
     }
 
-    /// A digit, number word or vague quantity: the least a sentence needs to hold a claim.
+    /// A digit, number word, vague quantity or zero word: the least a sentence needs to hold
+    /// a claim ("No one was hurt" holds one).
     static func trigger(_ fragments: [(name: String, pattern: String)], analyser: StartAnalyser = StartAnalyser()) -> Regex {
-        let body = #"\d|\b(?:(?&number_word)|(?&vague)|(?&half_number))|(?&fraction)"#
+        let body = #"\d|\b(?:(?&number_word)|(?&vague)|(?&half_number)|(?&zero_word)\b)|(?&fraction)"#
         let pattern = body + defineBlock(fragments)
         // The fragments come from the lexicon and have already compiled inside every rule.
         let start = analyser.startClass(of: body, fragments)

@@ -47,6 +47,9 @@ public struct Lexicon: Sendable {
     public var decimalWords: Set<String> = []
     /// "minus 4 percent": words that make the number after them negative.
     public var negativeWords: Set<String> = []
+    /// Words that stand for zero where a rule captures them as its value ("no one was hurt",
+    /// "denied there were any deaths"); no other rule reads them as a number.
+    public var zeroWords: Set<String> = []
     /// Endings that mark a possessive ("Valmont's", "Lyons’"), dropped from places and groups.
     public var possessives: [String] = []
     /// Lengths of time in days, for "four years ago" ("year": 365).
@@ -94,6 +97,7 @@ public struct Lexicon: Sendable {
         joiningWords.formUnion(other.joiningWords)
         decimalWords.formUnion(other.decimalWords)
         negativeWords.formUnion(other.negativeWords)
+        zeroWords.formUnion(other.zeroWords)
         possessives += other.possessives.filter { !possessives.contains($0) }
         pastMarkers.formUnion(other.pastMarkers)
         spanMarkers.formUnion(other.spanMarkers)
@@ -138,7 +142,7 @@ public struct Lexicon: Sendable {
     static let keys: Set<String> = [
         "numbers", "scales", "vague", "qualifiers", "units", "unit-marks", "weekdays", "day-aliases", "months", "relative-days",
         "abbreviations", "generic-groups", "honorifics", "articles", "continuations", "periods", "past-markers", "span-markers",
-        "comparisons", "skip-sentences", "section-breaks", "one-words", "half-words", "joining-words", "decimal-words", "negative-words", "possessives",
+        "comparisons", "skip-sentences", "section-breaks", "one-words", "half-words", "joining-words", "decimal-words", "negative-words", "zero-words", "possessives",
     ]
 
     /// Reads the `lexicon:` section of a file.
@@ -192,6 +196,7 @@ public struct Lexicon: Sendable {
         lexicon.joiningWords = Set((reader.strings(map["joining-words"], "lexicon.joining-words") ?? []).map { $0.folded() })
         lexicon.decimalWords = Set((reader.strings(map["decimal-words"], "lexicon.decimal-words") ?? []).map { $0.folded() })
         lexicon.negativeWords = Set((reader.strings(map["negative-words"], "lexicon.negative-words") ?? []).map { $0.folded() })
+        lexicon.zeroWords = Set((reader.strings(map["zero-words"], "lexicon.zero-words") ?? []).map { $0.folded() })
         lexicon.possessives = (reader.strings(map["possessives"], "lexicon.possessives") ?? []).sorted { $0.count > $1.count }
         lexicon.periods = integerMap(map["periods"], "lexicon.periods", in: 1...36_600, &reader).mapValues(Double.init)
         lexicon.spanMarkers = Set((reader.strings(map["span-markers"], "lexicon.span-markers") ?? []).map { $0.folded() })

@@ -41,6 +41,7 @@ struct NumberParser {
 
     private func unsigned(_ text: String) -> Parsed? {
         if let interval = lexicon.vague[text] { return .vague(interval) }
+        if lexicon.zeroWords.contains(text) { return .exact(0, scale: nil) }
         if let first = text.first, first.isASCII, first.isNumber { return digits(text) }
         if let first = text.first, Self.vulgarFractions[first] != nil { return digits(text) }
         return words(text.folded(hyphens: true))

@@ -174,6 +174,17 @@ final class ExtractorNumberTests: XCTestCase {
         XCTAssertEqual(value("The guard is 6'1\" tall."), "1.85")
     }
 
+    /// A sentence with no digit or number word is still searched when it says zero in words.
+    func testDenialsAreZeroTolls() {
+        XCTAssertEqual(summaries("The army said no one was killed in Oslo."), [
+            Summary("casualties", "no one was killed", "0", place: "Oslo", group: "killed", source: "The army"),
+        ])
+        XCTAssertEqual(summaries("The militia denied there had been any deaths in Oslo."), [
+            Summary("casualties", "there had been any deaths", "0", place: "Oslo", group: "killed", source: "The militia"),
+        ])
+        XCTAssertEqual(summaries("Nobody knows how many were killed in Oslo."), [])
+    }
+
     func testNegativeAndNonURLPercentages() {
         XCTAssertEqual(value("Growth was minus 4 percent."), "-4")
         XCTAssertEqual(value("Growth was -4.5% in May."), "-4.5")

@@ -121,4 +121,11 @@ final class NumberParserTests: XCTestCase {
         XCTAssertEqual(value("−2"), -2)
         XCTAssertNil(parser.parse("minus thousands"), "a vague quantity has no sign")
     }
+
+    func testZeroWords() {
+        XCTAssertEqual(parser.parse("no one"), .exact(0, scale: nil))
+        XCTAssertEqual(parser.parse("Nobody"), .exact(0, scale: nil))
+        XCTAssertEqual(parser.parse("any"), .exact(0, scale: nil))
+        XCTAssertNil(parser.parse("no"), "a bare no is no zero word")
+    }
 }
