@@ -179,8 +179,8 @@ final class ExtractorNumberTests: XCTestCase {
         XCTAssertEqual(summaries("The army said no one was killed in Oslo."), [
             Summary("casualties", "no one was killed", "0", place: "Oslo", group: "killed", source: "The army"),
         ])
-        XCTAssertEqual(summaries("The militia denied there had been any deaths in Oslo."), [
-            Summary("casualties", "there had been any deaths", "0", place: "Oslo", group: "killed", source: "The militia"),
+        XCTAssertEqual(summaries("The rebels denied that there were any fatalities in Oslo."), [
+            Summary("casualties", "there were any fatalities", "0", place: "Oslo", group: "killed", source: "The rebels"),
         ])
         XCTAssertEqual(summaries("Nobody knows how many were killed in Oslo."), [])
     }
