@@ -2,48 +2,10 @@ import Foundation
 import XCTest
 
 /// A second hostile sweep through the built binary: reports written onto pipes and odd paths,
-/// fragment bombs in rule files, symlinked rule directories, repeated suppression ids and
-/// labels files saved with a byte order mark. Inputs are generated here, not committed.
+/// fragment bombs in rule files, symlinked rule directories, repeated suppression ids,
+/// labels files with Windows line endings, long ignore files and non-finite lexicon bounds.
+/// Inputs are generated here, not committed.
 final class HostileInputTests2: XCTestCase {
-    struct Outcome {
-        var stdout: String
-        var stderr: String
-        var status: Int32
-        var seconds: Double
-    }
-
-    /// Runs `script` with /bin/sh in `directory`, `$0` being the claimcheck binary, so a test
-    /// can hand the binary pipes and file descriptors of its own.
-    func shell(_ script: String, in directory: URL) throws -> Outcome {
-        guard let executable = CLI.executable else { throw XCTSkip("no executable") }
-        let scratch = try CLI.temporaryDirectory(self)
-        let outURL = scratch.appendingPathComponent("stdout")
-        let errURL = scratch.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script, executable.path]
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        let started = Date()
-        try process.run()
-        process.waitUntilExit()
-        let seconds = Date().timeIntervalSince(started)
-        try out.close()
-        try err.close()
-        return Outcome(stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
-                       status: process.terminationStatus, seconds: seconds)
-    }
-
     static let article = "At least 100,000 people marched in Valmont on Saturday.\nPolice put the figure at 8,000 in Valmont on Saturday.\n"
 
     /// A directory holding `a.txt` with two conflicting crowd figures.

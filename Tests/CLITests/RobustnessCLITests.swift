@@ -4,46 +4,6 @@ import XCTest
 /// Hostile inputs and environments from issue 7, each through the built binary: output
 /// errors, YAML alias bombs, encodings, odd files, runaway patterns and absurd magnitudes.
 final class RobustnessCLITests: XCTestCase {
-    struct Outcome {
-        var stdout: String
-        var stderr: String
-        var status: Int32
-        var exited: Bool
-        var seconds: Double
-    }
-
-    /// Runs `script` with /bin/sh from the package root, `$0` being the claimcheck binary, so
-    /// a test can redirect or close the binary's streams; `stdout` replaces the captured one.
-    func shell(_ script: String, stdout: FileHandle? = nil) throws -> Outcome {
-        guard let executable = CLI.executable else { throw XCTSkip("no executable") }
-        let scratch = try CLI.temporaryDirectory(self)
-        let outURL = scratch.appendingPathComponent("stdout")
-        let errURL = scratch.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script, executable.path]
-        process.currentDirectoryURL = CLI.packageRoot
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = stdout ?? out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        let started = Date()
-        try process.run()
-        process.waitUntilExit()
-        let seconds = Date().timeIntervalSince(started)
-        try out.close()
-        try err.close()
-        return Outcome(stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
-                       status: process.terminationStatus, exited: process.terminationReason == .exit, seconds: seconds)
-    }
-
     /// A single-quoted shell word.
     func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
