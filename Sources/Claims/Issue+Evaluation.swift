@@ -5,6 +5,7 @@ extension Issue {
         // MARK: - Labels files
         case unreadableLabels(exists: Bool)
         case labelsNotUTF8
+        case nothingLabelled
         case malformedJSON
         case notAJSONObject
         case claimNotAnObject(claim: Int)
@@ -36,6 +37,7 @@ extension Issue {
             switch self {
             case .unreadableLabels(let exists): exists ? "cannot read the labels file" : "no such labels file"
             case .labelsNotUTF8: "the labels file is not UTF-8"
+            case .nothingLabelled: "no labelled claim or conflict to score; nothing was measured"
             case .malformedJSON: "malformed JSON"
             case .notAJSONObject: "expected a JSON object"
             case .claimNotAnObject(let claim): "claim \(claim): expected an object"

@@ -74,7 +74,16 @@ struct EvalCommand: ParsableCommand {
         let project = try ProjectOptions.resolve(inputs: [articles ?? labels], config: config, exitDetail: runOptions.exitDetail)
         let ruleSet = try rules.load(extra: project.config.rules, quiet: runOptions.quiet, exitDetail: runOptions.exitDetail)
         let options = CheckOptions(tolerance: tolerance.flatMap(Tolerance.parse) ?? project.config.tolerance ?? 0.1)
-        let (report, diagnostics) = Evaluation(rules: ruleSet, options: options, workers: runOptions.workers).run(labels: labels, cross: cross, articles: articles)
+        var (report, diagnostics) = Evaluation(rules: ruleSet, options: options, workers: runOptions.workers).run(labels: labels, cross: cross, articles: articles)
+        // With nothing labelled every figure is 0 of 0: no table of "100%" that a CI guard
+        // would read as a pass.
+        if report.claims.overall.labelled == 0, report.conflicts.labelled == 0, report.conflicts.crossLabelled == 0 {
+            if !diagnostics.contains(where: { $0.severity == .error }) {
+                diagnostics.append(Issue.evaluation(.nothingLabelled).diagnostic(file: labels))
+            }
+            Console.report(runOptions.shown(diagnostics))
+            return try runOptions.exit(with: RunStatus(failures: [.input]))
+        }
         switch format {
         case .text: Console.out(report.text(details: details))
         case .json: Console.out((details ? report.json : report.withoutDetails.json).serialized() + "\n")

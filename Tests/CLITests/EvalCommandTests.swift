@@ -250,6 +250,21 @@ final class EvalCommandTests: XCTestCase {
             """)
     }
 
+    /// Nothing to score is an error, not a table of "100%" that a --min guard would pass.
+    func testNothingLabelledIsAnErrorWithNoTable() throws {
+        let directory = try CLI.temporaryDirectory(self)
+        let empty = directory.appendingPathComponent("labels.jsonl")
+        try Data().write(to: empty)
+        let result = try eval([empty.path, "--min", "found=0.9"])
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertEqual(result.stderr, "\(empty.path): error: no labelled claim or conflict to score; nothing was measured\n")
+        XCTAssertEqual(result.status, 2)
+        let missing = try eval([directory.appendingPathComponent("none.jsonl").path])
+        XCTAssertEqual(missing.stdout, "")
+        XCTAssertEqual(missing.stderr, "\(directory.path)/none.jsonl: error: no such labels file\n")
+        XCTAssertEqual(missing.status, 2)
+    }
+
     func testCrossFileErrorsNameTheFileAndLine() throws {
         let directory = try CLI.temporaryDirectory(self)
         let cross = directory.appendingPathComponent("cross.jsonl")
