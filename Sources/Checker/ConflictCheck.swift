@@ -199,13 +199,8 @@ private struct KeyGroup {
         claims = sorted
         self.tolerance = tolerance
         voices = sorted.map(\.voice)
-        func bounds(_ claim: Claim, _ widening: Double) -> (low: Double, high: Double) {
-            let closed = claim.value.againstRivals.widened(by: widening).closed
-            // NaN compares false either way, as a missing bound does.
-            return (closed.low.flatMap { $0.isNaN ? nil : $0 } ?? -.infinity, closed.high.flatMap { $0.isNaN ? nil : $0 } ?? .infinity)
-        }
-        let half = sorted.map { bounds($0, tolerance * ConflictCheck.sharedShare) }
-        let full = sorted.map { bounds($0, tolerance) }
+        let half = sorted.map { $0.widenedBounds(by: tolerance * ConflictCheck.sharedShare) }
+        let full = sorted.map { $0.widenedBounds(by: tolerance) }
         let lows = half.map(\.low), highs = half.map(\.high)
         self.lows = lows
         self.highs = highs
@@ -277,9 +272,7 @@ private struct KeyGroup {
     /// that `later` (from another key) conflicts with.
     func firstDatedConflict(with later: Claim, tolerance: Double, check: ConflictCheck) -> Claim? {
         guard let (members, tree) = datedByVagueness[later.value.vague] else { return nil }
-        let closed = later.value.againstRivals.widened(by: tolerance * ConflictCheck.sharedShare).closed
-        let low = closed.low.flatMap { $0.isNaN ? nil : $0 } ?? -.infinity
-        let high = closed.high.flatMap { $0.isNaN ? nil : $0 } ?? .infinity
+        let (low, high) = later.widenedBounds(by: tolerance * ConflictCheck.sharedShare)
         // The later claim's own file is one run of the members: search before it, then after.
         let runStart = members.partitioningIndex(where: { claims[$0].file >= later.file })
         let runEnd = members.partitioningIndex(where: { claims[$0].file > later.file })

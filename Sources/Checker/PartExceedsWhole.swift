@@ -53,8 +53,8 @@ struct PartExceedsWhole {
             let scopes = members.map { GroupScope($0.context.group!) }
             // Only keys holding a narrowed group can hold a part.
             guard scopes.contains(where: { $0.name != nil }) else { continue }
-            let lows = members.map { bounds($0).low }
-            let highs = members.map { bounds($0).high }
+            let bounds = members.map { $0.widenedBounds(by: tolerance) }
+            let lows = bounds.map(\.low), highs = bounds.map(\.high)
             for part in members.indices where scopes[part].name != nil {
                 let wholes = members.indices.filter { scopes[part].isPart(of: scopes[$0]) }
                 // A part may belong to any whole its article gives ("at least 20 were killed ...
@@ -71,12 +71,5 @@ struct PartExceedsWhole {
             }
         }
         return found
-    }
-
-    /// Closed, widened bounds, missing ends as ∓∞ (NaN as missing).
-    private func bounds(_ claim: Claim) -> (low: Double, high: Double) {
-        let closed = claim.value.againstRivals.widened(by: tolerance).closed
-        return (closed.low.flatMap { $0.isNaN ? nil : $0 } ?? -.infinity,
-                closed.high.flatMap { $0.isNaN ? nil : $0 } ?? .infinity)
     }
 }

@@ -43,7 +43,7 @@ public struct ExtractionPipeline {
     }
 
     private func process(_ paths: [String]) -> [FileResult] {
-        let slots = ResultSlots(count: paths.count)
+        let slots = ResultSlots<FileResult>(count: paths.count)
         let rules = self.rules
         let date = dateOverride
         let workerCount = min(workers, max(1, paths.count))
@@ -57,7 +57,8 @@ public struct ExtractionPipeline {
                 slots.set(index, result)
             }
         }
-        return slots.values()
+        // Every index is taken by a worker, so every slot is set.
+        return slots.values.compactMap { $0 }
     }
 
     static func process(_ path: String, extractor: Extractor, date: String?) -> FileResult {
@@ -82,17 +83,4 @@ final class Counter: @unchecked Sendable {
         value += 1
         return value - 1
     }
-}
-
-/// Per-index result storage written by several workers.
-final class ResultSlots: @unchecked Sendable {
-    private var slots: [ExtractionPipeline.FileResult?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ result: ExtractionPipeline.FileResult) {
-        lock.lock()
-        slots[index] = result
-        lock.unlock()
-    }
-    func values() -> [ExtractionPipeline.FileResult] { slots.compactMap { $0 } }
 }

@@ -6,11 +6,11 @@ public struct IgnoreFile: Sendable, Equatable {
     public static let names = [".gitignore", ".claimcheckignore"]
 
     struct Pattern: Sendable, Equatable {
-        var glob: String { didSet { compiled = Glob.Compiled(glob) } }
-        var compiled = Glob.Compiled("")
-        var negated: Bool
-        var directoryOnly: Bool
-        var anchored: Bool
+        /// Tokenised once: an archive's every file is tried against every pattern.
+        let glob: Glob.Compiled
+        let negated: Bool
+        let directoryOnly: Bool
+        let anchored: Bool
     }
 
     /// Absolute directory the patterns are relative to.
@@ -25,15 +25,16 @@ public struct IgnoreFile: Sendable, Equatable {
             // Trailing spaces are ignored unless escaped, as git does.
             while line.last == " ", !line.hasSuffix("\\ ") { line.removeLast() }
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }
-            var pattern = Pattern(glob: "", negated: false, directoryOnly: false, anchored: false)
-            if line.hasPrefix("!") { pattern.negated = true; line.removeFirst() }
+            let negated = line.hasPrefix("!")
+            if negated { line.removeFirst() }
             if line.hasPrefix("\\") { line.removeFirst() }
-            if line.hasSuffix("/") { pattern.directoryOnly = true; line.removeLast() }
-            if line.hasPrefix("/") { pattern.anchored = true; line.removeFirst() }
-            if line.contains("/") { pattern.anchored = true }
+            let directoryOnly = line.hasSuffix("/")
+            if directoryOnly { line.removeLast() }
+            var anchored = line.hasPrefix("/")
+            if anchored { line.removeFirst() }
+            if line.contains("/") { anchored = true }
             guard !line.isEmpty else { continue }
-            pattern.glob = String(line)
-            patterns.append(pattern)
+            patterns.append(Pattern(glob: Glob.Compiled(String(line)), negated: negated, directoryOnly: directoryOnly, anchored: anchored))
         }
         self.patterns = patterns
     }
@@ -45,7 +46,7 @@ public struct IgnoreFile: Sendable, Equatable {
         let name = path.lastIndex(of: "/").map { Array(path[($0 + 1)...]) } ?? path
         for pattern in patterns.reversed() {
             if pattern.directoryOnly, !isDirectory { continue }
-            if pattern.compiled.matches(pattern.anchored ? path : name) { return !pattern.negated }
+            if pattern.glob.matches(pattern.anchored ? path : name) { return !pattern.negated }
         }
         return nil
     }

@@ -55,7 +55,7 @@ public struct RuleLoader {
         return files.sorted()
     }
 
-    fileprivate struct ParsedFile: @unchecked Sendable {
+    private struct ParsedFile: @unchecked Sendable {
         let path: String
         let layer: Int
         let root: [String: Node]
@@ -87,7 +87,7 @@ public struct RuleLoader {
     /// JIT-compiling patterns is most of the load time), sharing one start analyser.
     private static func compile(_ files: [ParsedFile], lexicon: Lexicon, shared: [(name: String, pattern: String)],
                                 analyser: StartAnalyser) -> [([CompiledRule], [Diagnostic])] {
-        let results = CompiledFiles(count: files.count)
+        let results = ResultSlots<([CompiledRule], [Diagnostic])>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
             var reader = YAMLReader(file: file.path)
@@ -95,7 +95,7 @@ public struct RuleLoader {
             let rules = compiler.compileFile(file.root, rootNode: file.rootNode, reader: &reader)
             results.set(index, (rules, reader.diagnostics + compiler.diagnostics))
         }
-        return results.values
+        return results.values.map { $0 ?? ([], []) }
     }
 
     /// One rule file read and parsed, or nil, with its problems.
@@ -132,7 +132,7 @@ public struct RuleLoader {
             if files.isEmpty { steps.append(.problem(Issue.noRuleFiles.diagnostic(file: directory))) }
             steps += files.map { .file(path: $0, layer: layer) }
         }
-        let results = ParsedFiles(count: steps.count)
+        let results = ResultSlots<(ParsedFile?, [Diagnostic])>(count: steps.count)
         DispatchQueue.concurrentPerform(iterations: steps.count) { index in
             guard case .file(let path, let layer) = steps[index] else { return }
             results.set(index, RuleLoader.parse(path, layer: layer))
@@ -141,8 +141,8 @@ public struct RuleLoader {
         var parsed: [ParsedFile] = []
         for (step, result) in zip(steps, results.values) {
             if case .problem(let problem) = step { diagnostics.append(problem) }
-            if let file = result.0 { parsed.append(file) }
-            diagnostics += result.1
+            if let file = result?.0 { parsed.append(file) }
+            diagnostics += result?.1 ?? []
         }
 
         var lexicon = Lexicon()
@@ -200,39 +200,5 @@ public struct RuleLoader {
     public static func compileJIT(_ rules: RuleSet) {
         let patterns = rules.matchedPatterns
         DispatchQueue.concurrentPerform(iterations: patterns.count) { patterns[$0].compileJIT() }
-    }
-}
-
-/// Per-file parse results written by several threads.
-private final class ParsedFiles: @unchecked Sendable {
-    private var slots: [(RuleLoader.ParsedFile?, [Diagnostic])]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: (nil, []), count: count) }
-    func set(_ index: Int, _ result: (RuleLoader.ParsedFile?, [Diagnostic])) {
-        lock.lock()
-        slots[index] = result
-        lock.unlock()
-    }
-    var values: [(RuleLoader.ParsedFile?, [Diagnostic])] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
-    }
-}
-
-/// Per-file compile results written by several threads.
-private final class CompiledFiles: @unchecked Sendable {
-    private var slots: [([CompiledRule], [Diagnostic])]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: ([], []), count: count) }
-    func set(_ index: Int, _ result: ([CompiledRule], [Diagnostic])) {
-        lock.lock()
-        slots[index] = result
-        lock.unlock()
-    }
-    var values: [([CompiledRule], [Diagnostic])] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
     }
 }

@@ -59,7 +59,6 @@ struct ClaimsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workingDirectory = FileManager.default.currentDirectoryPath
         let settings = try ProjectOptions.resolve(inputs: [], config: config).config
         guard let spec = db ?? settings.db else {
             Console.report(.store(.noStore(configFile: Config.fileName)), color: color)
