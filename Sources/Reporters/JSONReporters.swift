@@ -2,16 +2,10 @@ import Checker
 import Claims
 
 /// `extract --format json`: one pretty document `{version, claims, errors}`.
-public struct ExtractJSONReporter: Reporter {
+public struct ExtractJSONReporter: PieceWritingReporter {
     public typealias Input = ExtractReport
 
     public init() {}
-
-    public func render(_ report: ExtractReport) -> String {
-        var text = ""
-        write(report) { text += $0 }
-        return text
-    }
 
     public func write(_ report: ExtractReport, to sink: (String) -> Void) {
         JSON.writeObject(pretty: true, [
@@ -36,16 +30,10 @@ public struct ExtractJSONLinesReporter: Reporter {
 }
 
 /// `check --format json`: `{version, findings, claims, errors}`.
-public struct CheckJSONReporter: Reporter {
+public struct CheckJSONReporter: PieceWritingReporter {
     public typealias Input = CheckReport
 
     public init() {}
-
-    public func render(_ report: CheckReport) -> String {
-        var text = ""
-        write(report) { text += $0 }
-        return text
-    }
 
     public func write(_ report: CheckReport, to sink: (String) -> Void) {
         JSON.writeObject(pretty: true, [

@@ -28,7 +28,7 @@ extension JSON {
     }
 }
 
-/// A member of an object serialized by `JSON.serializedObject`: a value, or an array whose
+/// A member of an object written by `JSON.writeObject`: a value, or an array whose
 /// elements are made one at a time.
 public enum StreamedMember {
     case value(JSON)

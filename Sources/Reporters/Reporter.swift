@@ -19,6 +19,18 @@ extension Reporter {
     public func write(_ input: Input, to sink: (String) -> Void) { sink(render(input)) }
 }
 
+/// A reporter that writes its report in pieces (`write` is what it implements): the whole
+/// rendering is those pieces joined.
+public protocol PieceWritingReporter: Reporter {}
+
+extension PieceWritingReporter {
+    public func render(_ input: Input) -> String {
+        var text = ""
+        write(input) { text += $0 }
+        return text
+    }
+}
+
 /// What `claimcheck extract` found.
 public struct ExtractReport: Sendable {
     public var claims: [Claim]
