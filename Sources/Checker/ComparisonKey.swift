@@ -27,7 +27,7 @@ struct ComparisonKey: Hashable, Comparable {
     /// nil maps to a value no normalized text can take, so nil never equals a name.
     static func normalize(_ text: String?) -> String {
         guard let text else { return "\u{0}" }
-        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
+        return Claim.foldedName(text)
     }
 
     static func < (a: ComparisonKey, b: ComparisonKey) -> Bool {

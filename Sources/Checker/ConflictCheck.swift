@@ -43,6 +43,7 @@ public struct ConflictCheck: Check {
             findings += capped(pairs, in: group, options: options)
         }
         findings += acrossDays(groups, reported: reported, options: options)
+        findings += unsweptRevisions(claims, options: options)
         findings += PartExceedsWhole(tolerance: options.tolerance).pairs(claims).map { partFinding(whole: $0.whole, part: $0.part, options: options) }
         return findings
     }
@@ -90,6 +91,30 @@ public struct ConflictCheck: Check {
                 }
             }
             findings += pairs.map { finding($0.earlier, $0.later, options: options) }
+        }
+        return findings
+    }
+
+    /// Revisions the key sweep does not pair: a correction of a figure with another key ("four
+    /// victims in total, not five" after "five people were stabbed") or of one later in the text
+    /// (the figure of a superseded sentence: "The figures differed from ones issued earlier").
+    /// A vague figure is still compared only with a vague one.
+    private func unsweptRevisions(_ claims: [Claim], options: CheckOptions) -> [Finding] {
+        let revising = claims.filter { $0.comparable && $0.revises != nil }
+        guard !revising.isEmpty else { return [] }
+        let files = Set(revising.map(\.file))
+        var byRange: [String: [Range<Int>: [Claim]]] = [:]
+        for claim in claims.sorted(by: Claim.positionOrder) where claim.comparable && files.contains(claim.file) {
+            byRange[claim.file, default: [:]][claim.start..<claim.end, default: []].append(claim)
+        }
+        var findings: [Finding] = []
+        for later in revising.sorted(by: Claim.positionOrder) {
+            for earlier in byRange[later.file]?[later.revises!] ?? [] {
+                guard earlier.kind == later.kind, earlier.unit == later.unit, earlier.value.vague == later.value.vague,
+                      !earlier.overlapsText(of: later) else { continue }
+                if Claim.positionOrder(earlier, later), ComparisonKey(earlier) == ComparisonKey(later) { continue }
+                if differs(earlier, later, tolerance: options.tolerance) { findings.append(finding(earlier, later, options: options)) }
+            }
         }
         return findings
     }
@@ -166,8 +191,13 @@ public struct ConflictCheck: Check {
         let first = compared(a)
         let second = compared(b)
         let verb = revises(b, a) ? " was revised to " : " and "
-        let message = "\(first)\(verb)\(second)\(revises(b, a) ? "" : " do not overlap"); both are the "
+        var message = "\(first)\(verb)\(second)\(revises(b, a) ? "" : " do not overlap"); both are the "
             + MessageText.kind(a.kind) + MessageText.context(a.context)
+        if ComparisonKey(a) != ComparisonKey(b) {
+            // A correction across keys ("four victims in total, not five"): say what each counts.
+            message = "\(first)\(verb)\(second); the " + MessageText.kind(a.kind) + MessageText.context(a.context)
+                + ", corrected as the " + MessageText.kind(b.kind) + MessageText.context(b.context)
+        }
         return Finding(check: Self.id, severity: defaultSeverity, message: message, claims: [a, b],
                        fingerprint: Fingerprint.make(check: Self.id, claims: [a, b], root: options.root))
     }

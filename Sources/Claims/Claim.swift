@@ -151,4 +151,16 @@ public struct Claim: Equatable, Hashable, Sendable {
     /// ("the city electoral commission" and "the commission" are one voice), "anonymous" for
     /// an anonymous attribution, or "" for the writer's own figure.
     public var voice: String { attribution?.voice ?? "" }
+
+    /// Same kind, unit, place, date and group, with names compared as the checker compares
+    /// them (whitespace runs collapsed, case folded); `anyPlace` skips the place.
+    public func describesSameQuantity(as other: Claim, anyPlace: Bool = false) -> Bool {
+        func same(_ a: String?, _ b: String?) -> Bool { a.map(Claim.foldedName) == b.map(Claim.foldedName) }
+        return kind == other.kind && unit == other.unit && (anyPlace || same(context.place, other.context.place))
+            && same(context.date, other.context.date) && same(context.group, other.context.group)
+    }
+
+    public static func foldedName(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
+    }
 }

@@ -25,6 +25,9 @@ public struct ExplainReport: Sendable {
         public let voice: String
         /// For a refers-back claim, the claim it refers to (its number; nil if it is no claim).
         public let referent: (rule: String, quote: String, claim: Int?)?
+        /// The claim this one revises (a `revises` rule, a lexicon correction or a superseded
+        /// sentence): its number and quote.
+        public var revised: (quote: String, claim: Int?)? = nil
     }
 
     public let document: Document
@@ -61,8 +64,12 @@ extension Extractor {
                 (referent.rule, document.text(referent.range),
                  claims.firstIndex { $0.rule == referent.rule && $0.start == referent.range.lowerBound }.map { $0 + 1 })
             }
-            return .init(number: index + 1, claim: claim, provenance: record?.provenance ?? ContextProvenance(),
-                         voice: claim.voice, referent: referent)
+            var explained = ExplainReport.ExplainedClaim(number: index + 1, claim: claim, provenance: record?.provenance ?? ContextProvenance(),
+                                                         voice: claim.voice, referent: referent)
+            if let target = claim.revises {
+                explained.revised = (document.text(target), claims.firstIndex { $0.start == target.lowerBound && $0.end == target.upperBound }.map { $0 + 1 })
+            }
+            return explained
         }
         var sentences: [ExplainReport.Sentence] = []
         for record in trace.sentences {

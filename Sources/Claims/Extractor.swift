@@ -11,6 +11,8 @@ public final class Extractor {
     private let trigger: Matcher
     private let skip: Matcher?
     private let sectionBreak: Matcher?
+    private let correction: Matcher?
+    private let superseded: Matcher?
     /// Context rules with their prefilters (a sentence must match every one) and the id
     /// under which a failing prefilter is reported.
     private let contextMatchers: [(rule: ContextRule, matcher: Matcher, prefilters: [Matcher], prefilterID: String)]
@@ -37,6 +39,8 @@ public final class Extractor {
         trigger = Matcher(rules.trigger)
         skip = rules.skip.map(Matcher.init)
         sectionBreak = rules.sectionBreak.map(Matcher.init)
+        correction = rules.correction.map(Matcher.init)
+        superseded = rules.superseded.map(Matcher.init)
         contextMatchers = rules.contextRules.map { ($0, Matcher($0.regex), $0.prefilters.map(Matcher.init), $0.id + " (prefilter)") }
         numbers = NumberParser(lexicon: rules.lexicon)
         splitter = SentenceSplitter(abbreviations: rules.lexicon.abbreviations)
@@ -93,7 +97,6 @@ public final class Extractor {
             let claimSentences = findCandidates(in: sentences, whole, &scan)
             findMentions(around: claimSentences, in: sentences, paragraphs: paragraphs, whole, &scan)
         }
-        diagnostics += scan.diagnostics
         let (candidates, mentions, continuing) = (scan.candidates, scan.mentions, scan.continuing)
         let articleDate = (dateOverride ?? document.prefixDate).flatMap(CalendarDate.init(iso:))
         // A refers-back match with nothing to refer to is dropped before overlaps are settled, so
@@ -108,9 +111,10 @@ public final class Extractor {
                                        continuing: continuing, normalizer: normalizer,
                                        dates: DateResolver(lexicon: rules.lexicon, articleDate: articleDate),
                                        groupBlockers: resolved.filter(\.rule.comparable).map(\.range))
-        let accepted = Extractor.resolveReferences(resolved, sentenceIndex: attacher.sentenceIndex, trace: trace)
+        var accepted = Extractor.resolveReferences(resolved, sentenceIndex: attacher.sentenceIndex, trace: trace)
+        if correction != nil { linkCorrections(&accepted, sentences: sentences, &scan) }
         var cursor = Document.Cursor()
-        let claims = accepted.enumerated().map { index, candidate -> Claim in
+        var claims = accepted.enumerated().map { index, candidate -> Claim in
             let sentenceIndex = attacher.sentenceIndex(of: candidate.range.lowerBound)
             let sentence = sentenceIndex.map { sentences[$0] } ?? candidate.range
             let (context, attribution, provenance) = attacher.context(for: candidate, sentenceIndex: sentenceIndex)
@@ -127,7 +131,58 @@ public final class Extractor {
             claim.sentenceCut = (window.before, window.after)
             return claim
         }
+        if superseded != nil { linkSuperseded(&claims, sentences: sentences, &scan) }
+        diagnostics += scan.diagnostics
         return (claims, diagnostics)
+    }
+
+    /// "four victims in total, not five": a claim followed by one of the lexicon's corrections
+    /// replaces the nearest earlier figure of its kind and unit that gave the corrected number,
+    /// whatever its group or date ("38 child deaths" ... "33 deaths, not 38").
+    private func linkCorrections(_ candidates: inout [Candidate], sentences: [Range<Int>], _ scan: inout Scan) {
+        guard let correction else { return }
+        let document = scan.document
+        document.bytes.withUnsafeBufferPointer { whole in
+            for index in candidates.indices where candidates[index].revises == nil && candidates[index].rule.comparable {
+                let claim = candidates[index]
+                guard let sentence = ContextAttacher.sentence(containing: claim.range.lowerBound, in: sentences),
+                      let match = scan.first(correction, id: "(lexicon corrections)", in: Extractor.slice(whole, sentence),
+                                             from: claim.range.upperBound),
+                      let range = match.range(ofGroup: "corrects"),
+                      case .exact(let replaced, _) = numbers.parse(document.text(range)) else { continue }
+                let target = candidates[..<index].lastIndex { earlier in
+                    earlier.rule.comparable && earlier.kind == claim.kind && earlier.unit == claim.unit
+                        && (earlier.value.low == replaced || earlier.value.high == replaced)
+                }
+                if let target { candidates[index].revises = candidates[target].range }
+            }
+        }
+    }
+
+    /// "Earlier reports that up to 1,000 people were trapped were later revised": a figure in
+    /// one of the lexicon's superseded sentences is replaced by the article's other figures of
+    /// the same quantity (kind, unit, date and group, and place unless the superseded sentence
+    /// names none of its own: "earlier reports" are about the article's event), the first of each voice.
+    private func linkSuperseded(_ claims: inout [Claim], sentences: [Range<Int>], _ scan: inout Scan) {
+        guard let superseded else { return }
+        var verdicts: [Int: Bool] = [:]
+        scan.document.bytes.withUnsafeBufferPointer { whole in
+            for index in Set(claims.map(\.sentenceIndex)) where sentences.indices.contains(index) {
+                verdicts[index] = scan.passes(superseded, Extractor.slice(whole, sentences[index]), id: "(lexicon superseded-sentences)") == true
+            }
+        }
+        let old = claims.indices.filter { claims[$0].comparable && verdicts[claims[$0].sentenceIndex] == true }
+        for earlier in old {
+            let figure = claims[earlier]
+            let anyPlace = figure.context.inherited.contains("place")
+            var voices = Set<String>()
+            for index in claims.indices where verdicts[claims[index].sentenceIndex] != true {
+                let claim = claims[index]
+                guard claim.comparable, claim.revises == nil, claim.describesSameQuantity(as: figure, anyPlace: anyPlace),
+                      voices.insert(claim.voice).inserted else { continue }
+                claims[index].revises = figure.start..<figure.end
+            }
+        }
     }
 
     /// What one pass over a document found, and which patterns failed on it.
@@ -153,6 +208,17 @@ public final class Extractor {
                 try matcher.forEachMatch(in: slice.buffer, from: slice.start, body)
             } catch {
                 fail(id, error, at: slice.start)
+            }
+        }
+
+        /// The first match of `matcher` in `slice` from byte `offset`; nil when none or it failed.
+        mutating func first(_ matcher: Matcher, id: String, in slice: Slice, from offset: Int) -> Match? {
+            guard failed.isEmpty || !failed.contains(id) else { return nil }
+            do {
+                return try matcher.firstMatch(in: slice.buffer, from: offset)
+            } catch {
+                fail(id, error, at: slice.start)
+                return nil
             }
         }
 

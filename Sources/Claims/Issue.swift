@@ -46,6 +46,7 @@ public enum Issue: Sendable, Equatable {
     case unreadableRuleFile
     case ruleFileNotUTF8
     case lexiconPatternDoesNotCompile(pattern: String, error: String)
+    case lexiconPatternMissesGroup(pattern: String, group: String)
     case unitNameClash(String)
     case duplicateRuleID(String, first: String)
     case noClaimRules
@@ -130,6 +131,7 @@ public enum Issue: Sendable, Equatable {
         case .unreadableRuleFile: "cannot read rule file"
         case .ruleFileNotUTF8: "rule file is not valid UTF-8"
         case .lexiconPatternDoesNotCompile(let pattern, let error): "pattern '\(pattern)' does not compile: \(error)"
+        case .lexiconPatternMissesGroup(let pattern, let group): "pattern '\(pattern)' must capture (?<\(group)>...)"
         case .unitNameClash(let name): "unit name \(name) belongs to two units"
         case .duplicateRuleID(let id, let first): "duplicate rule id '\(id)' (first defined at \(first))"
         case .noClaimRules: "no claim rules found"

@@ -63,6 +63,12 @@ public struct Lexicon: Sendable {
     public var comparisons: [String] = []
     /// Patterns of sentences that hold no claims to check (corrections, hypotheticals).
     public var skipSentences: [String] = []
+    /// Patterns tried right after each claim that give the figure it replaces ("four victims in
+    /// total, not five"): each captures `corrects`, the replaced number.
+    public var corrections: [String] = []
+    /// Patterns of sentences that report a figure the article has since replaced ("Earlier
+    /// reports that up to 1,000 people were trapped were later revised").
+    public var supersededSentences: [String] = []
     /// Patterns of whole lines that start a new section (live-blog time stamps "5 p.m."): the
     /// line is no lede, and context is not inherited across it.
     public var sectionBreaks: [String] = []
@@ -104,6 +110,8 @@ public struct Lexicon: Sendable {
         comparisons += other.comparisons.filter { !comparisons.contains($0) }
         skipSentences += other.skipSentences
         sectionBreaks += other.sectionBreaks
+        corrections += other.corrections
+        supersededSentences += other.supersededSentences
     }
 
     /// Every unit name (and canonical unit) → what it means, built once by `index()`.
@@ -142,7 +150,7 @@ public struct Lexicon: Sendable {
     static let keys: Set<String> = [
         "numbers", "scales", "vague", "qualifiers", "units", "unit-marks", "weekdays", "day-aliases", "months", "relative-days",
         "abbreviations", "generic-groups", "honorifics", "articles", "continuations", "periods", "past-markers", "span-markers",
-        "comparisons", "skip-sentences", "section-breaks", "one-words", "half-words", "joining-words", "decimal-words", "negative-words", "zero-words", "possessives",
+        "comparisons", "skip-sentences", "section-breaks", "corrections", "superseded-sentences", "one-words", "half-words", "joining-words", "decimal-words", "negative-words", "zero-words", "possessives",
     ]
 
     /// Reads the `lexicon:` section of a file.
@@ -204,6 +212,8 @@ public struct Lexicon: Sendable {
         lexicon.comparisons = (reader.strings(map["comparisons"], "lexicon.comparisons") ?? []).map { $0.folded() }
         lexicon.skipSentences = reader.strings(map["skip-sentences"], "lexicon.skip-sentences") ?? []
         lexicon.sectionBreaks = reader.strings(map["section-breaks"], "lexicon.section-breaks") ?? []
+        lexicon.corrections = reader.strings(map["corrections"], "lexicon.corrections") ?? []
+        lexicon.supersededSentences = reader.strings(map["superseded-sentences"], "lexicon.superseded-sentences") ?? []
         lexicon.continuations = (reader.strings(map["continuations"], "lexicon.continuations") ?? []).map { $0.folded() }
         lexicon.articles = Set((reader.strings(map["articles"], "lexicon.articles") ?? []).map { $0.folded() })
         return lexicon

@@ -128,6 +128,10 @@ public struct RuleSet: Sendable {
     public var skip: Regex?
     /// Lines that start a new section (lexicon.section-breaks).
     public var sectionBreak: Regex? = nil
+    /// Anchored at a claim's end: the figure it replaces (lexicon.corrections).
+    public var correction: Regex? = nil
+    /// Sentences whose figures the article has since replaced (lexicon.superseded-sentences).
+    public var superseded: Regex? = nil
     /// Kinds whose claims are shares of a whole, with their unit and the whole (`shares-of`).
     public var shareKinds: [(kind: String, unit: String, total: Double)] {
         var seen: Set<String> = []
@@ -152,6 +156,8 @@ public struct RuleSet: Sendable {
         for rule in contextRules { all += [rule.regex] + rule.prefilters }
         if let skip { all.append(skip) }
         if let sectionBreak { all.append(sectionBreak) }
+        if let correction { all.append(correction) }
+        if let superseded { all.append(superseded) }
         return all.filter { seen.insert(ObjectIdentifier($0)).inserted }
     }
 }

@@ -63,14 +63,21 @@ public struct RuleLoader {
     }
 
     /// One pattern for every `skip-sentences` entry; each is checked alone so a bad one is named.
+    /// `anchored` patterns match only where the search starts (`\G`); `capturing` names a group
+    /// each must have.
     static func compileSkipSentences(_ patterns: [String], shared: [(name: String, pattern: String)],
-                                     key: String = "skip-sentences", analyser: StartAnalyser, _ diagnostics: inout [Diagnostic]) -> Regex? {
+                                     key: String = "skip-sentences", anchored: Bool = false, capturing group: String? = nil,
+                                     analyser: StartAnalyser, _ diagnostics: inout [Diagnostic]) -> Regex? {
         guard !patterns.isEmpty else { return nil }
         let define = Fragments.defineBlock(shared)
         var good: [String] = []
         for pattern in patterns {
             do {
-                _ = try Regex("(?:" + pattern + "\n)" + define, options: RuleCompiler.patternOptions, jit: false)
+                let regex = try Regex("(?:" + pattern + "\n)" + define, options: RuleCompiler.patternOptions, jit: false)
+                if let group, regex.groupNumbers[group] == nil {
+                    diagnostics.append(Issue.lexiconPatternMissesGroup(pattern: pattern, group: group).diagnostic(file: "lexicon." + key))
+                    continue
+                }
                 good.append(pattern)
             } catch {
                 diagnostics.append(Issue.lexiconPatternDoesNotCompile(pattern: pattern, error: "\(error)")
@@ -79,6 +86,9 @@ public struct RuleLoader {
         }
         guard !good.isEmpty else { return nil }
         let joined = good.map { "(?:" + $0 + "\n)" }.joined(separator: "|")
+        if anchored {
+            return try? Regex("\\G(?:" + joined + ")" + define, options: RuleCompiler.patternOptions)
+        }
         return try? Regex(joined + define, options: RuleCompiler.patternOptions,
                           startClass: analyser.startClass(of: joined, shared))
     }
@@ -160,6 +170,10 @@ public struct RuleLoader {
         let skip = RuleLoader.compileSkipSentences(lexicon.skipSentences, shared: shared, analyser: analyser, &diagnostics)
         let sectionBreak = RuleLoader.compileSkipSentences(lexicon.sectionBreaks, shared: shared, key: "section-breaks",
                                                            analyser: analyser, &diagnostics)
+        let correction = RuleLoader.compileSkipSentences(lexicon.corrections, shared: shared, key: "corrections", anchored: true,
+                                                         capturing: "corrects", analyser: analyser, &diagnostics)
+        let superseded = RuleLoader.compileSkipSentences(lexicon.supersededSentences, shared: shared, key: "superseded-sentences",
+                                                         analyser: analyser, &diagnostics)
 
         var claimRules: [ClaimRule] = []
         var contextRules: [ContextRule] = []
@@ -191,6 +205,7 @@ public struct RuleLoader {
         }
         let set = RuleSet(lexicon: lexicon, claimRules: claimRules, contextRules: contextRules,
                           trigger: Fragments.trigger(shared, analyser: analyser), skip: skip, sectionBreak: sectionBreak,
+                          correction: correction, superseded: superseded,
                           files: parsed.map(\.path))
         return (set, diagnostics)
     }

@@ -87,6 +87,10 @@ public struct ExplainTextReporter: Reporter {
             let target = referent.claim.map { "claim \($0)" } ?? "a claim"
             out += "    refers back to \(target): \(safe(referent.rule)) \(TextEscaping.quoted(referent.quote))\n"
         }
+        if let revised = explained.revised {
+            let target = revised.claim.map { "claim \($0)" } ?? "a claim"
+            out += "    revises \(target): \(TextEscaping.quoted(revised.quote)) (any difference is a conflict)\n"
+        }
         let provenance = explained.provenance
         let context = claim.context
         out += field("place", context.place, provenance.place, report)
@@ -181,7 +185,7 @@ enum ExplainText {
 /// The explain view as one JSON document (a contract, like `extract --format json`):
 /// `{version, file, articleDate, line, sentences: [{number, line, column, endLine, start, end,
 /// text, status, rules: [{rule, refersBack, skipped, matches: [{text, line, column, start, end,
-/// captures: [{name, text}], outcome: {result, ...}}]}], claims: [{number, claim, referent,
+/// captures: [{name, text}], outcome: {result, ...}}]}], claims: [{number, claim, referent, revises,
 /// provenance: {place, date, group, source, category}, voice}]}], errors}`.
 public struct ExplainJSONReporter: Reporter {
     public typealias Input = ExplainReport
@@ -266,6 +270,7 @@ public struct ExplainJSONReporter: Reporter {
             "number": JSON(explained.number),
             "claim": JSONContract.claim(explained.claim),
             "referent": referent,
+            "revises": explained.revised.map { ["quote": .string($0.quote), "claim": JSON($0.claim)] } ?? .null,
             "provenance": [
                 "place": origin(provenance.place),
                 "date": origin(provenance.date),

@@ -157,6 +157,40 @@ final class ConflictCheckTests: XCTestCase {
         XCTAssertEqual(check.run([a, c], options: options), [])
     }
 
+    func testCorrectionOfAFigureWithAnotherGroupIsReported() {
+        // "Five people were stabbed ... the NYPD says there are four victims in total, not five."
+        let a = claim("casualties", exact(5), quote: "five people were stabbed", place: "Riverside Park", group: "injured", line: 1)
+        var b = claim("casualties", exact(4), quote: "four victims", place: "Riverside Park", group: "victims", line: 2)
+        XCTAssertEqual(check.run([a, b], options: options), [])
+        b.revises = a.start..<a.end
+        XCTAssertEqual(check.run([a, b], options: options).map(\.message), [
+            "5 people was revised to 4 people; the casualties (injured) in Riverside Park, corrected as the casualties (victims) in Riverside Park",
+        ])
+        // A vague figure is still no rival of a count, and another kind is no target.
+        var vague = claim("casualties", Interval(low: 100, high: nil), quote: "hundreds", group: "injured", line: 1)
+        vague.value.vague = true
+        var c = b
+        c.revises = vague.start..<vague.end
+        XCTAssertEqual(check.run([vague, c], options: options), [])
+        let crowd = claim(exact(5), quote: "five marchers", line: 1)
+        c.revises = crowd.start..<crowd.end
+        XCTAssertEqual(check.run([crowd, c], options: options), [])
+    }
+
+    func testARevisionOfALaterFigureIsReportedOnce() {
+        // "At least two civilians were killed ... The figures differed from ones issued earlier by
+        // the police, who had said that three civilians were killed": the lede's figure replaces
+        // the later, superseded one.
+        var a = claim("casualties", Interval(low: 2, high: nil), quote: "At least two civilians were killed", place: "Jakarta",
+                      group: "civilians (killed)", line: 1)
+        let b = claim("casualties", exact(3), quote: "three civilians were killed", place: "Jakarta",
+                      group: "civilians (killed)", source: "national police", line: 8)
+        a.revises = b.start..<b.end
+        XCTAssertEqual(check.run([a, b], options: options).map(\.message), [
+            "3 people (national police) was revised to [2, ∞) people; both are the casualties civilians (killed) in Jakarta",
+        ])
+    }
+
     func testArticleDatedClaimMeetsAnEarlierDayAcrossArticles() {
         // Saturday's article: "Organisers said 40,000 marched in Valmont on Saturday." Tuesday's
         // article gives no day: "Organisers say 15,000 people gathered in Valmont."

@@ -125,6 +125,15 @@ final class ConflictScaleTests: XCTestCase {
                 }
             }
         }
+        // Revisions the key sweep does not pair: of a figure with another key, or of a later one.
+        let ordered = claims.filter(\.comparable).sorted(by: Claim.positionOrder)
+        for later in ordered where later.revises != nil {
+            for earlier in ordered where earlier.file == later.file && earlier.start..<earlier.end == later.revises {
+                guard earlier.value.vague == later.value.vague, !earlier.overlapsText(of: later) else { continue }
+                if Claim.positionOrder(earlier, later), ComparisonKey(earlier) == ComparisonKey(later) { continue }
+                if check.differs(earlier, later, tolerance: tolerance) { findings.append(check.finding(earlier, later, options: options)) }
+            }
+        }
         return findings
     }
 }

@@ -216,6 +216,17 @@ final class ExplainTests: XCTestCase {
         XCTAssertEqual(report.articleDate, "2021-03-08")
     }
 
+    func testACorrectionNamesTheClaimItRevises() throws {
+        let report = try Extractor(rules: Shipped.rules).explain(Document(path: "c.txt", text: """
+            Five people were stabbed in Tarrow Park. Police say there are four victims in total, not five.
+            """), dateOverride: "2021-03-08")
+        let claims = report.sentences.flatMap(\.claims)
+        XCTAssertEqual(claims.map(\.claim.quote), ["Five people were stabbed", "four victims"])
+        XCTAssertNil(claims[0].revised?.quote)
+        XCTAssertEqual(claims[1].revised?.quote, "Five people were stabbed")
+        XCTAssertEqual(claims[1].revised?.claim, 1)
+    }
+
     func testALineSelectsItsSentences() throws {
         let extractor = try birds()
         let document = Document(path: "birds.txt", text: Self.article)

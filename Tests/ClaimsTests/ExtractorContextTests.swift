@@ -201,4 +201,31 @@ final class ExtractorContextTests: XCTestCase {
         XCTAssertEqual(resolved.map(\.range), [5..<8, 12..<16, 20..<22])
         XCTAssertEqual(resolved.map(\.rule.id), ["crowd.count", "percent.value", "percent.value"])
     }
+
+    func testACorrectionReplacesTheEarlierFigureItNames() throws {
+        let text = "Five people were stabbed in Tarrow Park, a fire official said. "
+            + "A police spokesman says there are four victims in total, not five."
+        let claims = extract(text)
+        let five = try XCTUnwrap(claims.first { $0.quote == "Five people were stabbed" })
+        let four = try XCTUnwrap(claims.first { $0.quote == "four victims" })
+        XCTAssertEqual(four.revises, five.start..<five.end)
+        XCTAssertNil(five.revises)
+        // The corrected number must be one an earlier figure gave.
+        let other = extract("Five people were stabbed in Tarrow Park. Police say there are four victims in total, not six.")
+        XCTAssertEqual(other.map(\.revises), [nil, nil])
+        // A percentage after "not" corrects no count.
+        let share = extract("Five people were stabbed in Tarrow Park. Police say there are four victims, not 5 percent.")
+        XCTAssertEqual(share.map(\.revises), [nil, nil])
+    }
+
+    func testTheFigureOfASupersededSentenceIsReplacedByTheArticlesOthers() throws {
+        let text = "About 150 people are trapped by a wildfire near Lake Orrin. "
+            + "The sheriff said approximately 150 people are trapped at Lake Orrin. "
+            + "Earlier reports that up to 1,000 people were trapped at Lake Orrin were later revised."
+        let claims = extract(text)
+        let old = try XCTUnwrap(claims.first { $0.quote.contains("1,000") })
+        XCTAssertNil(old.revises)
+        // One per voice: the writer's 150 and the sheriff's.
+        XCTAssertEqual(claims.filter { $0.revises == old.start..<old.end }.count, 2)
+    }
 }

@@ -154,6 +154,18 @@ final class RuleLoaderErrorTests: XCTestCase {
         ])
     }
 
+    func testACorrectionPatternMustCaptureTheReplacedNumber() throws {
+        let (_, rules, messages) = try load(["more.yml": """
+            lexicon:
+              corrections: ['\\s*,\\s+not\\s+(?&number)']
+
+            """])
+        XCTAssertEqual(messages, [
+            "lexicon.corrections: error: pattern '\\s*,\\s+not\\s+(?&number)' must capture (?<corrects>...)",
+        ])
+        XCTAssertNotNil(rules.correction, "the shipped corrections still load")
+    }
+
     func testCaretIsOnTheRightLineOfAMultiLinePattern() throws {
         let (dir, _, messages) = try load(["re.yml": """
             kind: crowd

@@ -81,7 +81,7 @@ final class EvaluationRunTests: XCTestCase {
             """, to: "cross.jsonl", in: directory)
         let (report, diagnostics) = Evaluation(rules: Shipped.rules, workers: 1).run(labels: labels, cross: cross)
         XCTAssertEqual(diagnostics.map(\.description).map { $0.replacingOccurrences(of: directory.path + "/", with: "") }, [
-            "labels.jsonl:1: error: claim 1: unknown kind 'crowds' (the rules' kinds: casualties, crowd, distance, figure, other, percent, turnout, vote_share)",
+            "labels.jsonl:1: error: claim 1: unknown kind 'crowds' (the rules' kinds: casualties, crowd, distance, figure, other, percent, stranded, turnout, vote_share)",
             "labels.jsonl:2: error: './a.txt' is labelled twice (first on line 1); this line is skipped",
             "cross.jsonl:1: error: \"8,000 people marched\" is not the quote of a labelled claim of a.txt",
         ])
