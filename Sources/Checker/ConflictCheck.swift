@@ -23,7 +23,14 @@ public struct ConflictCheck: Check {
         defaultSeverity: .error,
         help: "Check both figures against their sources, or say whose estimate each one is. If they describe different things, give them different places, dates or groups in the text; silence a known case with <!-- claimcheck-disable-next-line conflict -->.")
 
-    public init() {}
+    /// Kinds whose key pins down one quantity (`one-quantity` in their rule file): there two
+    /// figures from one voice in one article conflict too, when both name their place ("about
+    /// 90 kilometers north of Dhaka" in a caption, "about 68 miles northeast of Dhaka" in the text).
+    public var oneQuantityKinds: Set<String>
+
+    public init(oneQuantityKinds: Set<String> = []) {
+        self.oneQuantityKinds = oneQuantityKinds
+    }
 
     /// Beyond this many findings in one comparison key, only the most extreme are listed,
     /// with one more finding that counts the rest: thousands of articles repeating rival
@@ -175,9 +182,15 @@ public struct ConflictCheck: Check {
         a.value.widened(by: tolerance).closed != b.value.widened(by: tolerance).closed
     }
 
-    /// Same article, same voice: one speaker giving two quantities.
+    /// Same article, same voice: one speaker giving two quantities, unless the kind's key pins
+    /// one down and both sentences name the place themselves (an inherited place may be the
+    /// wrong one: "the reservoir is 90 miles east of Fresno ... the lake 35 miles northeast").
     func sameVoice(_ a: Claim, _ b: Claim) -> Bool {
-        a.file == b.file && a.voice == b.voice
+        a.file == b.file && a.voice == b.voice && !(pinsOneQuantity(a) && pinsOneQuantity(b))
+    }
+
+    func pinsOneQuantity(_ claim: Claim) -> Bool {
+        oneQuantityKinds.contains(claim.kind) && claim.context.place != nil && !claim.context.inherited.contains("place")
     }
 
     func finding(_ a: Claim, _ b: Claim, options: CheckOptions) -> Finding {
@@ -359,7 +372,8 @@ private struct KeyGroup {
                 found += earlier.filter { $0 < later && group.isCandidate($0, later, check) }
             }
             let voice = group.voices[later]
-            for other in voiceOrder where other != voice {
+            let ownVoiceToo = check.pinsOneQuantity(claim)
+            for other in voiceOrder where other != voice || ownVoiceToo {
                 guard firstOfVoice[other]! < later else { continue }
                 guard let (members, tree) = byVoice[other]?[claim.value.vague] else { continue }
                 let end = members.partitioningIndex(where: { $0 >= later })
@@ -382,7 +396,7 @@ private struct KeyGroup {
         let (a, b) = (claims[earlier], claims[later])
         if a.overlapsText(of: b) { return false }
         if check.revises(b, a) { return differs(earlier, later) }
-        return !(a.file == b.file && voices[earlier] == voices[later]) && conflicts(earlier, later)
+        return !check.sameVoice(a, b) && conflicts(earlier, later)
     }
 
     /// The shared-tolerance bounds when both are approximate, else the fully widened ones.

@@ -44,11 +44,15 @@ public final class ClaimRule: @unchecked Sendable {
     public let comparable: Bool
     /// The whole these claims are shares of (vote shares: 100), from the file's `shares-of`.
     public let sharesOf: Double?
+    /// From the file's `one-quantity`: claims of the kind with one key are one quantity even
+    /// when one voice gives both (the distance between two named places).
+    public let oneQuantity: Bool
     public let examples: [RuleExample]
 
     init(id: String, kind: String, description: String, file: String, line: Int, unit: String?, priority: Int,
          bounds: (Double?, Double?), set: [String: String], regex: Regex, prefilters: [Regex], requires: Regex?, excludes: Regex?,
-         refersBack: Bool, revises: Bool = false, comparable: Bool, sharesOf: Double?, examples: [RuleExample]) {
+         refersBack: Bool, revises: Bool = false, comparable: Bool, sharesOf: Double?, oneQuantity: Bool = false,
+         examples: [RuleExample]) {
         self.id = id
         self.kind = kind
         self.description = description
@@ -66,6 +70,7 @@ public final class ClaimRule: @unchecked Sendable {
         self.revises = revises
         self.comparable = comparable
         self.sharesOf = sharesOf
+        self.oneQuantity = oneQuantity
         self.examples = examples
     }
 }
@@ -140,6 +145,8 @@ public struct RuleSet: Sendable {
             return (rule.kind, unit, total)
         }
     }
+    /// Kinds declared `one-quantity`: a voice's own two figures with one key can conflict.
+    public var oneQuantityKinds: Set<String> { Set(claimRules.filter(\.oneQuantity).map(\.kind)) }
     /// The rule files read, in load order.
     public var files: [String]
 

@@ -52,7 +52,7 @@ struct RuleCompiler {
             if root["lexicon"] == nil {
                 reader.error(rootNode, .notARuleFile)
             }
-            for key in ["rules", "unit", "priority", "bounds", "compare", "prefilter", "shares-of", "define"] where root[key] != nil {
+            for key in ["rules", "unit", "priority", "bounds", "compare", "prefilter", "shares-of", "one-quantity", "define"] where root[key] != nil {
                 reader.error(root[key], .needsKindOrContext(key: key))
             }
             return []
@@ -68,7 +68,7 @@ struct RuleCompiler {
                 reader.error(root["context"], .unknownContext(roleText))
                 return []
             }
-            for key in ["unit", "priority", "bounds", "compare", "prefilter", "shares-of"] where root[key] != nil {
+            for key in ["unit", "priority", "bounds", "compare", "prefilter", "shares-of", "one-quantity"] where root[key] != nil {
                 reader.error(root[key], .claimFilesOnly(key: key))
             }
         }
@@ -78,6 +78,7 @@ struct RuleCompiler {
         let bounds = readBounds(root["bounds"], &reader)
         let fileCompare = root["compare"].flatMap { reader.bool($0, "compare") } ?? true
         let sharesOf = root["shares-of"].flatMap { reader.number($0, "shares-of") }
+        let oneQuantity = root["one-quantity"].flatMap { reader.bool($0, "one-quantity") } ?? false
         let fragments = readDefines(root["define"], &reader)
         let defineBlock = fragments.define
 
@@ -173,7 +174,7 @@ struct RuleCompiler {
                     priority: rulePriority, bounds: bounds, set: constants, regex: regex, prefilters: prefilters, requires: requires,
                     excludes: excludes, refersBack: refersBack, revises: revises,
                     comparable: map["compare"].flatMap { reader.bool($0, "compare") } ?? fileCompare, sharesOf: sharesOf,
-                    examples: examples)))
+                    oneQuantity: oneQuantity, examples: examples)))
             }
         }
         return result

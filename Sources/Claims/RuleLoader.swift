@@ -120,7 +120,7 @@ public struct RuleLoader {
         var parsed: ParsedFile?
         if let node = reader.parse(text) {
             let allowed: Set<String> = ["lexicon", "kind", "context", "unit", "priority", "bounds",
-                                        "compare", "prefilter", "shares-of", "description", "define", "rules"]
+                                        "compare", "prefilter", "shares-of", "one-quantity", "description", "define", "rules"]
             if let map = reader.mapping(node, allowed: allowed, what: "rule file") {
                 parsed = ParsedFile(path: path, layer: layer, root: map, rootNode: node)
             }

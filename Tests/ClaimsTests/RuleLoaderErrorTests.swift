@@ -67,7 +67,7 @@ final class RuleLoaderErrorTests: XCTestCase {
     func testUnknownTopLevelKeyWithoutACloseMatchHasNoHint() throws {
         let (dir, _, messages) = try load(["top.yml": goodRule + "colour: blue\n"])
         XCTAssertEqual(messages, [
-            "\(dir)/top.yml:6:1: error: unknown key 'colour' in rule file; known keys: bounds, compare, context, define, description, kind, lexicon, prefilter, priority, rules, shares-of, unit",
+            "\(dir)/top.yml:6:1: error: unknown key 'colour' in rule file; known keys: bounds, compare, context, define, description, kind, lexicon, one-quantity, prefilter, priority, rules, shares-of, unit",
         ])
     }
 
