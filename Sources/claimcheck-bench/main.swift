@@ -11,6 +11,7 @@ import PCRE2
 //   swift run -c release claimcheck-bench [CORPUS_DIR] [--rules DIR] [--per-rule] [--repeat N] [--newsdev DIR]
 //   swift run -c release claimcheck-bench --load-only [--rules DIR] [--repeat N]
 //   swift run -c release claimcheck-bench --dump-patterns [--rules DIR]
+//   swift run -c release claimcheck-bench --jit-profile [--rules DIR]
 //
 // Scripts/bench runs the whole comparison (naive C scan, extract, check, eval) through the CLI.
 
@@ -33,16 +34,15 @@ let newsdevOption = take("--newsdev")
 let newsdev = newsdevOption ?? "../shared/newsdev"
 let loadOnly = flag("--load-only")
 let dumpPatterns = flag("--dump-patterns")
+let jitProfile = flag("--jit-profile")
 let corpus = arguments.first ?? "../shared/corpus/news"
 
-// `--dump-patterns`: each compiled pattern (rules, sentence tests, the trigger) as
-// "what id<TAB>start class or -<TAB>pattern", records separated by NUL: which patterns the JIT
-// must try at every byte (no start class) and why.
-if dumpPatterns {
-    let (loaded, _) = RuleLoader(directories: [rulesDir]).load()
-    var records: [String] = []
+/// Every compiled pattern with what it is and its rule id, each once, in rule order.
+func patterns(of loaded: RuleSet) -> [(what: String, id: String, regex: Regex)] {
+    var result: [(what: String, id: String, regex: Regex)] = []
+    var seen: Set<ObjectIdentifier> = []
     func add(_ what: String, _ id: String, _ regex: Regex) {
-        records.append(what + " " + id + "\t" + (regex.startClass ?? "-") + "\t" + regex.pattern)
+        if seen.insert(ObjectIdentifier(regex)).inserted { result.append((what, id, regex)) }
     }
     for rule in loaded.claimRules {
         add("claim", rule.id, rule.regex)
@@ -55,6 +55,33 @@ if dumpPatterns {
         rule.prefilters.forEach { add("prefilter", rule.id, $0) }
     }
     add("trigger", "-", loaded.trigger)
+    for regex in loaded.matchedPatterns { add("lexicon", "-", regex) }
+    return result
+}
+
+// `--jit-profile`: how long the JIT takes for each pattern, one thread, costliest first:
+// where the load+JIT time goes.
+if jitProfile {
+    let (loaded, _) = RuleLoader(directories: [rulesDir]).load()
+    var timed: [(ms: Double, what: String, id: String, bytes: Int)] = []
+    for (what, id, regex) in patterns(of: loaded) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        regex.compileJIT()
+        timed.append((Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6, what, id, regex.pattern.utf8.count))
+    }
+    print(String(format: "JIT of %d patterns: %.1f ms on one thread", timed.count, timed.map(\.ms).reduce(0, +)))
+    for entry in timed.sorted(by: { $0.ms > $1.ms }).prefix(25) {
+        print(String(format: "%7.2f ms  %6d bytes  ", entry.ms, entry.bytes) + entry.what + " " + entry.id)
+    }
+    exit(0)
+}
+
+// `--dump-patterns`: each compiled pattern (rules, sentence tests, the trigger) as
+// "what id<TAB>start class or -<TAB>pattern", records separated by NUL: which patterns the JIT
+// must try at every byte (no start class) and why.
+if dumpPatterns {
+    let (loaded, _) = RuleLoader(directories: [rulesDir]).load()
+    let records = patterns(of: loaded).map { $0.what + " " + $0.id + "\t" + ($0.regex.startClass ?? "-") + "\t" + $0.regex.pattern }
     FileHandle.standardOutput.write(Data(records.joined(separator: "\u{0}").utf8))
     exit(0)
 }
