@@ -98,6 +98,6 @@ extension Checker {
     /// describe what `check` reports.
     public init(rules: RuleSet, options: CheckOptions = CheckOptions(), settings: [String: CheckSetting] = [:]) {
         let shareChecks: [any Check] = rules.shareKinds.map { ShareSumCheck(kind: $0.kind, unit: $0.unit, total: $0.total) }
-        self.init(checks: [ConflictCheck(oneQuantityKinds: rules.oneQuantityKinds)] + shareChecks + [UnsourcedCheck()], options: options, settings: settings)
+        self.init(checks: [ConflictCheck(oneQuantityRules: rules.oneQuantityRules)] + shareChecks + [UnsourcedCheck()], options: options, settings: settings)
     }
 }

@@ -23,13 +23,14 @@ public struct ConflictCheck: Check {
         defaultSeverity: .error,
         help: "Check both figures against their sources, or say whose estimate each one is. If they describe different things, give them different places, dates or groups in the text; silence a known case with <!-- claimcheck-disable-next-line conflict -->.")
 
-    /// Kinds whose key pins down one quantity (`one-quantity` in their rule file): there two
-    /// figures from one voice in one article conflict too, when both name their place ("about
-    /// 90 kilometers north of Dhaka" in a caption, "about 68 miles northeast of Dhaka" in the text).
-    public var oneQuantityKinds: Set<String>
+    /// Rules whose claims' key pins down one quantity (`one-quantity` in the rule files): two
+    /// figures of theirs from one voice in one article conflict too ("Kishoreganj, about 90
+    /// kilometers north of Dhaka" in a caption, "Kishoreganj, about 68 miles northeast of Dhaka"
+    /// in the text).
+    public var oneQuantityRules: Set<String>
 
-    public init(oneQuantityKinds: Set<String> = []) {
-        self.oneQuantityKinds = oneQuantityKinds
+    public init(oneQuantityRules: Set<String> = []) {
+        self.oneQuantityRules = oneQuantityRules
     }
 
     /// Beyond this many findings in one comparison key, only the most extreme are listed,
@@ -50,7 +51,7 @@ public struct ConflictCheck: Check {
             findings += capped(pairs, in: group, options: options)
         }
         findings += acrossDays(groups, reported: reported, options: options)
-        findings += unsweptRevisions(claims, options: options)
+        findings += unsweptRevisions(claims, options: options, known: Set(findings.map(\.fingerprint)))
         findings += PartExceedsWhole(tolerance: options.tolerance).pairs(claims).map { partFinding(whole: $0.whole, part: $0.part, options: options) }
         return findings
     }
@@ -105,8 +106,9 @@ public struct ConflictCheck: Check {
     /// Revisions the key sweep does not pair: a correction of a figure with another key ("four
     /// victims in total, not five" after "five people were stabbed") or of one later in the text
     /// (the figure of a superseded sentence: "The figures differed from ones issued earlier").
-    /// A vague figure is still compared only with a vague one.
-    private func unsweptRevisions(_ claims: [Claim], options: CheckOptions) -> [Finding] {
+    /// A vague figure is still compared only with a vague one, and a pair the sweep already
+    /// reported as rival figures (`known` fingerprints) is not reported again.
+    private func unsweptRevisions(_ claims: [Claim], options: CheckOptions, known: Set<String>) -> [Finding] {
         let revising = claims.filter { $0.comparable && $0.revises != nil }
         guard !revising.isEmpty else { return [] }
         let files = Set(revising.map(\.file))
@@ -115,12 +117,15 @@ public struct ConflictCheck: Check {
             byRange[claim.file, default: [:]][claim.start..<claim.end, default: []].append(claim)
         }
         var findings: [Finding] = []
+        var seen = known
         for later in revising.sorted(by: Claim.positionOrder) {
             for earlier in byRange[later.file]?[later.revises!] ?? [] {
                 guard earlier.kind == later.kind, earlier.unit == later.unit, earlier.value.vague == later.value.vague,
                       !earlier.overlapsText(of: later) else { continue }
                 if Claim.positionOrder(earlier, later), ComparisonKey(earlier) == ComparisonKey(later) { continue }
-                if differs(earlier, later, tolerance: options.tolerance) { findings.append(finding(earlier, later, options: options)) }
+                guard differs(earlier, later, tolerance: options.tolerance) else { continue }
+                let made = finding(earlier, later, options: options)
+                if seen.insert(made.fingerprint).inserted { findings.append(made) }
             }
         }
         return findings
@@ -182,15 +187,14 @@ public struct ConflictCheck: Check {
         a.value.widened(by: tolerance).closed != b.value.widened(by: tolerance).closed
     }
 
-    /// Same article, same voice: one speaker giving two quantities, unless the kind's key pins
-    /// one down and both sentences name the place themselves (an inherited place may be the
-    /// wrong one: "the reservoir is 90 miles east of Fresno ... the lake 35 miles northeast").
+    /// Same article, same voice: one speaker giving two quantities, unless both claims come from
+    /// `one-quantity` rules, which name the place they measure themselves.
     func sameVoice(_ a: Claim, _ b: Claim) -> Bool {
         a.file == b.file && a.voice == b.voice && !(pinsOneQuantity(a) && pinsOneQuantity(b))
     }
 
     func pinsOneQuantity(_ claim: Claim) -> Bool {
-        oneQuantityKinds.contains(claim.kind) && claim.context.place != nil && !claim.context.inherited.contains("place")
+        claim.context.place != nil && oneQuantityRules.contains(claim.rule)
     }
 
     func finding(_ a: Claim, _ b: Claim, options: CheckOptions) -> Finding {

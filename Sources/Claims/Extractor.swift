@@ -111,8 +111,7 @@ public final class Extractor {
                                        continuing: continuing, normalizer: normalizer,
                                        dates: DateResolver(lexicon: rules.lexicon, articleDate: articleDate),
                                        groupBlockers: resolved.filter(\.rule.comparable).map(\.range))
-        var accepted = Extractor.resolveReferences(resolved, sentenceIndex: attacher.sentenceIndex, trace: trace)
-        if correction != nil { linkCorrections(&accepted, sentences: sentences, &scan) }
+        let accepted = Extractor.resolveReferences(resolved, sentenceIndex: attacher.sentenceIndex, trace: trace)
         var cursor = Document.Cursor()
         var claims = accepted.enumerated().map { index, candidate -> Claim in
             let sentenceIndex = attacher.sentenceIndex(of: candidate.range.lowerBound)
@@ -131,52 +130,78 @@ public final class Extractor {
             claim.sentenceCut = (window.before, window.after)
             return claim
         }
-        if superseded != nil { linkSuperseded(&claims, sentences: sentences, &scan) }
+        linkCorrections(&claims, sentences: sentences, &scan)
+        linkSuperseded(&claims, sentences: sentences, &scan)
         diagnostics += scan.diagnostics
         return (claims, diagnostics)
     }
 
     /// "four victims in total, not five": a claim followed by one of the lexicon's corrections
-    /// replaces the nearest earlier figure of its kind and unit that gave the corrected number,
-    /// whatever its group or date ("38 child deaths" ... "33 deaths, not 38").
-    private func linkCorrections(_ candidates: inout [Candidate], sentences: [Range<Int>], _ scan: inout Scan) {
+    /// replaces the nearest earlier figure of its kind, unit, place and category whose bound is
+    /// the corrected number (in the canonical unit), whatever its narrowed group or date ("38
+    /// child deaths" ... "33 deaths, not 38").
+    private func linkCorrections(_ claims: inout [Claim], sentences: [Range<Int>], _ scan: inout Scan) {
         guard let correction else { return }
         let document = scan.document
         document.bytes.withUnsafeBufferPointer { whole in
-            for index in candidates.indices where candidates[index].revises == nil && candidates[index].rule.comparable {
-                let claim = candidates[index]
-                guard let sentence = ContextAttacher.sentence(containing: claim.range.lowerBound, in: sentences),
-                      let match = scan.first(correction, id: "(lexicon corrections)", in: Extractor.slice(whole, sentence),
-                                             from: claim.range.upperBound),
+            for index in claims.indices where claims[index].revises == nil && claims[index].comparable {
+                let claim = claims[index]
+                guard sentences.indices.contains(claim.sentenceIndex),
+                      let match = scan.first(correction, id: "(lexicon corrections)", in: Extractor.slice(whole, sentences[claim.sentenceIndex]),
+                                             from: claim.end),
                       let range = match.range(ofGroup: "corrects"),
                       case .exact(let replaced, _) = numbers.parse(document.text(range)) else { continue }
-                let target = candidates[..<index].lastIndex { earlier in
-                    earlier.rule.comparable && earlier.kind == claim.kind && earlier.unit == claim.unit
+                let target = claims[..<index].lastIndex { earlier in
+                    earlier.comparable && earlier.kind == claim.kind && earlier.unit == claim.unit
+                        && earlier.context.place.map(Claim.foldedName) == claim.context.place.map(Claim.foldedName)
+                        && sameCategory(earlier.context.group, claim.context.group)
                         && (earlier.value.low == replaced || earlier.value.high == replaced)
                 }
-                if let target { candidates[index].revises = candidates[target].range }
+                if let target { claims[index].revises = claims[target].start..<claims[target].end }
             }
         }
     }
 
-    /// "Earlier reports that up to 1,000 people were trapped were later revised": a figure in
-    /// one of the lexicon's superseded sentences is replaced by the article's other figures of
-    /// the same quantity (kind, unit, date and group, and place unless the superseded sentence
-    /// names none of its own: "earlier reports" are about the article's event), the first of each voice.
+    /// "child (killed)" and "killed" are one category; "killed" and "injured" are not, and an
+    /// umbrella group of the lexicon ("victims") takes in any.
+    private func sameCategory(_ a: String?, _ b: String?) -> Bool {
+        func category(_ group: String?) -> String? {
+            guard let group else { return nil }
+            guard group.hasSuffix(")"), let open = group.lastIndex(of: "(") else { return Claim.foldedName(group) }
+            return Claim.foldedName(String(group[group.index(after: open)..<group.index(before: group.endIndex)]))
+        }
+        let (x, y) = (category(a), category(b))
+        let umbrella = rules.lexicon.umbrellaGroups
+        return x == y || x.map(umbrella.contains) == true || y.map(umbrella.contains) == true
+    }
+
+    /// "Earlier reports that up to 1,000 people were trapped were later revised": a figure after
+    /// the cue of one of the lexicon's superseded sentences is replaced by the article's other
+    /// figures of the same quantity (kind, unit, date and group, and place unless the superseded
+    /// figure's place is inherited: "earlier reports" are about the article's event), the first
+    /// of each voice.
     private func linkSuperseded(_ claims: inout [Claim], sentences: [Range<Int>], _ scan: inout Scan) {
         guard let superseded else { return }
-        var verdicts: [Int: Bool] = [:]
+        // Each sentence with claims: where its cue starts, if it has one.
+        var cues: [Int: Int] = [:]
         scan.document.bytes.withUnsafeBufferPointer { whole in
             for index in Set(claims.map(\.sentenceIndex)) where sentences.indices.contains(index) {
-                verdicts[index] = scan.passes(superseded, Extractor.slice(whole, sentences[index]), id: "(lexicon superseded-sentences)") == true
+                let slice = Extractor.slice(whole, sentences[index])
+                if let match = scan.first(superseded, id: "(lexicon superseded-sentences)", in: slice, from: slice.start) {
+                    cues[index] = match.range.lowerBound
+                }
             }
         }
-        let old = claims.indices.filter { claims[$0].comparable && verdicts[claims[$0].sentenceIndex] == true }
-        for earlier in old {
+        guard !cues.isEmpty else { return }
+        let old = Set(claims.indices.filter { index in
+            guard claims[index].comparable, let cue = cues[claims[index].sentenceIndex] else { return false }
+            return claims[index].start >= cue
+        })
+        for earlier in old.sorted() {
             let figure = claims[earlier]
             let anyPlace = figure.context.inherited.contains("place")
             var voices = Set<String>()
-            for index in claims.indices where verdicts[claims[index].sentenceIndex] != true {
+            for index in claims.indices where !old.contains(index) {
                 let claim = claims[index]
                 guard claim.comparable, claim.revises == nil, claim.describesSameQuantity(as: figure, anyPlace: anyPlace),
                       voices.insert(claim.voice).inserted else { continue }

@@ -33,6 +33,10 @@ public struct Lexicon: Sendable {
     public var relativeDays: [String: Int] = [:]
     public var abbreviations: Set<String> = []
     public var genericGroups: Set<String> = []
+    /// Groups that count any of the others ("victims"): a correction to "four victims" may
+    /// replace "five people were stabbed" (injured), while "12 injured, not two" does not
+    /// replace "two killed".
+    public var umbrellaGroups: Set<String> = []
     public var honorifics: Set<String> = []
     /// Words dropped from the front of places and groups ("the border" is "border").
     public var articles: Set<String> = []
@@ -94,6 +98,7 @@ public struct Lexicon: Sendable {
         relativeDays.merge(other.relativeDays) { $1 }
         abbreviations.formUnion(other.abbreviations)
         genericGroups.formUnion(other.genericGroups)
+        umbrellaGroups.formUnion(other.umbrellaGroups)
         honorifics.formUnion(other.honorifics)
         articles.formUnion(other.articles)
         continuations += other.continuations.filter { !continuations.contains($0) }
@@ -149,7 +154,7 @@ public struct Lexicon: Sendable {
 
     static let keys: Set<String> = [
         "numbers", "scales", "vague", "qualifiers", "units", "unit-marks", "weekdays", "day-aliases", "months", "relative-days",
-        "abbreviations", "generic-groups", "honorifics", "articles", "continuations", "periods", "past-markers", "span-markers",
+        "abbreviations", "generic-groups", "umbrella-groups", "honorifics", "articles", "continuations", "periods", "past-markers", "span-markers",
         "comparisons", "skip-sentences", "section-breaks", "corrections", "superseded-sentences", "one-words", "half-words", "joining-words", "decimal-words", "negative-words", "zero-words", "possessives",
     ]
 
@@ -198,6 +203,7 @@ public struct Lexicon: Sendable {
         lexicon.relativeDays = integerMap(map["relative-days"], "lexicon.relative-days", in: -36_600...36_600, &reader)
         lexicon.abbreviations = Set(reader.strings(map["abbreviations"], "lexicon.abbreviations") ?? [])
         lexicon.genericGroups = Set((reader.strings(map["generic-groups"], "lexicon.generic-groups") ?? []).map { $0.folded() })
+        lexicon.umbrellaGroups = Set((reader.strings(map["umbrella-groups"], "lexicon.umbrella-groups") ?? []).map { $0.folded() })
         lexicon.honorifics = Set(reader.strings(map["honorifics"], "lexicon.honorifics") ?? [])
         lexicon.oneWords = Set((reader.strings(map["one-words"], "lexicon.one-words") ?? []).map { $0.folded() })
         lexicon.halfWords = Set((reader.strings(map["half-words"], "lexicon.half-words") ?? []).map { $0.folded() })

@@ -44,8 +44,8 @@ public final class ClaimRule: @unchecked Sendable {
     public let comparable: Bool
     /// The whole these claims are shares of (vote shares: 100), from the file's `shares-of`.
     public let sharesOf: Double?
-    /// From the file's `one-quantity`: claims of the kind with one key are one quantity even
-    /// when one voice gives both (the distance between two named places).
+    /// `one-quantity` (the rule's, else its file's): two of its claims with one key are one
+    /// quantity even when one voice gives both (the distance of a named place from a landmark).
     public let oneQuantity: Bool
     public let examples: [RuleExample]
 
@@ -145,8 +145,8 @@ public struct RuleSet: Sendable {
             return (rule.kind, unit, total)
         }
     }
-    /// Kinds declared `one-quantity`: a voice's own two figures with one key can conflict.
-    public var oneQuantityKinds: Set<String> { Set(claimRules.filter(\.oneQuantity).map(\.kind)) }
+    /// Rules declared `one-quantity`: a voice's own two figures from them with one key can conflict.
+    public var oneQuantityRules: Set<String> { Set(claimRules.filter(\.oneQuantity).map(\.id)) }
     /// The rule files read, in load order.
     public var files: [String]
 

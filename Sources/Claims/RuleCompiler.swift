@@ -29,7 +29,7 @@ struct RuleCompiler {
     static let meaningfulGroups: Set<String> = ["value", "low", "high", "qualifier", "unit", "place", "group", "source", "date",
                                                     "low_unit", "plus", "plus_unit"]
     static let claimRuleKeys: Set<String> = ["id", "description", "pattern", "unit", "priority", "set", "requires",
-                                             "excludes", "prefilter", "refers-back", "revises", "compare", "examples"]
+                                             "excludes", "prefilter", "refers-back", "revises", "compare", "one-quantity", "examples"]
     static let contextRuleKeys: Set<String> = ["id", "description", "pattern", "anonymous", "background", "refers-back", "applies-to", "attach",
                                                   "prefilter", "examples"]
     static let claimExpectationKeys: Set<String> = ["text", "quote", "low", "high", "lowInclusive", "highInclusive",
@@ -174,7 +174,7 @@ struct RuleCompiler {
                     priority: rulePriority, bounds: bounds, set: constants, regex: regex, prefilters: prefilters, requires: requires,
                     excludes: excludes, refersBack: refersBack, revises: revises,
                     comparable: map["compare"].flatMap { reader.bool($0, "compare") } ?? fileCompare, sharesOf: sharesOf,
-                    oneQuantity: oneQuantity, examples: examples)))
+                    oneQuantity: map["one-quantity"].flatMap { reader.bool($0, "one-quantity") } ?? oneQuantity, examples: examples)))
             }
         }
         return result

@@ -89,7 +89,7 @@ public struct ExplainTextReporter: Reporter {
         }
         if let revised = explained.revised {
             let target = revised.claim.map { "claim \($0)" } ?? "a claim"
-            out += "    revises \(target): \(TextEscaping.quoted(revised.quote)) (any difference is a conflict)\n"
+            out += "    revises \(target): \(TextEscaping.quoted(revised.quote))\n"
         }
         let provenance = explained.provenance
         let context = claim.context

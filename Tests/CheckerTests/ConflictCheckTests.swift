@@ -177,20 +177,21 @@ final class ConflictCheckTests: XCTestCase {
         XCTAssertEqual(check.run([crowd, c], options: options), [])
     }
 
-    func testOneVoicesTwoDistancesConflictWhenTheKindIsOneQuantity() {
-        // Caption: "about 90 kilometers north of Dhaka"; text: "about 68 miles northeast of Dhaka".
+    func testOneVoicesTwoDistancesConflictWhenTheRuleIsOneQuantity() {
+        // Caption: "Kishoreganj, about 90 kilometers north of Dhaka"; text: "Kishoreganj, about 68 miles northeast of Dhaka".
         let a = claim("distance", about(90_000), unit: "m", quote: "about 90 kilometers", place: "Kishoreganj", group: "Dhaka", line: 1)
         let b = claim("distance", about(109_435), unit: "m", quote: "about 68 miles", place: "Kishoreganj", group: "Dhaka", line: 2)
         XCTAssertEqual(check.run([a, b], options: options), [], "one voice's two figures are two quantities")
-        let pinned = ConflictCheck(oneQuantityKinds: ["distance"])
+        let pinned = ConflictCheck(oneQuantityRules: ["distance.test"])
         XCTAssertEqual(pinned.run([a, b], options: options).map(\.message), [
             "~90000 m (±7.5%: [83250, 96750]) and ~109435 m (±7.5%: [101227.38, 117642.63]) do not overlap; both are the distance (Dhaka) in Kishoreganj",
         ])
-        // An inherited place may be another place's: still two quantities.
+        // A figure from another distance rule ("a school 12 km from the border") may measure
+        // something else at that place: still two quantities.
         var c = b
-        c.context.inherited = ["place"]
+        c.rule = "distance.from-landmark"
         XCTAssertEqual(pinned.run([a, c], options: options), [])
-        // Other kinds keep the one-voice rule.
+        // Other rules keep the one-voice rule.
         let crowds = [claim(exact(40_000), place: "Valmont", line: 1), claim(exact(1_500), place: "Valmont", line: 2)]
         XCTAssertEqual(pinned.run(crowds, options: options), [])
     }

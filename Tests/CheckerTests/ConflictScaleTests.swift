@@ -131,7 +131,10 @@ final class ConflictScaleTests: XCTestCase {
             for earlier in ordered where earlier.file == later.file && earlier.start..<earlier.end == later.revises {
                 guard earlier.value.vague == later.value.vague, !earlier.overlapsText(of: later) else { continue }
                 if Claim.positionOrder(earlier, later), ComparisonKey(earlier) == ComparisonKey(later) { continue }
-                if check.differs(earlier, later, tolerance: tolerance) { findings.append(check.finding(earlier, later, options: options)) }
+                let made = check.finding(earlier, later, options: options)
+                if check.differs(earlier, later, tolerance: tolerance), !findings.contains(where: { $0.fingerprint == made.fingerprint }) {
+                    findings.append(made)
+                }
             }
         }
         return findings

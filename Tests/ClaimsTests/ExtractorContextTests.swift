@@ -216,6 +216,12 @@ final class ExtractorContextTests: XCTestCase {
         // A percentage after "not" corrects no count.
         let share = extract("Five people were stabbed in Tarrow Park. Police say there are four victims, not 5 percent.")
         XCTAssertEqual(share.map(\.revises), [nil, nil])
+        // The corrected number must end the clause, and be a figure of the same category and place.
+        for text in ["Thirty people were injured in Tarrow on Friday. Police said three people were killed, not 30 as rumoured.",
+                     "Two people were killed in Tarrow on Friday. Police said 12 people were injured, not two.",
+                     "Five people were killed in Tarrow on Friday. Police said four people were killed in Dunmore, not five."] {
+            XCTAssertEqual(extract(text).compactMap(\.revises), [], text)
+        }
     }
 
     func testTheFigureOfASupersededSentenceIsReplacedByTheArticlesOthers() throws {
@@ -227,5 +233,10 @@ final class ExtractorContextTests: XCTestCase {
         XCTAssertNil(old.revises)
         // One per voice: the writer's 150 and the sheriff's.
         XCTAssertEqual(claims.filter { $0.revises == old.start..<old.end }.count, 2)
+        // Reports that are confirmed, or only came first, are replaced by nothing.
+        for text in ["Police in Tarrow confirmed earlier reports that five people were killed on Friday. Two people were killed in Tarrow on Friday, police said.",
+                     "The first reports of the fire in Tarrow came on Friday, when 200 residents were trapped. By noon 40 residents were trapped in Tarrow, firefighters said."] {
+            XCTAssertEqual(extract(text).compactMap(\.revises), [], text)
+        }
     }
 }

@@ -59,7 +59,7 @@ final class RuleLoaderErrorTests: XCTestCase {
 
             """])
         XCTAssertEqual(messages, [
-            "\(dir)/key.yml:5:5: error: unknown key 'pattren' in rule (did you mean 'pattern'?); known keys: compare, description, examples, excludes, id, pattern, prefilter, priority, refers-back, requires, revises, set, unit",
+            "\(dir)/key.yml:5:5: error: unknown key 'pattren' in rule (did you mean 'pattern'?); known keys: compare, description, examples, excludes, id, one-quantity, pattern, prefilter, priority, refers-back, requires, revises, set, unit",
             "\(dir)/key.yml:4:5: error: rule test.key: missing 'pattern'",
         ])
     }
