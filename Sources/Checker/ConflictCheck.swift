@@ -42,15 +42,16 @@ public struct ConflictCheck: Check {
         // A claim whose rule names no quantity ("rose 5%") is listed, never compared.
         let groups = Dictionary(grouping: claims.filter(\.comparable), by: { ComparisonKey($0) })
             .mapValues { KeyGroup($0.sorted(by: Claim.positionOrder), tolerance: options.tolerance) }
+        let replaced = Self.replaced(claims)
         var findings: [Finding] = []
         var reported = Set<Claim>()
         for key in groups.keys.sorted() {
             let group = groups[key]!
-            let pairs = group.conflictingPairs(self)
+            let pairs = group.conflictingPairs(self, replaced: replaced)
             for pair in pairs { reported.insert(group.claims[pair.later]) }
             findings += capped(pairs, in: group, options: options)
         }
-        findings += acrossDays(groups, reported: reported, options: options)
+        findings += acrossDays(groups, reported: reported.union(replaced), replaced: replaced, options: options)
         findings += unsweptRevisions(claims, options: options, known: Set(findings.map(\.fingerprint)))
         findings += PartExceedsWhole(tolerance: options.tolerance).pairs(claims).map { partFinding(whole: $0.whole, part: $0.part, options: options) }
         return findings
@@ -71,6 +72,15 @@ public struct ConflictCheck: Check {
                        fingerprint: Fingerprint.make(check: Self.id, claims: [whole, part], root: options.root))
     }
 
+    /// Figures their own article replaces (the targets of its revisions, corrections and
+    /// superseded sentences): still compared in their article, but no longer another
+    /// article's rival ("earlier reports of 1,000 trapped" against another paper's 150).
+    static func replaced(_ claims: [Claim]) -> Set<Claim> {
+        let targets = Set(claims.compactMap { claim in claim.revises.map { claim.file + "\u{0}\($0.lowerBound)-\($0.upperBound)" } })
+        guard !targets.isEmpty else { return [] }
+        return Set(claims.filter { targets.contains($0.file + "\u{0}\($0.start)-\($0.end)") })
+    }
+
     /// Days before publication that a claim dated only by its article may be about.
     static let articleDateWindow = 3
 
@@ -82,7 +92,8 @@ public struct ConflictCheck: Check {
     /// Tuesday's paper) may be about the march another article dates to Saturday: across
     /// articles it also meets claims whose text gives a day up to `articleDateWindow` days
     /// before its article's date. Two undated figures still need the same day.
-    private func acrossDays(_ groups: [ComparisonKey: KeyGroup], reported: Set<Claim>, options: CheckOptions) -> [Finding] {
+    private func acrossDays(_ groups: [ComparisonKey: KeyGroup], reported: Set<Claim>, replaced: Set<Claim>,
+                            options: CheckOptions) -> [Finding] {
         var findings: [Finding] = []
         for key in groups.keys.sorted() where key.scope.isEmpty {
             let group = groups[key]!
@@ -92,7 +103,8 @@ public struct ConflictCheck: Check {
                 for back in 1...Self.articleDateWindow {
                     var other = key
                     other.date = ComparisonKey.normalize(day.adding(days: -back).description)
-                    if let earlier = groups[other]?.firstDatedConflict(with: later, tolerance: options.tolerance, check: self) {
+                    if let earlier = groups[other]?.firstDatedConflict(with: later, tolerance: options.tolerance, check: self,
+                                                                       replaced: replaced) {
                         pairs.append((earlier, later))
                         break
                     }
@@ -282,7 +294,7 @@ private struct KeyGroup {
     /// Same findings as comparing every later claim with every earlier one: for each later
     /// claim, the first earlier claim of each voice it contradicts in its own article, and
     /// the first conflicting claim of an earlier article.
-    func conflictingPairs(_ check: ConflictCheck) -> [Pair] {
+    func conflictingPairs(_ check: ConflictCheck, replaced: Set<Claim> = []) -> [Pair] {
         var pairs: [Pair] = []
         var file = FileIndex(group: self, start: 0)
         for later in claims.indices {
@@ -294,13 +306,15 @@ private struct KeyGroup {
             // Another article's figure is a contradiction of its own, even when this article
             // already has one: two papers disagreeing is what a desk checks first. One per voice
             // (police's and the organisers' counts in another paper) among the first few.
+            if !replaced.isEmpty, replaced.contains(claims[later]) { continue }
             var otherVoices = Set<String>()
             var from = 0
             for _ in 0..<ConflictCheck.otherArticleHits {
                 guard let hit = firstConflictIndex(with: later, in: byVagueness, before: fileStart[later], from: from) else { break }
                 let earlier = byVagueness[claims[later].value.vague]!.members[hit]
-                if conflicts(earlier, later), otherVoices.insert(voices[earlier]).inserted { pairs.append(Pair(earlier: earlier, later: later)) }
                 from = hit + 1
+                if !replaced.isEmpty, replaced.contains(claims[earlier]) { continue }
+                if conflicts(earlier, later), otherVoices.insert(voices[earlier]).inserted { pairs.append(Pair(earlier: earlier, later: later)) }
             }
         }
         return pairs
@@ -317,7 +331,7 @@ private struct KeyGroup {
 
     /// `acrossDays`: the first claim of another article, not itself dated only by its article,
     /// that `later` (from another key) conflicts with.
-    func firstDatedConflict(with later: Claim, tolerance: Double, check: ConflictCheck) -> Claim? {
+    func firstDatedConflict(with later: Claim, tolerance: Double, check: ConflictCheck, replaced: Set<Claim> = []) -> Claim? {
         guard let (members, tree) = datedByVagueness[later.value.vague] else { return nil }
         let (low, high) = later.widenedBounds(by: tolerance * ConflictCheck.sharedShare)
         // The later claim's own file is one run of the members: search before it, then after.
@@ -327,8 +341,9 @@ private struct KeyGroup {
             var next = from
             while let hit = tree.first(from: next, below: below, low: low, high: high) {
                 let earlier = claims[members[hit]]
-                if check.conflicts(earlier, later, tolerance: tolerance) { return earlier }
                 next = hit + 1
+                if !replaced.isEmpty, replaced.contains(earlier) { continue }
+                if check.conflicts(earlier, later, tolerance: tolerance) { return earlier }
             }
         }
         return nil

@@ -177,6 +177,21 @@ final class ConflictCheckTests: XCTestCase {
         XCTAssertEqual(check.run([crowd, c], options: options), [])
     }
 
+    func testAReplacedFigureIsNoRivalOfAnotherArticle() {
+        // Article a: "About 150 people are trapped in Leeds ... Earlier reports that 1,000 people were
+        // trapped were later revised." Article b: "About 140 people were trapped in Leeds."
+        var current = claim("stranded", about(150), quote: "About 150 people are trapped", place: "Leeds", date: "2024-03-01",
+                            source: "police", file: "a.md", line: 1)
+        let old = claim("stranded", exact(1_000), quote: "1,000 people were trapped", place: "Leeds", date: "2024-03-01",
+                        file: "a.md", line: 2)
+        current.revises = old.start..<old.end
+        let other = claim("stranded", about(140), quote: "About 140 people were trapped", place: "Leeds", date: "2024-03-01",
+                          source: "council", file: "b.md", line: 1)
+        XCTAssertEqual(check.run([current, old, other], options: options).map { $0.claims.map(\.quote) }, [
+            ["About 150 people are trapped", "1,000 people were trapped"],
+        ], "only the revision in its own article")
+    }
+
     func testOneVoicesTwoDistancesConflictWhenTheRuleIsOneQuantity() {
         // Caption: "Kishoreganj, about 90 kilometers north of Dhaka"; text: "Kishoreganj, about 68 miles northeast of Dhaka".
         let a = claim("distance", about(90_000), unit: "m", quote: "about 90 kilometers", place: "Kishoreganj", group: "Dhaka", line: 1)

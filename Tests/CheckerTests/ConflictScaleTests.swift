@@ -85,6 +85,7 @@ final class ConflictScaleTests: XCTestCase {
         let check = ConflictCheck()
         let tolerance = options.tolerance
         let groups = Dictionary(grouping: claims.filter(\.comparable), by: { ComparisonKey($0) })
+        let replaced = ConflictCheck.replaced(claims)
         var findings: [Finding] = []
         var reported = Set<Claim>()
         for key in groups.keys.sorted() {
@@ -104,20 +105,21 @@ final class ConflictScaleTests: XCTestCase {
                 }
                 var otherVoices = Set<String>()
                 for other in candidates.filter({ $0.file != later.file }).prefix(ConflictCheck.otherArticleHits)
-                where otherVoices.insert(other.voice).inserted {
+                where !replaced.contains(later) && !replaced.contains(other) && otherVoices.insert(other.voice).inserted {
                     findings.append(check.finding(other, later, options: options))
                     reported.insert(later)
                 }
             }
         }
         for key in groups.keys.sorted() where key.scope.isEmpty {
-            for later in groups[key]!.sorted(by: Claim.positionOrder) where later.articleDated && !reported.contains(later) {
+            for later in groups[key]!.sorted(by: Claim.positionOrder) where later.articleDated && !reported.contains(later) && !replaced.contains(later) {
                 guard let day = later.context.date.flatMap(CalendarDate.init(iso:)) else { continue }
                 for back in 1...ConflictCheck.articleDateWindow {
                     var other = key
                     other.date = ComparisonKey.normalize(day.adding(days: -back).description)
                     if let earlier = (groups[other] ?? []).sorted(by: Claim.positionOrder).first(where: { earlier in
-                        earlier.file != later.file && !earlier.articleDated && check.conflicts(earlier, later, tolerance: tolerance)
+                        earlier.file != later.file && !earlier.articleDated && !replaced.contains(earlier)
+                            && check.conflicts(earlier, later, tolerance: tolerance)
                     }) {
                         findings.append(check.finding(earlier, later, options: options))
                         break
