@@ -222,6 +222,26 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertFalse(never.contains(escape), "--color never turns colour off on a terminal")
     }
 
+    // MARK: Corrections
+
+    func testCorrectionsAndSupersededFiguresThroughTheBinary() throws {
+        // "four victims in total, not five" revises "Five people were stabbed" across groups;
+        // "Earlier reports that up to 1,000 ... were later revised" is replaced by the sheriff's
+        // 150 (reported once, as rival figures); "12 people were injured, not two" replaces no
+        // "Two people were killed".
+        let result = try CLI.run(["check", "--format", "jsonl", "Fixtures/check/cases/tarrow-corrections.txt"])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        let messages = result.stdout.split(separator: "\n").compactMap { line -> String? in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  object["check"] as? String == "conflict" else { return nil }
+            return object["message"] as? String
+        }
+        XCTAssertEqual(messages, [
+            "5 people (a fire official) was revised to 4 people (A police spokesman); the casualties (injured) in Tarrow Park on 2021-03-07, corrected as the casualties (victims) in Tarrow Park on 2021-03-07",
+            "~150 people (the sheriff; ±7.5%: [138.75, 161.25]) and ~[500, 1000] people (±7.5%: [462.5, 1075]) do not overlap; both are the stranded in Lake Orrin on 2021-03-07",
+        ])
+    }
+
     // MARK: GitHub escaping
 
     func testGitHubEscapesPercentCarriageReturnAndLineFeed() throws {
