@@ -222,7 +222,7 @@ public struct ConflictCheck: Check {
         let verb = revises(b, a) ? " was revised to " : " and "
         var message = "\(first)\(verb)\(second)\(revises(b, a) ? "" : " do not overlap"); both are the "
             + MessageText.kind(a.kind) + MessageText.context(a.context)
-        if ComparisonKey(a) != ComparisonKey(b) {
+        if revises(b, a), ComparisonKey(a) != ComparisonKey(b) {
             // A correction across keys ("four victims in total, not five"): say what each counts.
             message = "\(first)\(verb)\(second); the " + MessageText.kind(a.kind) + MessageText.context(a.context)
                 + ", corrected as the " + MessageText.kind(b.kind) + MessageText.context(b.context)

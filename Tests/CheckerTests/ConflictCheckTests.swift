@@ -233,6 +233,9 @@ final class ConflictCheckTests: XCTestCase {
         XCTAssertEqual(check.run([a, b], options: options), [])
         b.articleDated = true
         XCTAssertEqual(check.run([a, b], options: options).map { $0.claims.map(\.file) }, [["a.md", "b.md"]])
+        XCTAssertEqual(check.run([a, b], options: options).map(\.message), [
+            "40000 people (organisers) and 15000 people (organisers) do not overlap; both are the crowd in Valmont on 2021-03-06",
+        ])
         // Four days is too far, and a later day is another event.
         var c = b
         c.context.date = "2021-03-10"
