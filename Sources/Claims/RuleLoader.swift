@@ -62,12 +62,13 @@ public struct RuleLoader {
         let rootNode: Node
     }
 
-    /// One pattern for every `skip-sentences` entry; each is checked alone so a bad one is named.
+    /// One pattern for every entry of a lexicon pattern list (`skip-sentences`, `corrections`, ...);
+    /// each is checked alone so a bad one is named.
     /// `anchored` patterns match only where the search starts (`\G`); `capturing` names a group
     /// each must have.
-    static func compileSkipSentences(_ patterns: [String], shared: [(name: String, pattern: String)],
-                                     key: String = "skip-sentences", anchored: Bool = false, capturing group: String? = nil,
-                                     analyser: StartAnalyser, _ diagnostics: inout [Diagnostic]) -> Regex? {
+    static func compileLexiconPatterns(_ patterns: [String], shared: [(name: String, pattern: String)],
+                                       key: String = "skip-sentences", anchored: Bool = false, capturing group: String? = nil,
+                                       analyser: StartAnalyser, _ diagnostics: inout [Diagnostic]) -> Regex? {
         guard !patterns.isEmpty else { return nil }
         let define = Fragments.defineBlock(shared)
         var good: [String] = []
@@ -87,7 +88,7 @@ public struct RuleLoader {
         guard !good.isEmpty else { return nil }
         let joined = good.map { "(?:" + $0 + "\n)" }.joined(separator: "|")
         if anchored {
-            return try? Regex("\\G(?:" + joined + ")" + define, options: RuleCompiler.patternOptions)
+            return try? Regex("\\G(?:" + joined + ")" + define, options: RuleCompiler.patternOptions, jit: nil)
         }
         return try? Regex(joined + define, options: RuleCompiler.patternOptions,
                           startClass: analyser.startClass(of: joined, shared))
@@ -167,13 +168,13 @@ public struct RuleLoader {
         }
         let shared = Fragments.generated(from: lexicon)
         let analyser = StartAnalyser()
-        let skip = RuleLoader.compileSkipSentences(lexicon.skipSentences, shared: shared, analyser: analyser, &diagnostics)
-        let sectionBreak = RuleLoader.compileSkipSentences(lexicon.sectionBreaks, shared: shared, key: "section-breaks",
+        let skip = RuleLoader.compileLexiconPatterns(lexicon.skipSentences, shared: shared, analyser: analyser, &diagnostics)
+        let sectionBreak = RuleLoader.compileLexiconPatterns(lexicon.sectionBreaks, shared: shared, key: "section-breaks",
+                                                             analyser: analyser, &diagnostics)
+        let correction = RuleLoader.compileLexiconPatterns(lexicon.corrections, shared: shared, key: "corrections", anchored: true,
+                                                           capturing: "corrects", analyser: analyser, &diagnostics)
+        let superseded = RuleLoader.compileLexiconPatterns(lexicon.supersededSentences, shared: shared, key: "superseded-sentences",
                                                            analyser: analyser, &diagnostics)
-        let correction = RuleLoader.compileSkipSentences(lexicon.corrections, shared: shared, key: "corrections", anchored: true,
-                                                         capturing: "corrects", analyser: analyser, &diagnostics)
-        let superseded = RuleLoader.compileSkipSentences(lexicon.supersededSentences, shared: shared, key: "superseded-sentences",
-                                                         analyser: analyser, &diagnostics)
 
         var claimRules: [ClaimRule] = []
         var contextRules: [ContextRule] = []
