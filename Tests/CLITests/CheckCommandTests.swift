@@ -238,7 +238,7 @@ final class CheckCommandTests: XCTestCase {
         }
         XCTAssertEqual(messages, [
             "5 people (a fire official) was revised to 4 people (A police spokesman); the casualties (injured) in Tarrow Park on 2021-03-07, corrected as the casualties (victims) in Tarrow Park on 2021-03-07",
-            "~150 people (the sheriff; ±7.5%: [138.75, 161.25]) and ~[500, 1000] people (±7.5%: [462.5, 1075]) do not overlap; both are the stranded in Lake Orrin on 2021-03-07",
+            "~150 people (the sheriff; ±7.5%: [138.75, 161.25]) and ~[500, 1000] people (\"Earlier reports that\", anonymous; ±7.5%: [462.5, 1075]) do not overlap; both are the stranded in Lake Orrin on 2021-03-07",
         ])
     }
 
