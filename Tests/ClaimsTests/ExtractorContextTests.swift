@@ -210,6 +210,9 @@ final class ExtractorContextTests: XCTestCase {
         let four = try XCTUnwrap(claims.first { $0.quote == "four victims" })
         XCTAssertEqual(four.revises, five.start..<five.end)
         XCTAssertNil(five.revises)
+        // A no-break space before "not" is a space.
+        let spaced = extract(text.replacingOccurrences(of: "total, not", with: "total,\u{a0}not"))
+        XCTAssertEqual(spaced.compactMap(\.revises), [five.start..<five.end])
         // The corrected number must be one an earlier figure gave.
         let other = extract("Five people were stabbed in Tarrow Park. Police say there are four victims in total, not six.")
         XCTAssertEqual(other.map(\.revises), [nil, nil])
