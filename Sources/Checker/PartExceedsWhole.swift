@@ -1,36 +1,5 @@
 import Claims
 
-/// A group read as part of another: the context attacher writes a narrowed category as
-/// "NAME (CATEGORY)" ("kurdish fighters (killed)"), a plain category as "killed".
-struct GroupScope: Equatable {
-    var name: String?
-    var category: String
-
-    init(name: String?, category: String) {
-        self.name = name
-        self.category = category
-    }
-
-    init(_ group: String) {
-        let folded = ComparisonKey.normalize(group)
-        if folded.hasSuffix(")"), let open = folded.range(of: " (", options: .backwards) {
-            name = String(folded[..<open.lowerBound])
-            category = String(folded[open.upperBound..<folded.index(before: folded.endIndex)])
-        } else {
-            name = nil
-            category = folded
-        }
-    }
-
-    /// True when every member of `self` is one of `whole`: the same category, and `whole`
-    /// names no one ("killed") or a noun `self` narrows ("kurdish fighters" of "fighters").
-    func isPart(of whole: GroupScope) -> Bool {
-        guard category == whole.category, let name, name != whole.name else { return false }
-        guard let wholeName = whole.name else { return true }
-        return name.hasSuffix(" " + wholeName)
-    }
-}
-
 /// "the strike killed at least 30 Druze militiamen" against "three militiamen were killed":
 /// a part that is larger than its whole. Claims whose groups differ are otherwise never
 /// compared (the soldiers among the dead are not the dead), so this pass sets each narrowed

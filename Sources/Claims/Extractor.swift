@@ -165,12 +165,7 @@ public final class Extractor {
     /// "child (killed)" and "killed" are one category; "killed" and "injured" are not, and an
     /// umbrella group of the lexicon ("victims") takes in any.
     private func sameCategory(_ a: String?, _ b: String?) -> Bool {
-        func category(_ group: String?) -> String? {
-            guard let group else { return nil }
-            guard group.hasSuffix(")"), let open = group.lastIndex(of: "(") else { return Claim.foldedName(group) }
-            return Claim.foldedName(String(group[group.index(after: open)..<group.index(before: group.endIndex)]))
-        }
-        let (x, y) = (category(a), category(b))
+        let (x, y) = (a.map { GroupScope($0).category }, b.map { GroupScope($0).category })
         let umbrella = rules.lexicon.umbrellaGroups
         return x == y || x.map(umbrella.contains) == true || y.map(umbrella.contains) == true
     }
