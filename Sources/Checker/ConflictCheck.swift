@@ -40,19 +40,20 @@ public struct ConflictCheck: Check {
 
     public func run(_ claims: [Claim], options: CheckOptions) -> [Finding] {
         // A claim whose rule names no quantity ("rose 5%") is listed, never compared.
+        let revisions = Self.revisions(claims)
+        let replaced = Set(revisions.flatMap(\.targets))
         let groups = Dictionary(grouping: claims.filter(\.comparable), by: { ComparisonKey($0) })
-            .mapValues { KeyGroup($0.sorted(by: Claim.positionOrder), tolerance: options.tolerance) }
-        let replaced = Self.replaced(claims)
+            .mapValues { KeyGroup($0.sorted(by: Claim.positionOrder), tolerance: options.tolerance, replaced: replaced) }
         var findings: [Finding] = []
         var reported = Set<Claim>()
         for key in groups.keys.sorted() {
             let group = groups[key]!
-            let pairs = group.conflictingPairs(self, replaced: replaced)
+            let pairs = group.conflictingPairs(self)
             for pair in pairs { reported.insert(group.claims[pair.later]) }
             findings += capped(pairs, in: group, options: options)
         }
-        findings += acrossDays(groups, reported: reported.union(replaced), replaced: replaced, options: options)
-        findings += unsweptRevisions(claims, options: options, known: Set(findings.map(\.fingerprint)))
+        findings += acrossDays(groups, reported: reported, options: options)
+        findings += unsweptRevisions(revisions, options: options, known: Set(findings.map(\.fingerprint)))
         findings += PartExceedsWhole(tolerance: options.tolerance).pairs(claims).map { partFinding(whole: $0.whole, part: $0.part, options: options) }
         return findings
     }
@@ -72,13 +73,25 @@ public struct ConflictCheck: Check {
                        fingerprint: Fingerprint.make(check: Self.id, claims: [whole, part], root: options.root))
     }
 
-    /// Figures their own article replaces (the targets of its revisions, corrections and
-    /// superseded sentences): still compared in their article, but no longer another
-    /// article's rival ("earlier reports of 1,000 trapped" against another paper's 150).
+    /// Each comparable claim that revises another (a revision rule, a correction, a superseded
+    /// sentence), in position order, with the comparable claims of its file at the range it
+    /// names. The targets are figures their own article replaces: still compared there, but
+    /// no longer another article's rival ("earlier reports of 1,000 trapped" against another
+    /// paper's 150).
+    static func revisions(_ claims: [Claim]) -> [(reviser: Claim, targets: [Claim])] {
+        let revising = claims.filter { $0.comparable && $0.revises != nil }.sorted(by: Claim.positionOrder)
+        guard !revising.isEmpty else { return [] }
+        let files = Set(revising.map(\.file))
+        var byRange: [String: [Range<Int>: [Claim]]] = [:]
+        for claim in claims.sorted(by: Claim.positionOrder) where claim.comparable && files.contains(claim.file) {
+            byRange[claim.file, default: [:]][claim.start..<claim.end, default: []].append(claim)
+        }
+        return revising.map { ($0, byRange[$0.file]?[$0.revises!] ?? []) }
+    }
+
+    /// The figures their own article replaces (the targets of `revisions`).
     static func replaced(_ claims: [Claim]) -> Set<Claim> {
-        let targets = Set(claims.compactMap { claim in claim.revises.map { claim.file + "\u{0}\($0.lowerBound)-\($0.upperBound)" } })
-        guard !targets.isEmpty else { return [] }
-        return Set(claims.filter { targets.contains($0.file + "\u{0}\($0.start)-\($0.end)") })
+        Set(revisions(claims).flatMap(\.targets))
     }
 
     /// Days before publication that a claim dated only by its article may be about.
@@ -92,19 +105,17 @@ public struct ConflictCheck: Check {
     /// Tuesday's paper) may be about the march another article dates to Saturday: across
     /// articles it also meets claims whose text gives a day up to `articleDateWindow` days
     /// before its article's date. Two undated figures still need the same day.
-    private func acrossDays(_ groups: [ComparisonKey: KeyGroup], reported: Set<Claim>, replaced: Set<Claim>,
-                            options: CheckOptions) -> [Finding] {
+    private func acrossDays(_ groups: [ComparisonKey: KeyGroup], reported: Set<Claim>, options: CheckOptions) -> [Finding] {
         var findings: [Finding] = []
         for key in groups.keys.sorted() where key.scope.isEmpty {
             let group = groups[key]!
             var pairs: [(earlier: Claim, later: Claim)] = []
-            for later in group.claims where later.articleDated && !reported.contains(later) {
+            for (index, later) in group.claims.enumerated() where later.articleDated && !group.replaced[index] && !reported.contains(later) {
                 guard let day = later.context.date.flatMap(CalendarDate.init(iso:)) else { continue }
                 for back in 1...Self.articleDateWindow {
                     var other = key
                     other.date = ComparisonKey.normalize(day.adding(days: -back).description)
-                    if let earlier = groups[other]?.firstDatedConflict(with: later, tolerance: options.tolerance, check: self,
-                                                                       replaced: replaced) {
+                    if let earlier = groups[other]?.firstDatedConflict(with: later, tolerance: options.tolerance, check: self) {
                         pairs.append((earlier, later))
                         break
                     }
@@ -120,18 +131,12 @@ public struct ConflictCheck: Check {
     /// (the figure of a superseded sentence: "The figures differed from ones issued earlier").
     /// A vague figure is still compared only with a vague one, and a pair the sweep already
     /// reported as rival figures (`known` fingerprints) is not reported again.
-    private func unsweptRevisions(_ claims: [Claim], options: CheckOptions, known: Set<String>) -> [Finding] {
-        let revising = claims.filter { $0.comparable && $0.revises != nil }
-        guard !revising.isEmpty else { return [] }
-        let files = Set(revising.map(\.file))
-        var byRange: [String: [Range<Int>: [Claim]]] = [:]
-        for claim in claims.sorted(by: Claim.positionOrder) where claim.comparable && files.contains(claim.file) {
-            byRange[claim.file, default: [:]][claim.start..<claim.end, default: []].append(claim)
-        }
+    private func unsweptRevisions(_ revisions: [(reviser: Claim, targets: [Claim])], options: CheckOptions,
+                                  known: Set<String>) -> [Finding] {
         var findings: [Finding] = []
         var seen = known
-        for later in revising.sorted(by: Claim.positionOrder) {
-            for earlier in byRange[later.file]?[later.revises!] ?? [] {
+        for (later, targets) in revisions {
+            for earlier in targets {
                 guard earlier.kind == later.kind, earlier.unit == later.unit, earlier.value.vague == later.value.vague,
                       !earlier.overlapsText(of: later) else { continue }
                 if Claim.positionOrder(earlier, later), ComparisonKey(earlier) == ComparisonKey(later) { continue }
@@ -253,9 +258,12 @@ private struct KeyGroup {
     let byVagueness: [Bool: (members: [Int], tree: DisjointFinder)]
     /// Per vagueness, the claims not dated only by their article (for `acrossDays`).
     let datedByVagueness: [Bool: (members: [Int], tree: DisjointFinder)]
+    /// Whether each claim is one its own article replaces: never another article's rival.
+    let replaced: [Bool]
 
-    init(_ sorted: [Claim], tolerance: Double) {
+    init(_ sorted: [Claim], tolerance: Double, replaced targets: Set<Claim> = []) {
         claims = sorted
+        replaced = targets.isEmpty ? [Bool](repeating: false, count: sorted.count) : sorted.map(targets.contains)
         self.tolerance = tolerance
         voices = sorted.map(\.voice)
         let half = sorted.map { $0.widenedBounds(by: tolerance * ConflictCheck.sharedShare) }
@@ -294,7 +302,7 @@ private struct KeyGroup {
     /// Same findings as comparing every later claim with every earlier one: for each later
     /// claim, the first earlier claim of each voice it contradicts in its own article, and
     /// the first conflicting claim of an earlier article.
-    func conflictingPairs(_ check: ConflictCheck, replaced: Set<Claim> = []) -> [Pair] {
+    func conflictingPairs(_ check: ConflictCheck) -> [Pair] {
         var pairs: [Pair] = []
         var file = FileIndex(group: self, start: 0)
         for later in claims.indices {
@@ -306,14 +314,14 @@ private struct KeyGroup {
             // Another article's figure is a contradiction of its own, even when this article
             // already has one: two papers disagreeing is what a desk checks first. One per voice
             // (police's and the organisers' counts in another paper) among the first few.
-            if !replaced.isEmpty, replaced.contains(claims[later]) { continue }
+            if replaced[later] { continue }
             var otherVoices = Set<String>()
             var from = 0
             for _ in 0..<ConflictCheck.otherArticleHits {
                 guard let hit = firstConflictIndex(with: later, in: byVagueness, before: fileStart[later], from: from) else { break }
                 let earlier = byVagueness[claims[later].value.vague]!.members[hit]
                 from = hit + 1
-                if !replaced.isEmpty, replaced.contains(claims[earlier]) { continue }
+                if replaced[earlier] { continue }
                 if conflicts(earlier, later), otherVoices.insert(voices[earlier]).inserted { pairs.append(Pair(earlier: earlier, later: later)) }
             }
         }
@@ -331,7 +339,7 @@ private struct KeyGroup {
 
     /// `acrossDays`: the first claim of another article, not itself dated only by its article,
     /// that `later` (from another key) conflicts with.
-    func firstDatedConflict(with later: Claim, tolerance: Double, check: ConflictCheck, replaced: Set<Claim> = []) -> Claim? {
+    func firstDatedConflict(with later: Claim, tolerance: Double, check: ConflictCheck) -> Claim? {
         guard let (members, tree) = datedByVagueness[later.value.vague] else { return nil }
         let (low, high) = later.widenedBounds(by: tolerance * ConflictCheck.sharedShare)
         // The later claim's own file is one run of the members: search before it, then after.
@@ -342,7 +350,7 @@ private struct KeyGroup {
             while let hit = tree.first(from: next, below: below, low: low, high: high) {
                 let earlier = claims[members[hit]]
                 next = hit + 1
-                if !replaced.isEmpty, replaced.contains(earlier) { continue }
+                if replaced[members[hit]] { continue }
                 if check.conflicts(earlier, later, tolerance: tolerance) { return earlier }
             }
         }
