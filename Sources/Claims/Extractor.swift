@@ -4,10 +4,13 @@ import PCRE2
 /// stack reused across documents), so use one extractor per thread.
 public final class Extractor {
     public let rules: RuleSet
-    private let claimMatchers: [(rule: ClaimRule, matcher: Matcher, prefilters: [Int], requires: Int?, excludes: Int?)]
+    private let claimMatchers: [(rule: ClaimRule, matcher: Matcher, gate: Int?, prefilters: [Int], requires: Int?, excludes: Int?)]
     /// Sentence tests (prefilter, requires, excludes), one per distinct pattern: a file's
     /// shared `requires: '(?&electoral)'` runs once per sentence, not once per rule.
-    private let sentenceTests: [(id: String, matcher: Matcher)]
+    private let sentenceTests: [(id: String, matcher: Matcher, gate: Int?)]
+    /// Which patterns with literals can match a sentence at all; `gate` above is a pattern's
+    /// bit in it (nil: the pattern has no literals and always runs).
+    private let gate: LiteralGate
     private let trigger: Matcher
     private let skip: Matcher?
     private let sectionBreak: Matcher?
@@ -15,24 +18,31 @@ public final class Extractor {
     private let superseded: Matcher?
     /// Context rules with their prefilters (a sentence must match every one) and the id
     /// under which a failing prefilter is reported.
-    private let contextMatchers: [(rule: ContextRule, matcher: Matcher, prefilters: [Matcher], prefilterID: String)]
+    private let contextMatchers: [(rule: ContextRule, matcher: Matcher, gate: Int?, prefilters: [(matcher: Matcher, gate: Int?)],
+                                   prefilterID: String)]
     private let numbers: NumberParser
     private let splitter: SentenceSplitter
     private let normalizer: ContextNormalizer
 
     public init(rules: RuleSet) {
         self.rules = rules
-        var tests: [(id: String, matcher: Matcher)] = []
+        var gated: [[String]] = []
+        func gate(_ regex: Regex) -> Int? {
+            guard let literals = regex.literals else { return nil }
+            gated.append(literals)
+            return gated.count - 1
+        }
+        var tests: [(id: String, matcher: Matcher, gate: Int?)] = []
         var testIndex: [String: Int] = [:]
         func test(_ regex: Regex?, _ id: String) -> Int? {
             guard let regex else { return nil }
             if let known = testIndex[regex.pattern] { return known }
-            tests.append((id, Matcher(regex)))
+            tests.append((id, Matcher(regex), gate(regex)))
             testIndex[regex.pattern] = tests.count - 1
             return tests.count - 1
         }
         claimMatchers = rules.claimRules.map { rule in
-            (rule, Matcher(rule.regex), rule.prefilters.compactMap { test($0, rule.id + " (prefilter)") },
+            (rule, Matcher(rule.regex), gate(rule.regex), rule.prefilters.compactMap { test($0, rule.id + " (prefilter)") },
              test(rule.requires, rule.id + " (requires)"), test(rule.excludes, rule.id + " (excludes)"))
         }
         sentenceTests = tests
@@ -41,7 +51,10 @@ public final class Extractor {
         sectionBreak = rules.sectionBreak.map(Matcher.init)
         correction = rules.correction.map(Matcher.init)
         superseded = rules.superseded.map(Matcher.init)
-        contextMatchers = rules.contextRules.map { ($0, Matcher($0.regex), $0.prefilters.map(Matcher.init), $0.id + " (prefilter)") }
+        contextMatchers = rules.contextRules.map {
+            ($0, Matcher($0.regex), gate($0.regex), $0.prefilters.map { (Matcher($0), gate($0)) }, $0.id + " (prefilter)")
+        }
+        self.gate = LiteralGate(literals: gated)
         numbers = NumberParser(lexicon: rules.lexicon)
         splitter = SentenceSplitter(abbreviations: rules.lexicon.abbreviations)
         normalizer = ContextNormalizer(lexicon: rules.lexicon)
@@ -272,6 +285,7 @@ public final class Extractor {
         let trace = scan.trace
         // Each sentence test's verdict on the current sentence, reset per sentence.
         var verdicts = [Bool??](repeating: nil, count: sentenceTests.count)
+        var possible: [UInt64] = []
         for (index, sentence) in sentences.enumerated() {
             let slice = Extractor.slice(whole, sentence)
             guard scan.passes(trigger, slice, id: "(lexicon number trigger)") == true else {
@@ -285,9 +299,12 @@ public final class Extractor {
             trace?.sentence(index, sentence, .searched)
             let before = scan.candidates.count
             for test in verdicts.indices { verdicts[test] = nil }
+            gate.scan(whole, sentence, into: &possible)
             func verdict(_ test: Int) -> Bool? {
                 if let known = verdicts[test] { return known }
-                let result = scan.passes(sentenceTests[test].matcher, slice, id: sentenceTests[test].id)
+                // A test none of whose literals is in the sentence fails without running.
+                let result = LiteralGate.allows(sentenceTests[test].gate, possible)
+                    ? scan.passes(sentenceTests[test].matcher, slice, id: sentenceTests[test].id) : false
                 verdicts[test] = .some(result)
                 return result
             }
@@ -299,6 +316,7 @@ public final class Extractor {
                 if let test = entry.requires, verdict(test) != true { trace?.rule(entry.rule, skipped: .requires); continue }
                 if let test = entry.excludes, verdict(test) != false { trace?.rule(entry.rule, skipped: .excludes); continue }
                 trace?.rule(entry.rule, skipped: nil)
+                guard LiteralGate.allows(entry.gate, possible) else { continue }
                 var found: [Candidate] = []
                 let document = scan.document
                 var absurd: [Diagnostic] = []
@@ -327,14 +345,23 @@ public final class Extractor {
             scan.continuing.insert(index)
             withClaims.insert(index - 1)
         }
+        var possible: [UInt64] = []
         for index in 0...last {
             let slice = Extractor.slice(whole, sentences[index])
+            var scanned = false
             for entry in contextMatchers where ((entry.rule.role == .place || entry.rule.role == .date) && inheritable[index])
                 || withClaims.contains(index)
                 || (entry.rule.role == .source && sourceSentences.contains(index)) {
                 var found: [Mention] = []
                 let document = scan.document
-                if entry.prefilters.contains(where: { scan.passes($0, slice, id: entry.prefilterID) != true }) { continue }
+                if !scanned {
+                    gate.scan(whole, sentences[index], into: &possible)
+                    scanned = true
+                }
+                if entry.prefilters.contains(where: {
+                    !LiteralGate.allows($0.gate, possible) || scan.passes($0.matcher, slice, id: entry.prefilterID) != true
+                }) { continue }
+                guard LiteralGate.allows(entry.gate, possible) else { continue }
                 scan.run(entry.matcher, id: entry.rule.id, in: slice) { match in
                     guard let range = match.range(ofGroup: entry.rule.role.rawValue), !range.isEmpty else { return }
                     found.append(Mention(rule: entry.rule, range: range, text: document.text(range)))

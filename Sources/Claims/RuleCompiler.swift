@@ -23,6 +23,10 @@ struct RuleCompiler {
     /// Shared by the files of one load, so each fragment is analysed once. Rule patterns are
     /// JIT-compiled on first use: a run that never reaches a rule does not pay for it.
     let analyser: StartAnalyser
+    /// The literals analysis of the file being compiled (its fragments), and that of the
+    /// shared fragments, done once per load.
+    private var literals = LiteralAnalyser(fragments: [])
+    let sharedLiterals: LiteralAnalyser.SharedFragments
     var diagnostics: [Diagnostic] = []
 
     /// Group names with fixed meanings; fragments may not use them.
@@ -39,10 +43,12 @@ struct RuleCompiler {
     /// long patterns can be folded over lines in YAML; duplicate group names are allowed.
     static let patternOptions: Regex.Options = [.utf, .caseless, .dupnames, .extended]
 
-    init(lexicon: Lexicon, shared: [(name: String, pattern: String)], analyser: StartAnalyser = StartAnalyser()) {
+    init(lexicon: Lexicon, shared: [(name: String, pattern: String)], analyser: StartAnalyser = StartAnalyser(),
+         sharedLiterals: LiteralAnalyser.SharedFragments? = nil) {
         self.lexicon = lexicon
         self.shared = shared
         self.analyser = analyser
+        self.sharedLiterals = sharedLiterals ?? LiteralAnalyser.SharedFragments(shared)
     }
 
     mutating func compileFile(_ root: [String: Node], rootNode: Node, reader: inout YAMLReader) -> [CompiledRule] {
@@ -81,6 +87,7 @@ struct RuleCompiler {
         let oneQuantity = root["one-quantity"].flatMap { reader.bool($0, "one-quantity") } ?? false
         let fragments = readDefines(root["define"], &reader)
         let defineBlock = fragments.define
+        literals = LiteralAnalyser(fragments: defineBlock, shared: sharedLiterals.unchanged(in: defineBlock) ? sharedLiterals : nil)
 
         guard let rulesNode = root["rules"] else {
             reader.error(rootNode, .missingRules)
@@ -302,7 +309,8 @@ struct RuleCompiler {
             // Only the fragments the pattern calls: compiling every fragment into every pattern
             // was most of the rule load time.
             return try Regex("(?:" + pattern + "\n)" + Fragments.defineBlock(define, calledFrom: pattern),
-                             options: RuleCompiler.patternOptions, jit: nil, startClass: analyser.startClass(of: pattern, define))
+                             options: RuleCompiler.patternOptions, jit: nil, startClass: analyser.startClass(of: pattern, define),
+                             literals: literals.literals(of: pattern))
         } catch let error as PCRE2Error {
             reportCompileError(error, pattern: pattern, owner: .rule(id), node: node, &reader)
         } catch {

@@ -12,6 +12,7 @@ import PCRE2
 //   swift run -c release claimcheck-bench --load-only [--rules DIR] [--repeat N]
 //   swift run -c release claimcheck-bench --dump-patterns [--rules DIR]
 //   swift run -c release claimcheck-bench --jit-profile [--rules DIR]
+//   swift run -c release claimcheck-bench --verify-literals [CORPUS_DIR] [--rules DIR]
 //
 // Scripts/bench runs the whole comparison (naive C scan, extract, check, eval) through the CLI.
 
@@ -35,6 +36,7 @@ let newsdev = newsdevOption ?? "../shared/newsdev"
 let loadOnly = flag("--load-only")
 let dumpPatterns = flag("--dump-patterns")
 let jitProfile = flag("--jit-profile")
+let verifyLiterals = flag("--verify-literals")
 let corpus = arguments.first ?? "../shared/corpus/news"
 
 /// Every compiled pattern with what it is and its rule id, each once, in rule order.
@@ -76,12 +78,52 @@ if jitProfile {
     exit(0)
 }
 
+// `--verify-literals`: the literal gate may only skip a pattern where it cannot match. Every
+// pattern with literals runs on every line of the corpus that the gate would have kept it
+// from, and any match there is a bug in `LiteralAnalyser` (printed; exit 1).
+if verifyLiterals {
+    let (loaded, _) = RuleLoader(directories: [rulesDir]).load()
+    let gated = patterns(of: loaded).filter { $0.regex.literals != nil }
+    let gate = LiteralGate(literals: gated.map { $0.regex.literals! })
+    let matchers = gated.map { Matcher($0.regex) }
+    let files = (try? FileManager.default.subpathsOfDirectory(atPath: corpus))?.filter { $0.hasSuffix(".txt") }.sorted() ?? []
+    var (lines, skipped, wrong) = (0, 0, 0)
+    var possible: [UInt64] = []
+    for file in files {
+        guard let data = FileManager.default.contents(atPath: corpus + "/" + file) else { continue }
+        let bytes = [UInt8](data)
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while start < buffer.count {
+                var end = start
+                while end < buffer.count, buffer[end] != 0x0A { end += 1 }
+                lines += 1
+                gate.scan(buffer, start..<end, into: &possible)
+                let line = UnsafeBufferPointer(rebasing: buffer[0..<end])
+                for (index, matcher) in matchers.enumerated() where !LiteralGate.allows(index, possible) {
+                    skipped += 1
+                    if let match = try? matcher.firstMatch(in: line, from: start) {
+                        wrong += 1
+                        let quote = String(decoding: buffer[match.range], as: UTF8.self)
+                        print("\(file): \(gated[index].what) \(gated[index].id) matches \"\(quote)\" without any of its literals")
+                    }
+                }
+                start = end + 1
+            }
+        }
+    }
+    print("\(gated.count) patterns with literals; \(lines) lines; \(skipped) skips checked; \(wrong) wrong")
+    exit(wrong == 0 ? 0 : 1)
+}
+
 // `--dump-patterns`: each compiled pattern (rules, sentence tests, the trigger) as
 // "what id<TAB>start class or -<TAB>pattern", records separated by NUL: which patterns the JIT
 // must try at every byte (no start class) and why.
 if dumpPatterns {
     let (loaded, _) = RuleLoader(directories: [rulesDir]).load()
-    let records = patterns(of: loaded).map { $0.what + " " + $0.id + "\t" + ($0.regex.startClass ?? "-") + "\t" + $0.regex.pattern }
+    let records = patterns(of: loaded).map {
+        $0.what + " " + $0.id + "\t" + ($0.regex.startClass ?? "-") + "\t" + ($0.regex.literals?.joined(separator: "|") ?? "-") + "\t" + $0.regex.pattern
+    }
     FileHandle.standardOutput.write(Data(records.joined(separator: "\u{0}").utf8))
     exit(0)
 }

@@ -1,0 +1,144 @@
+/// One pass over a sentence that tells which patterns can match there at all: each gated
+/// pattern has literals (`LiteralAnalyser`) of which every match contains one, and a pattern
+/// none of whose literals occurs in the sentence is not run. An Aho–Corasick automaton over
+/// case-folded ASCII, with a dense transition table on the bytes the literals use; immutable
+/// once built, so the threads of a run share it.
+public final class LiteralGate: @unchecked Sendable {
+    /// Number of gated patterns; `scan` sets bit `i` of its words for pattern `i`.
+    public let count: Int
+    public var words: Int { (count + 63) / 64 }
+    /// Byte → alphabet class (0: a byte no literal uses).
+    private let classes: [UInt8]
+    private let width: Int
+    private let delta: [Int32]
+    /// Patterns whose literal ends at each state (its own and its suffixes'), as ranges of `outputs`.
+    private let outputStart: [Int32]
+    private let outputs: [Int32]
+
+    /// `literals[i]`: the lower-case ASCII literals of pattern `i` (empty: never possible).
+    public init(literals: [[String]]) {
+        count = literals.count
+        var folded = [UInt8](repeating: 0, count: 256)
+        var used = Set<UInt8>()
+        for list in literals { for literal in list { used.formUnion(literal.utf8.map(LiteralGate.fold)) } }
+        var next: UInt8 = 1
+        for byte in used.sorted() {
+            folded[Int(byte)] = next
+            next += 1
+        }
+        // Upper-case letters share the class of their lower-case forms.
+        for upper in UInt8(ascii: "A")...UInt8(ascii: "Z") { folded[Int(upper)] = folded[Int(upper + 0x20)] }
+        classes = folded
+        let width = Int(next)
+        self.width = width
+
+        // The trie.
+        var trie: [[Int32]] = [[Int32](repeating: -1, count: width)]
+        var own: [[Int32]] = [[]]
+        for (pattern, list) in literals.enumerated() {
+            for literal in list where !literal.isEmpty {
+                var state = 0
+                for byte in literal.utf8 {
+                    let c = Int(folded[Int(LiteralGate.fold(byte))])
+                    if trie[state][c] < 0 {
+                        trie[state][c] = Int32(trie.count)
+                        trie.append([Int32](repeating: -1, count: width))
+                        own.append([])
+                    }
+                    state = Int(trie[state][c])
+                }
+                if !own[state].contains(Int32(pattern)) { own[state].append(Int32(pattern)) }
+            }
+        }
+        // Breadth first: failure links, full transitions and merged outputs.
+        let states = trie.count
+        var delta = [Int32](repeating: 0, count: states * width)
+        var failure = [Int32](repeating: 0, count: states)
+        var merged: [[Int32]] = own
+        var queue: [Int] = []
+        queue.reserveCapacity(states)
+        for c in 0..<width {
+            let child = trie[0][c]
+            if child >= 0 {
+                delta[c] = child
+                failure[Int(child)] = 0
+                queue.append(Int(child))
+            }
+        }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            let fail = Int(failure[state])
+            for item in merged[fail] where !merged[state].contains(item) { merged[state].append(item) }
+            for c in 0..<width {
+                let child = trie[state][c]
+                if child >= 0 {
+                    delta[state * width + c] = child
+                    failure[Int(child)] = delta[fail * width + c]
+                    queue.append(Int(child))
+                } else {
+                    delta[state * width + c] = delta[fail * width + c]
+                }
+            }
+        }
+        // Class 0 (no literal uses the byte) always returns to the root.
+        for state in 0..<states { delta[state * width] = 0 }
+        var start: [Int32] = [0]
+        var flat: [Int32] = []
+        for list in merged {
+            flat += list
+            start.append(Int32(flat.count))
+        }
+        self.delta = delta
+        outputStart = start
+        outputs = flat
+    }
+
+    /// Can the pattern with gate bit `bit` match where `possible` was scanned? (nil: ungated.)
+    @inline(__always)
+    public static func allows(_ bit: Int?, _ possible: [UInt64]) -> Bool {
+        guard let bit else { return true }
+        return possible[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    static func fold(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+
+    /// Sets in `possible` (`words` words, cleared first) the bit of every pattern one of whose
+    /// literals occurs in `bytes[range]`.
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into possible: inout [UInt64]) {
+        if possible.count != words { possible = [UInt64](repeating: 0, count: words) } else {
+            for index in possible.indices { possible[index] = 0 }
+        }
+        guard count > 0 else { return }
+        let kelvin = Int(classes[Int(UInt8(ascii: "k"))]), longS = Int(classes[Int(UInt8(ascii: "s"))])
+        classes.withUnsafeBufferPointer { classes in
+            delta.withUnsafeBufferPointer { delta in
+                var state = 0
+                var index = range.lowerBound
+                let end = range.upperBound
+                while index < end {
+                    let byte = bytes[index]
+                    var c = Int(classes[Int(byte)])
+                    // Caseless UTF matching equates U+212A KELVIN SIGN with k and U+017F LONG S with s.
+                    if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x84, bytes[index + 2] == 0xAA {
+                        c = kelvin
+                        index += 2
+                    } else if byte == 0xC5, index + 1 < end, bytes[index + 1] == 0xBF {
+                        c = longS
+                        index += 1
+                    }
+                    state = Int(delta[state * width + c])
+                    let (first, last) = (Int(outputStart[state]), Int(outputStart[state + 1]))
+                    if first != last {
+                        for output in first..<last {
+                            let pattern = Int(outputs[output])
+                            possible[pattern >> 6] |= 1 << UInt64(pattern & 63)
+                        }
+                    }
+                    index += 1
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,556 @@
+import Foundation
+
+/// Words every match of a pattern must contain: "any match of `\b(?:killed|died)\s` contains
+/// `killed` or `died`". A sentence holding none of them cannot match, so the pattern need not
+/// run there (`LiteralGate`). The analysis reads PCRE2 syntax as written in rule files
+/// (extended mode, caseless) and calls into fragments by name.
+///
+/// It must never claim a literal a match can lack, so anything it does not fully understand
+/// counts as "no requirement": lookarounds (their text is not consumed), `\s`, `.`, classes of
+/// many characters, non-ASCII characters, back references, conditionals. A pattern whose
+/// syntax it cannot follow at all gets no literals. Literals are ASCII and lower-case; the
+/// gate folds the text the same way (and reads the two non-ASCII characters that caseless
+/// UTF matching equates with ASCII letters, KELVIN SIGN and LONG S).
+public final class LiteralAnalyser {
+    /// Literal sets shorter than this are not worth a gate ("at" is in most sentences).
+    public static let minimumLength = 3
+    static let maximumSet = 512
+    static let maximumProduct = 64
+
+    private let fragments: [String: String]
+    /// Analyses of the fragments by name. One analyser serves one rule file (one thread),
+    /// since a fragment name means what that file's fragments say.
+    private var cache: [String: Info] = [:]
+    private var visiting: Set<String> = []
+    /// Analyses of fragments every file shares (`SharedFragments`), when this file's fragments
+    /// leave them as they are.
+    private let shared: SharedFragments?
+
+    /// `shared`: analyses of the fragments common to every file of a load, for a file that
+    /// overrides none of them (they call only each other, so their analysis is the same there).
+    public init(fragments: [(name: String, pattern: String)], shared: SharedFragments? = nil) {
+        self.fragments = Dictionary(fragments.map { ($0.name, $0.pattern) }, uniquingKeysWith: { _, last in last })
+        self.shared = shared
+    }
+
+    /// The analyses of the fragments all files of one load share, by name; files compile in
+    /// parallel, so it is locked.
+    public final class SharedFragments: @unchecked Sendable {
+        let names: [String: String]
+        private var cache: [String: Info] = [:]
+        private let lock = NSLock()
+
+        public init(_ fragments: [(name: String, pattern: String)]) {
+            names = Dictionary(fragments.map { ($0.name, $0.pattern) }, uniquingKeysWith: { _, last in last })
+        }
+
+        /// Do `fragments` keep every shared fragment as it is?
+        public func unchanged(in fragments: [(name: String, pattern: String)]) -> Bool {
+            fragments.allSatisfy { fragment in names[fragment.name].map { $0 == fragment.pattern } ?? true }
+        }
+
+        func get(_ name: String) -> Info? {
+            lock.lock()
+            defer { lock.unlock() }
+            return cache[name]
+        }
+
+        func set(_ name: String, _ info: Info) {
+            lock.lock()
+            cache[name] = info
+            lock.unlock()
+        }
+    }
+
+    /// The literals of `pattern`, or nil when no useful set is known.
+    public func literals(of pattern: String) -> [String]? {
+        guard let info = analyse(pattern), let set = info.requirement,
+              let shortest = set.map(\.utf8.count).min(), shortest >= LiteralAnalyser.minimumLength else { return nil }
+        return LiteralAnalyser.minimal(set)
+    }
+
+    /// Drops literals that start with another one ("killed" when "kill" is there): a text
+    /// holding the longer holds the shorter. (Only prefixes: one pass in sorted order.)
+    static func minimal(_ set: Set<String>) -> [String] {
+        var kept: [String] = []
+        for literal in set.sorted() where kept.last.map({ !literal.hasPrefix($0) }) ?? true { kept.append(literal) }
+        return kept.sorted { ($0.utf8.count, $0) < ($1.utf8.count, $1) }
+    }
+
+    /// What is known of one piece of a pattern.
+    struct Info {
+        /// Every string the piece can match, when that is a small finite set ("" if it can be empty).
+        var exact: Set<String>?
+        /// Every match contains one of these; nil when nothing is known.
+        var required: Set<String>?
+
+        static let empty = Info(exact: [""], required: nil)
+        static let unknown = Info(exact: nil, required: nil)
+
+        /// The best set a match must contain: `required`, or `exact` when it cannot be empty.
+        var requirement: Set<String>? {
+            LiteralAnalyser.better(required, exact.flatMap { $0.contains("") || $0.isEmpty ? nil : $0 })
+        }
+    }
+
+    /// The more selective of two requirements: longer shortest literal, then fewer literals.
+    static func better(_ a: Set<String>?, _ b: Set<String>?) -> Set<String>? {
+        guard let a else { return b }
+        guard let b else { return a }
+        let (la, lb) = (a.map(\.utf8.count).min() ?? 0, b.map(\.utf8.count).min() ?? 0)
+        if min(la, 8) != min(lb, 8) { return la > lb ? a : b }
+        return a.count <= b.count ? a : b
+    }
+
+    private func analyse(_ pattern: String) -> Info? {
+        var parser = Parser(bytes: Array(pattern.utf8), call: { [unowned self] name in self.fragment(name) })
+        return parser.parseAll()
+    }
+
+    /// A call into a fragment; a recursive call, or one to a fragment that is not known, is unknown.
+    private func fragment(_ name: String) -> Info {
+        if let known = cache[name] { return known }
+        let common = shared.flatMap { $0.names[name] != nil ? $0 : nil }
+        if let known = common?.get(name) { return known }
+        guard let body = fragments[name], !visiting.contains(name) else { return .unknown }
+        visiting.insert(name)
+        let info = analyse(body) ?? .unknown
+        visiting.remove(name)
+        cache[name] = info
+        common?.set(name, info)
+        return info
+    }
+}
+
+/// A recursive-descent reader of the PCRE2 syntax rule files use. Returns nil from `parseAll`
+/// when it meets syntax it does not know, so the pattern simply gets no gate.
+private struct Parser {
+    let bytes: [UInt8]
+    var position = 0
+    let call: (String) -> LiteralAnalyser.Info
+    var failed = false
+
+    init(bytes: [UInt8], call: @escaping (String) -> LiteralAnalyser.Info) {
+        self.bytes = bytes
+        self.call = call
+    }
+
+    typealias Info = LiteralAnalyser.Info
+
+    mutating func parseAll() -> Info? {
+        let info = alternation()
+        return failed || position != bytes.count ? nil : info
+    }
+
+    private var atEnd: Bool { position >= bytes.count }
+    private func peek(_ offset: Int = 0) -> UInt8? {
+        position + offset < bytes.count ? bytes[position + offset] : nil
+    }
+    private func at(_ text: String) -> Bool {
+        let t = Array(text.utf8)
+        return position + t.count <= bytes.count && Array(bytes[position..<position + t.count]) == t
+    }
+
+    /// Extended mode: white space and `# comments` between items mean nothing.
+    private mutating func skipSpace() {
+        while let byte = peek() {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C {
+                position += 1
+            } else if byte == UInt8(ascii: "#") {
+                while let b = peek(), b != 0x0A { position += 1 }
+            } else {
+                return
+            }
+        }
+    }
+
+    private mutating func alternation() -> Info {
+        var branches = [concatenation()]
+        while !failed, peek() == UInt8(ascii: "|") {
+            position += 1
+            branches.append(concatenation())
+        }
+        if branches.count == 1 { return branches[0] }
+        var exact: Set<String>? = []
+        var required: Set<String>? = []
+        for branch in branches {
+            if let e = branch.exact, let so = exact, so.count + e.count <= LiteralAnalyser.maximumSet {
+                exact = so.union(e)
+            } else {
+                exact = nil
+            }
+            if let r = branch.requirement, let so = required, so.count + r.count <= LiteralAnalyser.maximumSet {
+                required = so.union(r)
+            } else {
+                required = nil
+            }
+        }
+        return Info(exact: exact, required: required)
+    }
+
+    private mutating func concatenation() -> Info {
+        var run: Set<String> = [""]
+        var runBroken = false
+        var best: Set<String>?
+        func close(_ run: Set<String>) {
+            if !run.contains("") { best = LiteralAnalyser.better(best, run) }
+        }
+        while true {
+            skipSpace()
+            guard let byte = peek(), byte != UInt8(ascii: "|"), byte != UInt8(ascii: ")"), !failed else { break }
+            let piece = quantified()
+            if failed { break }
+            best = LiteralAnalyser.better(best, piece.required)
+            if let e = piece.exact {
+                if run.count * max(e.count, 1) <= LiteralAnalyser.maximumProduct {
+                    run = Set(run.flatMap { head in e.map { head + $0 } })
+                } else {
+                    close(run)
+                    runBroken = true
+                    run = e
+                }
+            } else {
+                close(run)
+                runBroken = true
+                run = [""]
+            }
+        }
+        close(run)
+        return Info(exact: runBroken ? nil : run, required: best)
+    }
+
+    private mutating func quantified() -> Info {
+        let atom = self.atom()
+        if failed { return .unknown }
+        skipSpace()
+        guard let byte = peek() else { return atom }
+        var low = 1, high: Int? = 1
+        switch byte {
+        case UInt8(ascii: "?"): (low, high) = (0, 1); position += 1
+        case UInt8(ascii: "*"): (low, high) = (0, nil); position += 1
+        case UInt8(ascii: "+"): (low, high) = (1, nil); position += 1
+        case UInt8(ascii: "{"):
+            guard let (l, h) = braces() else { return atom }
+            (low, high) = (l, h)
+        default: return atom
+        }
+        // A lazy or possessive mark changes which match, not what a match contains.
+        if let mark = peek(), mark == UInt8(ascii: "?") || mark == UInt8(ascii: "+") { position += 1 }
+        if low == 0 {
+            if high == 1, let e = atom.exact { return Info(exact: e.union([""]), required: nil) }
+            return .unknown
+        }
+        if let high, high == low, let e = atom.exact {
+            var product: Set<String> = [""]
+            for _ in 0..<low {
+                guard product.count * max(e.count, 1) <= LiteralAnalyser.maximumProduct else {
+                    return Info(exact: nil, required: atom.requirement)
+                }
+                product = Set(product.flatMap { head in e.map { head + $0 } })
+            }
+            return Info(exact: product, required: nil)
+        }
+        return Info(exact: nil, required: atom.requirement)
+    }
+
+    /// `{n}`, `{n,}`, `{n,m}` as a quantifier; anything else leaves `{` a literal.
+    private mutating func braces() -> (Int, Int?)? {
+        var index = position + 1
+        func number() -> Int? {
+            let start = index
+            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+            return index > start ? Int(String(decoding: bytes[start..<index], as: UTF8.self)) : nil
+        }
+        guard let low = number() else { return nil }
+        var high: Int? = low
+        if index < bytes.count, bytes[index] == UInt8(ascii: ",") {
+            index += 1
+            high = number()
+        }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "}") else { return nil }
+        position = index + 1
+        return (low, high)
+    }
+
+    private mutating func atom() -> Info {
+        guard let byte = peek() else { return .empty }
+        switch byte {
+        case UInt8(ascii: "("): return group()
+        case UInt8(ascii: "["): return characterClass()
+        case UInt8(ascii: "\\"): return escape()
+        case UInt8(ascii: "."): position += 1; return .unknown
+        case UInt8(ascii: "^"), UInt8(ascii: "$"): position += 1; return .empty
+        default:
+            return literalCharacter()
+        }
+    }
+
+    /// One character as written; a non-ASCII one (a multi-byte sequence) is left unknown.
+    private mutating func literalCharacter() -> Info {
+        let byte = bytes[position]
+        if byte < 0x80 {
+            position += 1
+            return Info(exact: [Parser.folded(byte)], required: nil)
+        }
+        position += 1
+        while let next = peek(), next & 0xC0 == 0x80 { position += 1 }
+        return .unknown
+    }
+
+    static func folded(_ byte: UInt8) -> String {
+        let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+        return String(UnicodeScalar(lower))
+    }
+
+    private mutating func escape() -> Info {
+        position += 1
+        guard let byte = peek() else { failed = true; return .unknown }
+        position += 1
+        switch byte {
+        case UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "A"), UInt8(ascii: "Z"), UInt8(ascii: "z"),
+             UInt8(ascii: "G"), UInt8(ascii: "K"):
+            return .empty
+        case UInt8(ascii: "s"), UInt8(ascii: "S"), UInt8(ascii: "d"), UInt8(ascii: "D"), UInt8(ascii: "w"),
+             UInt8(ascii: "W"), UInt8(ascii: "h"), UInt8(ascii: "H"), UInt8(ascii: "v"), UInt8(ascii: "V"),
+             UInt8(ascii: "R"), UInt8(ascii: "X"), UInt8(ascii: "C"), UInt8(ascii: "n"), UInt8(ascii: "t"),
+             UInt8(ascii: "r"), UInt8(ascii: "f"), UInt8(ascii: "e"), UInt8(ascii: "a"):
+            return .unknown
+        case UInt8(ascii: "N"):
+            if peek() == UInt8(ascii: "{") { skip(past: UInt8(ascii: "}")) }
+            return .unknown
+        case UInt8(ascii: "p"), UInt8(ascii: "P"), UInt8(ascii: "x"), UInt8(ascii: "o"):
+            if peek() == UInt8(ascii: "{") {
+                skip(past: UInt8(ascii: "}"))
+            } else if byte == UInt8(ascii: "x") {
+                var count = 0
+                while count < 2, let h = peek(), Parser.isHex(h) { position += 1; count += 1 }
+            } else if byte != UInt8(ascii: "o") {
+                position += 1
+            } else {
+                failed = true
+            }
+            return .unknown
+        case UInt8(ascii: "Q"):
+            var literal = ""
+            while !atEnd, !at("\\E") {
+                let b = bytes[position]
+                guard b < 0x80 else { return skipQuoted() }
+                literal += Parser.folded(b)
+                position += 1
+            }
+            if at("\\E") { position += 2 }
+            return Info(exact: [literal], required: nil)
+        case UInt8(ascii: "E"):
+            return .empty
+        default:
+            if Parser.isAlphanumeric(byte) {
+                // Back references, \g, \k, \c, octal and the rest: not worth following.
+                failed = true
+                return .unknown
+            }
+            if byte >= 0x80 {
+                while let next = peek(), next & 0xC0 == 0x80 { position += 1 }
+                return .unknown
+            }
+            return Info(exact: [Parser.folded(byte)], required: nil)
+        }
+    }
+
+    private mutating func skipQuoted() -> Info {
+        while !atEnd, !at("\\E") { position += 1 }
+        if at("\\E") { position += 2 }
+        return .unknown
+    }
+
+    private mutating func skip(past close: UInt8) {
+        while let b = peek(), b != close { position += 1 }
+        if atEnd { failed = true } else { position += 1 }
+    }
+
+    static func isHex(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x46) || (b >= 0x61 && b <= 0x66)
+    }
+
+    static func isAlphanumeric(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+    }
+
+    /// `[...]`: a few ASCII characters are an exact set; anything larger or stranger is unknown.
+    private mutating func characterClass() -> Info {
+        position += 1
+        var negated = false
+        if peek() == UInt8(ascii: "^") { negated = true; position += 1 }
+        var members: Set<String> = []
+        var known = !negated
+        var first = true
+        while true {
+            guard let byte = peek() else { failed = true; return .unknown }
+            if byte == UInt8(ascii: "]") && !first { position += 1; break }
+            first = false
+            if byte == UInt8(ascii: "[") && (peek(1) == UInt8(ascii: ":") || peek(1) == UInt8(ascii: ".") || peek(1) == UInt8(ascii: "=")) {
+                // [:alpha:] and friends
+                position += 2
+                while !atEnd, !(peek() == UInt8(ascii: ":") && peek(1) == UInt8(ascii: "]")) { position += 1 }
+                guard !atEnd else { failed = true; return .unknown }
+                position += 2
+                known = false
+                continue
+            }
+            var member: UInt8?
+            if byte == UInt8(ascii: "\\") {
+                position += 1
+                guard let escaped = peek() else { failed = true; return .unknown }
+                position += 1
+                if Parser.isAlphanumeric(escaped) {
+                    if escaped == UInt8(ascii: "p") || escaped == UInt8(ascii: "P") || escaped == UInt8(ascii: "x") || escaped == UInt8(ascii: "o") || escaped == UInt8(ascii: "N") {
+                        if peek() == UInt8(ascii: "{") { skip(past: UInt8(ascii: "}")) }
+                        else if escaped == UInt8(ascii: "x") {
+                            var count = 0
+                            while count < 2, let h = peek(), Parser.isHex(h) { position += 1; count += 1 }
+                        } else if escaped == UInt8(ascii: "p") || escaped == UInt8(ascii: "P") { position += 1 }
+                    } else if escaped == UInt8(ascii: "Q") || escaped == UInt8(ascii: "E") || escaped == UInt8(ascii: "c") || (escaped >= 0x30 && escaped <= 0x39) {
+                        failed = true
+                        return .unknown
+                    }
+                    known = false
+                    continue
+                }
+                member = escaped
+            } else {
+                position += 1
+                member = byte
+            }
+            guard let m = member, m < 0x80 else {
+                while let next = peek(), next & 0xC0 == 0x80 { position += 1 }
+                known = false
+                continue
+            }
+            // A range: known only when short and ASCII.
+            if peek() == UInt8(ascii: "-"), let after = peek(1), after != UInt8(ascii: "]") {
+                position += 1
+                var upper = after
+                if after == UInt8(ascii: "\\") {
+                    position += 1
+                    guard let escaped = peek(), !Parser.isAlphanumeric(escaped) else { failed = true; return .unknown }
+                    upper = escaped
+                }
+                position += 1
+                guard upper < 0x80, upper >= m, upper - m < 6 else {
+                    while let next = peek(), next & 0xC0 == 0x80 { position += 1 }
+                    known = false
+                    continue
+                }
+                for b in m...upper { members.insert(Parser.folded(b)) }
+                continue
+            }
+            members.insert(Parser.folded(m))
+        }
+        guard known, !members.isEmpty, members.count <= 6 else { return .unknown }
+        return Info(exact: members, required: nil)
+    }
+
+    private mutating func group() -> Info {
+        position += 1
+        if peek() == UInt8(ascii: "*") {
+            // Verbs: (*SKIP), (*PRUNE) and the like consume nothing; (*ACCEPT) ends a match
+            // anywhere, and the alpha assertions are not worth reading.
+            let start = position
+            skip(past: UInt8(ascii: ")"))
+            let verb = String(decoding: bytes[start..<min(position, bytes.count)], as: UTF8.self)
+            if verb.contains(":") && !verb.hasPrefix("*MARK") && !verb.hasPrefix("*:") && !verb.hasPrefix("*SKIP") && !verb.hasPrefix("*PRUNE") && !verb.hasPrefix("*THEN") { failed = true }
+            if verb.hasPrefix("*ACCEPT") { failed = true }
+            return .empty
+        }
+        guard peek() == UInt8(ascii: "?") else { return body() }
+        position += 1
+        guard let kind = peek() else { failed = true; return .unknown }
+        switch kind {
+        case UInt8(ascii: "#"):
+            skip(past: UInt8(ascii: ")"))
+            return .empty
+        case UInt8(ascii: ":"), UInt8(ascii: "|"), UInt8(ascii: ">"):
+            position += 1
+            return body()
+        case UInt8(ascii: "="), UInt8(ascii: "!"):
+            position += 1
+            _ = body()
+            return .empty
+        case UInt8(ascii: "<"):
+            if peek(1) == UInt8(ascii: "=") || peek(1) == UInt8(ascii: "!") {
+                position += 2
+                _ = body()
+                return .empty
+            }
+            position += 1
+            skip(past: UInt8(ascii: ">"))
+            return body()
+        case UInt8(ascii: "'"):
+            position += 1
+            skip(past: UInt8(ascii: "'"))
+            return body()
+        case UInt8(ascii: "P"):
+            position += 1
+            if peek() == UInt8(ascii: "<") {
+                position += 1
+                skip(past: UInt8(ascii: ">"))
+                return body()
+            }
+            if peek() == UInt8(ascii: ">") {
+                position += 1
+                return callByName()
+            }
+            failed = true
+            return .unknown
+        case UInt8(ascii: "&"):
+            position += 1
+            return callByName()
+        case UInt8(ascii: "("):
+            // A conditional: its branches are read (to find the end), but nothing is assumed.
+            position += 1
+            if peek() == UInt8(ascii: "?") || peek() == UInt8(ascii: "*") {
+                position -= 1
+                _ = group()
+            } else {
+                skip(past: UInt8(ascii: ")"))
+            }
+            _ = body()
+            return .unknown
+        default:
+            // Options: (?i), (?-i:...). Extended mode switched off would make spaces count.
+            let start = position
+            while let b = peek(), b != UInt8(ascii: ")"), b != UInt8(ascii: ":") {
+                guard Parser.isAlphanumeric(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: "^") else {
+                    failed = true
+                    return .unknown
+                }
+                position += 1
+            }
+            let flags = bytes[start..<position]
+            if flags.contains(UInt8(ascii: "x")) || flags.contains(UInt8(ascii: "^")) || flags.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || flags.contains(UInt8(ascii: "R")) {
+                failed = true
+                return .unknown
+            }
+            guard let end = peek() else { failed = true; return .unknown }
+            position += 1
+            if end == UInt8(ascii: ":") { return body() }
+            return .empty
+        }
+    }
+
+    /// The rest of a group after its opening, up to and including `)`.
+    private mutating func body() -> Info {
+        let info = alternation()
+        guard peek() == UInt8(ascii: ")") else { failed = true; return .unknown }
+        position += 1
+        return info
+    }
+
+    private mutating func callByName() -> Info {
+        let start = position
+        while let b = peek(), b != UInt8(ascii: ")") { position += 1 }
+        guard !atEnd else { failed = true; return .unknown }
+        let name = String(decoding: bytes[start..<position], as: UTF8.self)
+        position += 1
+        return call(name)
+    }
+}

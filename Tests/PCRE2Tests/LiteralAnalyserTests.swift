@@ -1,0 +1,153 @@
+import PCRE2
+import XCTest
+
+/// What `LiteralAnalyser` may claim every match contains. Its one duty is never to name a
+/// literal a match can lack, so most cases here are the syntax that must give up.
+final class LiteralAnalyserTests: XCTestCase {
+    private func literals(_ pattern: String, _ fragments: [(name: String, pattern: String)] = []) -> [String]? {
+        LiteralAnalyser(fragments: fragments).literals(of: pattern)
+    }
+
+    func testAlternationOfWordsIsTheSetOfWords() {
+        XCTAssertEqual(literals(#"\b(?:killed|died|Dead)\b"#), ["dead", "died", "killed"])
+    }
+
+    func testTheLongestRequiredPieceOfASequenceWins() {
+        XCTAssertEqual(literals(#"\bturnout\s+of\s+\d+"#), ["turnout"])
+        XCTAssertEqual(literals(#"(?&n)\s+people\s+marched"#, [("n", #"\d+"#)]), ["marched"])
+    }
+
+    func testShortClassesAndOptionalsMultiplyOut() {
+        XCTAssertEqual(literals("dr[ae]w"), ["draw", "drew"])
+        XCTAssertEqual(literals("organi[sz]ers?"), ["organisers", "organizers"].map { String($0.dropLast()) })
+        XCTAssertEqual(literals("march(?:es|ed)?"), ["march"])
+    }
+
+    func testARequirementInsideAnOptionalPartIsNone() {
+        XCTAssertNil(literals(#"(?:killed)?\d+"#))
+        XCTAssertNil(literals(#"(?:killed|)\s"#))
+        XCTAssertNil(literals(#"(?:killed)*\d"#))
+        XCTAssertNil(literals(#"(?:killed){0,2}\d"#))
+    }
+
+    func testRepeatsKeepTheirRequirement() {
+        XCTAssertEqual(literals(#"(?:killed\s)+"#), ["killed"])
+        XCTAssertEqual(literals(#"(?:ab){2}c"#), ["ababc"])
+        XCTAssertEqual(literals(#"x(?:killed){1,3}"#), ["killed"])
+    }
+
+    func testLookaroundsAndAssertionsRequireNothing() {
+        XCTAssertEqual(literals(#"(?<!not\s)(?=people)people(?!\swho)"#), ["people"])
+        XCTAssertNil(literals(#"(?<=killed\s)\d+"#))
+        XCTAssertNil(literals(#"\d+(?=\skilled)"#))
+        XCTAssertEqual(literals(#"^\Gtoll\K\s\d+$"#), ["toll"])
+    }
+
+    func testFragmentsAreFollowedAndRecursionGivesUp() {
+        let fragments = [("verb", "said|says|told"), ("loop", "a(?&loop)?b"), ("deep", "(?&verb)\\s")]
+        XCTAssertEqual(literals(#"police\s(?&verb)"#, fragments), ["police"])
+        XCTAssertEqual(literals(#"\s(?&deep)\s"#, fragments), ["said", "says", "told"])
+        XCTAssertNil(literals(#"\d(?&loop)"#, fragments))
+        XCTAssertNil(literals(#"\d(?&missing)"#, fragments))
+        XCTAssertEqual(literals(#"\d(?P>verb)"#, fragments), ["said", "says", "told"])
+    }
+
+    func testCharactersItCannotFoldBreakTheLiteral() {
+        // "’" is not ASCII: the literal stops there, so only what is certainly ASCII counts.
+        XCTAssertEqual(literals("organisers’"), ["organisers"])
+        XCTAssertEqual(literals("caf[eé]s"), ["caf"], "a class with a non-ASCII member is unknown")
+        XCTAssertEqual(literals("écoles"), ["coles"])
+        XCTAssertNil(literals(#"\x{e9}t\x41"#))
+    }
+
+    func testEscapedPunctuationAndQuotedTextAreLiterals() {
+        XCTAssertEqual(literals(#"per\ cent"#), ["per cent"])
+        XCTAssertEqual(literals(#"\Q-strong\E\b"#), ["-strong"])
+        XCTAssertEqual(literals(#"u\.n\."#), ["u.n."])
+    }
+
+    func testExtendedModeSpacesAndCommentsAreIgnored() {
+        XCTAssertEqual(literals("kil led  # the verb\n | dead"), ["dead", "killed"])
+        XCTAssertEqual(literals("[ ]"), nil, "one character, below the minimum length")
+    }
+
+    func testSyntaxItDoesNotFollowGivesNoLiterals() {
+        XCTAssertNil(literals(#"(people)\1"#), "back reference")
+        XCTAssertNil(literals("(?-x:people marched)"), "extended mode switched off makes spaces count")
+        XCTAssertNil(literals("(?(?=x)people|crowd)"), "conditional")
+        XCTAssertNil(literals("people(*ACCEPT)marched"), "a match may end early")
+        XCTAssertNil(literals("(?:people"), "unbalanced")
+        XCTAssertNil(literals(#"\cApeople"#))
+    }
+
+    func testOptionGroupsKeepTheirContents() {
+        XCTAssertEqual(literals("(?-i:Rally)"), ["rally"])
+        XCTAssertEqual(literals("(?i)rally"), ["rally"])
+        XCTAssertEqual(literals("(?|rally|march)"), ["march", "rally"])
+        XCTAssertEqual(literals("(?<name>rally)(?'n2'ies)"), ["rallyies"])
+    }
+
+    func testLiteralsContainingAnotherAreDropped() {
+        XCTAssertEqual(literals("kill|killed|killing|dead"), ["dead", "kill"])
+    }
+
+    func testShortLiteralsAreNotWorthAGate() {
+        XCTAssertNil(literals(#"\bat\s"#))
+        XCTAssertNil(literals("at|crowd"))
+    }
+
+    func testQuantifierBracesThatAreNotAQuantifierAreLiteral() {
+        XCTAssertEqual(literals("toll{x}"), ["toll{x}"])
+        XCTAssertEqual(literals("tol{2}"), ["toll"])
+    }
+}
+
+final class LiteralGateTests: XCTestCase {
+    private func possible(_ gate: LiteralGate, _ text: String) -> [Bool] {
+        let bytes = Array(text.utf8)
+        var words: [UInt64] = []
+        bytes.withUnsafeBufferPointer { gate.scan($0, 0..<$0.count, into: &words) }
+        return (0..<gate.count).map { LiteralGate.allows($0, words) }
+    }
+
+    func testMarksEveryPatternOneOfWhoseLiteralsOccurs() {
+        let gate = LiteralGate(literals: [["killed", "dead"], ["marched"], ["toll"], ["ead"]])
+        XCTAssertEqual(possible(gate, "Five were KILLED."), [true, false, false, false])
+        XCTAssertEqual(possible(gate, "the dead marched"), [true, true, false, true])
+        XCTAssertEqual(possible(gate, "tolls rose"), [false, false, true, false])
+        XCTAssertEqual(possible(gate, ""), [false, false, false, false])
+    }
+
+    func testOverlappingLiteralsAreAllFound() {
+        // "she" inside "ushers", "hers" overlapping it: the classic Aho–Corasick case.
+        let gate = LiteralGate(literals: [["he"], ["she"], ["his"], ["hers"]])
+        XCTAssertEqual(possible(gate, "ushers"), [true, true, false, true])
+    }
+
+    func testOnlyTheScannedRangeCounts() {
+        let gate = LiteralGate(literals: [["toll"]])
+        let bytes = Array("toll. Five died.".utf8)
+        var words: [UInt64] = []
+        bytes.withUnsafeBufferPointer { gate.scan($0, 6..<$0.count, into: &words) }
+        XCTAssertFalse(LiteralGate.allows(0, words))
+        XCTAssertTrue(LiteralGate.allows(nil, words), "an ungated pattern always runs")
+    }
+
+    func testKelvinSignAndLongSCountAsTheirAsciiLetters() throws {
+        // Caseless UTF matching equates them, so the gate must too.
+        let regex = try Regex("killed|lost", options: [.utf, .caseless])
+        let gate = LiteralGate(literals: [["killed"], ["lost"]])
+        for text in ["\u{212A}illed", "lo\u{17F}t"] {
+            XCTAssertTrue(try regex.matches(text), text)
+        }
+        XCTAssertEqual(possible(gate, "\u{212A}illed"), [true, false])
+        XCTAssertEqual(possible(gate, "lo\u{17F}t"), [false, true])
+    }
+
+    func testManyPatternsSpanSeveralWords() {
+        let gate = LiteralGate(literals: (0..<130).map { ["word\($0)x"] })
+        XCTAssertEqual(gate.words, 3)
+        let found = possible(gate, "a word129x and word64x")
+        XCTAssertEqual(found.indices.filter { found[$0] }, [64, 129])
+    }
+}
