@@ -91,7 +91,8 @@ public struct RuleLoader {
             return try? Regex("\\G(?:" + joined + ")" + define, options: RuleCompiler.patternOptions, jit: nil)
         }
         return try? Regex(joined + define, options: RuleCompiler.patternOptions,
-                          startClass: analyser.startClass(of: joined, shared))
+                          startClass: analyser.startClass(of: joined, shared),
+                          literals: LiteralAnalyser(fragments: shared).literals(of: joined))
     }
 
     /// Each file's rules and problems, in file order. Files compile in parallel (compiling and

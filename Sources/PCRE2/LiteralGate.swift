@@ -32,37 +32,37 @@ public final class LiteralGate: @unchecked Sendable {
         let width = Int(next)
         self.width = width
 
-        // The trie.
-        var trie: [[Int32]] = [[Int32](repeating: -1, count: width)]
+        // The trie, as rows of `width` transitions (-1: none yet).
+        var trie = [Int32](repeating: -1, count: width)
         var own: [[Int32]] = [[]]
         for (pattern, list) in literals.enumerated() {
             for literal in list where !literal.isEmpty {
                 var state = 0
                 for byte in literal.utf8 {
                     let c = Int(folded[Int(LiteralGate.fold(byte))])
-                    if trie[state][c] < 0 {
-                        trie[state][c] = Int32(trie.count)
-                        trie.append([Int32](repeating: -1, count: width))
+                    if trie[state * width + c] < 0 {
+                        trie[state * width + c] = Int32(own.count)
+                        trie.append(contentsOf: repeatElement(-1, count: width))
                         own.append([])
                     }
-                    state = Int(trie[state][c])
+                    state = Int(trie[state * width + c])
                 }
                 if !own[state].contains(Int32(pattern)) { own[state].append(Int32(pattern)) }
             }
         }
         // Breadth first: failure links, full transitions and merged outputs.
-        let states = trie.count
-        var delta = [Int32](repeating: 0, count: states * width)
+        let states = own.count
+        var delta = trie
         var failure = [Int32](repeating: 0, count: states)
         var merged: [[Int32]] = own
         var queue: [Int] = []
         queue.reserveCapacity(states)
         for c in 0..<width {
-            let child = trie[0][c]
+            let child = trie[c]
             if child >= 0 {
-                delta[c] = child
-                failure[Int(child)] = 0
                 queue.append(Int(child))
+            } else {
+                delta[c] = 0
             }
         }
         var head = 0
@@ -70,21 +70,22 @@ public final class LiteralGate: @unchecked Sendable {
             let state = queue[head]
             head += 1
             let fail = Int(failure[state])
-            for item in merged[fail] where !merged[state].contains(item) { merged[state].append(item) }
+            if !merged[fail].isEmpty {
+                for item in merged[fail] where !merged[state].contains(item) { merged[state].append(item) }
+            }
+            let row = state * width, failRow = fail * width
             for c in 0..<width {
-                let child = trie[state][c]
+                let child = trie[row + c]
                 if child >= 0 {
-                    delta[state * width + c] = child
-                    failure[Int(child)] = delta[fail * width + c]
+                    failure[Int(child)] = delta[failRow + c]
                     queue.append(Int(child))
                 } else {
-                    delta[state * width + c] = delta[fail * width + c]
+                    delta[row + c] = delta[failRow + c]
                 }
             }
         }
-        // Class 0 (no literal uses the byte) always returns to the root.
-        for state in 0..<states { delta[state * width] = 0 }
         var start: [Int32] = [0]
+        start.reserveCapacity(states + 1)
         var flat: [Int32] = []
         for list in merged {
             flat += list
@@ -95,10 +96,11 @@ public final class LiteralGate: @unchecked Sendable {
         outputs = flat
     }
 
-    /// Can the pattern with gate bit `bit` match where `possible` was scanned? (nil: ungated.)
+    /// Can the pattern with gate bit `bit` match where `possible` was scanned? (nil or
+    /// negative: ungated, always.)
     @inline(__always)
     public static func allows(_ bit: Int?, _ possible: [UInt64]) -> Bool {
-        guard let bit else { return true }
+        guard let bit, bit >= 0 else { return true }
         return possible[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
@@ -112,15 +114,20 @@ public final class LiteralGate: @unchecked Sendable {
         }
         guard count > 0 else { return }
         let kelvin = Int(classes[Int(UInt8(ascii: "k"))]), longS = Int(classes[Int(UInt8(ascii: "s"))])
+        let width = self.width
         classes.withUnsafeBufferPointer { classes in
-            delta.withUnsafeBufferPointer { delta in
-                var state = 0
-                var index = range.lowerBound
-                let end = range.upperBound
-                while index < end {
-                    let byte = bytes[index]
-                    var c = Int(classes[Int(byte)])
-                    // Caseless UTF matching equates U+212A KELVIN SIGN with k and U+017F LONG S with s.
+        delta.withUnsafeBufferPointer { delta in
+        outputStart.withUnsafeBufferPointer { outputStart in
+        outputs.withUnsafeBufferPointer { outputs in
+        possible.withUnsafeMutableBufferPointer { possible in
+            var state = 0
+            var index = range.lowerBound
+            let end = range.upperBound
+            while index < end {
+                let byte = bytes[index]
+                var c = Int(classes[Int(byte)])
+                // Caseless UTF matching equates U+212A KELVIN SIGN with k and U+017F LONG S with s.
+                if byte >= 0xC5 {
                     if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x84, bytes[index + 2] == 0xAA {
                         c = kelvin
                         index += 2
@@ -128,17 +135,21 @@ public final class LiteralGate: @unchecked Sendable {
                         c = longS
                         index += 1
                     }
-                    state = Int(delta[state * width + c])
-                    let (first, last) = (Int(outputStart[state]), Int(outputStart[state + 1]))
-                    if first != last {
-                        for output in first..<last {
-                            let pattern = Int(outputs[output])
-                            possible[pattern >> 6] |= 1 << UInt64(pattern & 63)
-                        }
-                    }
-                    index += 1
                 }
+                state = Int(delta[state &* width &+ c])
+                let first = Int(outputStart[state]), last = Int(outputStart[state &+ 1])
+                if first != last {
+                    for output in first..<last {
+                        let pattern = Int(outputs[output])
+                        possible[pattern >> 6] |= 1 << UInt64(pattern & 63)
+                    }
+                }
+                index += 1
             }
+        }
+        }
+        }
+        }
         }
     }
 }
