@@ -315,7 +315,8 @@ public final class Extractor {
         var possible: [UInt64] = []
         for (index, sentence) in sentences.enumerated() {
             let slice = Extractor.slice(whole, sentence)
-            guard scan.passes(trigger, slice, id: "(lexicon number trigger)") == true else {
+            // The trigger's first branch is `\d`: a sentence with an ASCII digit passes without it.
+            guard Extractor.containsDigit(whole, sentence) || scan.passes(trigger, slice, id: "(lexicon number trigger)") == true else {
                 trace?.sentence(index, sentence, .noNumber)
                 continue
             }
@@ -465,6 +466,11 @@ public final class Extractor {
     struct Slice {
         let buffer: UnsafeBufferPointer<UInt8>
         let start: Int
+    }
+
+    static func containsDigit(_ whole: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        for index in range where whole[index] &- 0x30 < 10 { return true }
+        return false
     }
 
     static func slice(_ whole: UnsafeBufferPointer<UInt8>, _ sentence: Range<Int>) -> Slice {

@@ -65,7 +65,8 @@ enum Fragments {
     }
 
     /// A digit, number word, vague quantity or zero word: the least a sentence needs to hold
-    /// a claim ("No one was hurt" holds one).
+    /// a claim ("No one was hurt" holds one). (`Extractor` passes a sentence with an ASCII digit
+    /// without running it, which holds because `\d` is a branch of its own.)
     static func trigger(_ fragments: [(name: String, pattern: String)], analyser: StartAnalyser = StartAnalyser()) -> Regex {
         let body = #"\d|\b(?:(?&number_word)|(?&vague)|(?&half_number)|(?&zero_word)\b)|(?&fraction)"#
         let pattern = body + defineBlock(fragments)
