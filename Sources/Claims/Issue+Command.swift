@@ -13,6 +13,7 @@ extension Issue {
         case invalidBound(option: String, Evaluation)
         case twoReportsToStandardOutput
         case sameOutputFile
+        case unknownRule(String, known: [String])
         // MARK: - Runs that cannot start
         case noDefaultRules
         case ruleErrors(count: Int)
@@ -37,6 +38,7 @@ extension Issue {
             case .invalidBound(let option, let problem): "\(option): \(problem.message)"
             case .twoReportsToStandardOutput: "only one report can go to standard output; give the others a file with --output FORMAT=PATH"
             case .sameOutputFile: "two --output options name the same file"
+            case .unknownRule(let id, let known): "no rule '\(id)'\(Suggestion.hint(for: id, in: known)); `claimcheck rules list` lists them"
             case .noDefaultRules:
                 "no default rules found (looked for Rules and ../share/claimcheck/Rules beside the executable, and the package it was built in); pass --rules DIR"
             case .ruleErrors(let count): "\(count) rule error\(count == 1 ? "" : "s"); nothing was checked"

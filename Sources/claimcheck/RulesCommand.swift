@@ -5,8 +5,8 @@ import Frontend
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "List the rules, run their embedded examples as tests, or show where they come from.",
-        subcommands: [RulesTestCommand.self, RulesListCommand.self, RulesDirsCommand.self]
+        abstract: "List the rules, run their embedded examples as tests, show what one compiles to, or where they come from.",
+        subcommands: [RulesTestCommand.self, RulesListCommand.self, RulesShowCommand.self, RulesDirsCommand.self]
     )
 }
 

@@ -173,6 +173,62 @@ final class RulesCommandTests: XCTestCase {
         XCTAssertTrue(alone.stderr.contains("nothing was checked"), alone.stderr)
     }
 
+    // MARK: - rules show
+
+    static let showRules = """
+    kind: petition
+    unit: people
+    define:
+      signed: 'signatures|signatories|(?:people|residents|citizens)\\s+(?:have\\s+)?signed'
+    rules:
+      - id: petition.signatures
+        description: '"120,000 signatures".'
+        prefilter: '\\bsign'
+        pattern: '(?<value>\\d+)\\s+(?&signed)\\b'
+        examples:
+          match: ["120 signatures"]
+      - id: petition.ahead
+        description: A word only in a lookahead is not required.
+        pattern: '(?<value>\\d+)(?=\\s+signatures)'
+        examples:
+          match: ["120 signatures"]
+    """
+
+    func testRulesShowPrintsWhatARuleCompilesTo() throws {
+        let dir = try CLI.temporaryDirectory(self)
+        try Data(Self.showRules.utf8).write(to: dir.appendingPathComponent("petition.yml"))
+        let result = try CLI.run(["rules", "show", "petition.signatures", "petition.ahead", "--rules", dir.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stderr, "")
+        let lines = result.stdout.replacingOccurrences(of: dir.path, with: "DIR").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertEqual(lines, [
+            "petition.signatures  claim rule, kind petition, unit people, priority 0",
+            "  DIR/petition.yml:6",
+            "  \"120,000 signatures\".",
+            #"  pattern: (?<value>\d+)\s+(?&signed)\b"#,
+            "    starts with: [0-9]",
+            "    words: signed, signatures, signatories",
+            #"  prefilter: \bsign"#,
+            #"    starts with: [Ss\x{140}-\x{17f}]"#, // caseless s also matches U+017F LONG S
+            "    words: sign",
+            "",
+            "petition.ahead  claim rule, kind petition, unit people, priority 0",
+            "  DIR/petition.yml:12",
+            "  A word only in a lookahead is not required.",
+            #"  pattern: (?<value>\d+)(?=\s+signatures)"#,
+            "    starts with: [0-9]",
+            "    words: none known: runs on every candidate sentence",
+            "",
+        ])
+    }
+
+    func testRulesShowNamesAnUnknownIdWithASuggestion() throws {
+        let result = try CLI.run(["rules", "show", "crowd.cout"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertEqual(result.stderr, "claimcheck: no rule 'crowd.cout' (did you mean 'crowd.count'?); `claimcheck rules list` lists them\n")
+    }
+
     func testAFailingExampleInANewFileFailsRulesTest() throws {
         let dir = try CLI.temporaryDirectory(self)
         let wrong = Self.petitionRules.replacingOccurrences(of: "low: 120000", with: "low: 99999")
