@@ -153,23 +153,47 @@ enum Fragments {
         return body.isEmpty ? "(?!)" : "(?:\(body))"
     }
 
-    /// Longest first, so "hundreds of thousands" wins over "hundreds".
+    /// Longest first, so "hundreds of thousands" wins over "hundreds". Phrases are grouped by
+    /// their first letter, "a(?:bout\b|round\b)|m(?:ore\s+than\b|ore\b)", so a position is
+    /// ruled out by one test instead of one per phrase. The same matches: two phrases with
+    /// different first letters never match at one position, and within a letter the order stays.
+    /// (Not done when a phrase starts with anything but an ASCII letter, which caseless UTF
+    /// matching could equate with another.)
     static func alternation(_ phrases: [String]) -> String {
         let unique = Set(phrases.map { $0.folded() }).filter { !$0.isEmpty }
-        return unique.sorted { $0.count == $1.count ? $0 < $1 : $0.count > $1.count }
-            .map(literal).joined(separator: "|")
+        let sorted = unique.sorted { $0.count == $1.count ? $0 < $1 : $0.count > $1.count }
+        guard sorted.count > 2, sorted.allSatisfy({ $0.first.map { $0.isASCII && $0.isLetter && $0.isLowercase } ?? false }) else {
+            return sorted.map(literal).joined(separator: "|")
+        }
+        var order: [Character] = []
+        var groups: [Character: [String]] = [:]
+        for phrase in sorted {
+            let first = phrase.first!
+            if groups[first] == nil { order.append(first) }
+            groups[first, default: []].append(literal(String(phrase.dropFirst()), boundaryAfter: phrase.last!))
+        }
+        return order.map { first in
+            let rests = groups[first]!
+            return rests.count == 1 ? String(first) + rests[0] : String(first) + "(?:" + rests.joined(separator: "|") + ")"
+        }.joined(separator: "|")
     }
 
     /// A phrase as a pattern: metacharacters escaped, spaces match any whitespace, and a
     /// word boundary after a final word character.
     static func literal(_ phrase: String) -> String {
+        literal(phrase, boundaryAfter: phrase.last)
+    }
+
+    /// `phrase` as a pattern, with a word boundary after it when `last` (the last character of
+    /// the whole phrase it ends) is a word character; `phrase` may be empty.
+    private static func literal(_ phrase: String, boundaryAfter last: Character?) -> String {
         var out = ""
         for character in phrase {
             if character == " " { out += #"\s+"#; continue }
             if "\\^$.|?*+()[]{}-/#".contains(character) { out += "\\" }
             out.append(character)
         }
-        if let last = phrase.last, last.isLetter || last.isNumber { out += #"\b"# }
+        if let last, last.isLetter || last.isNumber { out += #"\b"# }
         return out
     }
 }

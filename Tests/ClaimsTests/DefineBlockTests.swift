@@ -1,4 +1,5 @@
 import Foundation
+import PCRE2
 import XCTest
 @testable import Claims
 
@@ -41,5 +42,26 @@ final class StartAnalyserTests: XCTestCase {
     func testReplacingCallsKeepsEverythingElse() {
         XCTAssertEqual(Fragments.replacingCalls(in: "a(?&x)b(?&y)(?&(?&x)", { $0 == "x" ? "X" : nil }), "a" + "Xb(?&y)(?&X")
         XCTAssertEqual(Fragments.calls(in: "(?&a)(?& b)(?&c"), ["a"])
+    }
+}
+
+/// Lexicon phrase lists become alternations grouped by first letter, longest first within one.
+final class AlternationTests: XCTestCase {
+    func testPhrasesAreGroupedByFirstLetterKeepingTheirOrder() throws {
+        let pattern = Fragments.alternation(["about", "more", "more than", "around", "up to", "a"])
+        XCTAssertEqual(pattern, #"m(?:ore\s+than\b|ore\b)|a(?:round\b|bout\b|\b)|up\s+to\b"#)
+        let regex = try PCRE2.Regex("^(?:" + pattern + ")", options: RuleCompiler.patternOptions)
+        let matcher = PCRE2.Matcher(regex)
+        for (text, matched) in [("more than 5", "more than"), ("More 5", "More"), ("around 5", "around"), ("a 5", "a"),
+                                ("up to 5", "up to")] {
+            let bytes = Array(text.utf8)
+            let range = try bytes.withUnsafeBufferPointer { try matcher.firstMatch(in: $0, from: 0)?.range }
+            XCTAssertEqual(range.map { String(decoding: bytes[$0], as: UTF8.self) }, matched, text)
+        }
+    }
+
+    func testPhrasesNotStartingWithALowerCaseAsciiLetterAreLeftAsTheyAre() {
+        XCTAssertEqual(Fragments.alternation(["½", "half", "a half"]), #"a\s+half\b|half\b|½\b"#)
+        XCTAssertEqual(Fragments.alternation(["one", "two"]), #"one\b|two\b"#, "two phrases: nothing to save")
     }
 }
