@@ -20,6 +20,8 @@ public final class ExtractionTrace {
         case prefilter(index: Int, count: Int)
         case requires
         case excludes
+        /// None of the words every match of the pattern contains is in the sentence (`LiteralGate`).
+        case words
     }
 
     /// Which claim won an overlap, and on what ground.

@@ -354,8 +354,11 @@ public final class Extractor {
                     trace?.rule(claimMatchers[ruleIndex].rule, skipped: .excludes)
                     continue
                 }
+                guard LiteralGate.allows(plan.gate, possible) else {
+                    trace?.rule(claimMatchers[ruleIndex].rule, skipped: .words)
+                    continue
+                }
                 trace?.rule(claimMatchers[ruleIndex].rule, skipped: nil)
-                guard LiteralGate.allows(plan.gate, possible) else { continue }
                 let entry = claimMatchers[ruleIndex]
                 var found: [Candidate] = []
                 let document = scan.document

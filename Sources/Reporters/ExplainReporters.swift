@@ -124,6 +124,7 @@ enum ExplainText {
             return count == 1 ? "prefilter did not match the sentence" : "prefilter \(index + 1) of \(count) did not match the sentence"
         case .requires: return "requires did not match the sentence"
         case .excludes: return "excludes matched the sentence"
+        case .words: return "none of the words every match needs is in the sentence (claimcheck rules show lists them)"
         }
     }
 
