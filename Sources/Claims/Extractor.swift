@@ -4,12 +4,12 @@ import PCRE2
 /// stack reused across documents), so use one extractor per thread.
 public final class Extractor {
     public let rules: RuleSet
-    private let claimMatchers: [(rule: ClaimRule, matcher: Matcher, gate: Int?, prefilters: [Int], requires: Int?, excludes: Int?)]
+    private let claimMatchers: [(rule: ClaimRule, matcher: Matcher)]
     /// Sentence tests (prefilter, requires, excludes), one per distinct pattern: a file's
     /// shared `requires: '(?&electoral)'` runs once per sentence, not once per rule.
-    private let sentenceTests: [(id: String, matcher: Matcher, gate: Int?)]
-    /// Which patterns with literals can match a sentence at all; `gate` above is a pattern's
-    /// bit in it (nil: the pattern has no literals and always runs).
+    private let sentenceTests: [(id: String, matcher: Matcher)]
+    /// Which patterns with literals can match a sentence at all; a pattern's gate bit is its
+    /// index among them (-1 or nil: the pattern has no literals and always runs).
     private let gate: LiteralGate
     /// What the sentence loop needs of each claim rule and sentence test, as plain values, so
     /// the loop over a hundred rules per sentence copies no references (retain/release was a
@@ -50,28 +50,31 @@ public final class Extractor {
             gated.append(literals)
             return gated.count - 1
         }
-        var tests: [(id: String, matcher: Matcher, gate: Int?)] = []
+        var tests: [(id: String, matcher: Matcher)] = []
+        var testGates: [Int] = []
         var testIndex: [String: Int] = [:]
         func test(_ regex: Regex?, _ id: String) -> Int? {
             guard let regex else { return nil }
             if let known = testIndex[regex.pattern] { return known }
-            tests.append((id, Matcher(regex), gate(regex)))
+            tests.append((id, Matcher(regex)))
+            testGates.append(gate(regex) ?? -1)
             testIndex[regex.pattern] = tests.count - 1
             return tests.count - 1
         }
-        claimMatchers = rules.claimRules.map { rule in
-            (rule, Matcher(rule.regex), gate(rule.regex), rule.prefilters.compactMap { test($0, rule.id + " (prefilter)") },
-             test(rule.requires, rule.id + " (requires)"), test(rule.excludes, rule.id + " (excludes)"))
-        }
-        sentenceTests = tests
         var flat: [Int] = []
-        plans = claimMatchers.map { entry in
-            defer { flat += entry.prefilters }
-            return RulePlan(gate: entry.gate ?? -1, testStart: flat.count, testCount: entry.prefilters.count,
-                            requires: entry.requires ?? -1, excludes: entry.excludes ?? -1)
+        var plans: [RulePlan] = []
+        for rule in rules.claimRules {
+            let prefilters = rule.prefilters.compactMap { test($0, rule.id + " (prefilter)") }
+            plans.append(RulePlan(gate: gate(rule.regex) ?? -1, testStart: flat.count, testCount: prefilters.count,
+                                  requires: test(rule.requires, rule.id + " (requires)") ?? -1,
+                                  excludes: test(rule.excludes, rule.id + " (excludes)") ?? -1))
+            flat += prefilters
         }
+        claimMatchers = rules.claimRules.map { ($0, Matcher($0.regex)) }
+        sentenceTests = tests
+        self.plans = plans
         planTests = flat
-        testGates = tests.map { $0.gate ?? -1 }
+        self.testGates = testGates
         trigger = Matcher(rules.trigger)
         skip = rules.skip.map(Matcher.init)
         sectionBreak = rules.sectionBreak.map(Matcher.init)
