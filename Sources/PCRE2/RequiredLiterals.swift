@@ -15,7 +15,13 @@ public final class LiteralAnalyser {
     /// Literal sets shorter than this are not worth a gate ("at" is in most sentences).
     public static let minimumLength = 3
     static let maximumSet = 512
+    /// Deeper nesting or fragment chains give up instead of growing the stack (PCRE2 itself
+    /// allows 250 levels of parentheses, and the analysis runs before PCRE2 has judged them).
+    static let maximumDepth = 64
+    static let maximumCallDepth = 32
     static let maximumProduct = 64
+    /// Literals stop growing here: longer ones select no better.
+    static let maximumLength = 32
 
     private let fragments: [String: String]
     /// Analyses of the fragments by name. One analyser serves one rule file (one thread),
@@ -107,12 +113,13 @@ public final class LiteralAnalyser {
         return parser.parseAll()
     }
 
-    /// A call into a fragment; a recursive call, or one to a fragment that is not known, is unknown.
+    /// A call into a fragment; a recursive call, one to a fragment that is not known, or one
+    /// more than `maximumCallDepth` calls deep (hostile rule files chain thousands) is unknown.
     private func fragment(_ name: String) -> Info {
         if let known = cache[name] { return known }
         let common = shared.flatMap { $0.names[name] != nil ? $0 : nil }
         if let known = common?.get(name) { return known }
-        guard let body = fragments[name], !visiting.contains(name) else { return .unknown }
+        guard let body = fragments[name], !visiting.contains(name), visiting.count < LiteralAnalyser.maximumCallDepth else { return .unknown }
         visiting.insert(name)
         let info = analyse(body) ?? .unknown
         visiting.remove(name)
@@ -129,6 +136,7 @@ private struct Parser {
     var position = 0
     let call: (String) -> LiteralAnalyser.Info
     var failed = false
+    private var depth = 0
 
     init(bytes: [UInt8], call: @escaping (String) -> LiteralAnalyser.Info) {
         self.bytes = bytes
@@ -202,9 +210,11 @@ private struct Parser {
             if failed { break }
             best = LiteralAnalyser.better(best, piece.required)
             if let e = piece.exact {
-                if run.count * max(e.count, 1) <= LiteralAnalyser.maximumProduct {
+                if run.count * max(e.count, 1) <= LiteralAnalyser.maximumProduct,
+                   run.allSatisfy({ $0.utf8.count < LiteralAnalyser.maximumLength }) {
                     run = Set(run.flatMap { head in e.map { head + $0 } })
                 } else {
+                    // Too many strings, or long enough: a 64 KB literal must not cost 64 KB per byte.
                     close(run)
                     runBroken = true
                     run = e
@@ -450,6 +460,12 @@ private struct Parser {
     }
 
     private mutating func group() -> Info {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= LiteralAnalyser.maximumDepth else {
+            failed = true
+            return .unknown
+        }
         position += 1
         if peek() == UInt8(ascii: "*") {
             // Verbs: (*SKIP), (*PRUNE) and the like consume nothing; (*ACCEPT) ends a match

@@ -96,6 +96,20 @@ final class LiteralAnalyserTests: XCTestCase {
         XCTAssertNil(literals("at|crowd"))
     }
 
+    func testHostileShapesGiveUpInsteadOfCrashingOrCrawling() {
+        // 5,000 levels of parentheses (PCRE2 refuses more than 250 later; the analysis runs first).
+        let deep = String(repeating: "(?:", count: 5_000) + "killed" + String(repeating: ")", count: 5_000)
+        XCTAssertNil(literals(deep))
+        XCTAssertEqual(literals(String(repeating: "(?:", count: 20) + "killed" + String(repeating: ")", count: 20)), ["killed"])
+        // A chain of 2,000 fragments, each calling the next.
+        let chain = (0..<2_000).map { (name: "f\($0)", pattern: $0 == 1_999 ? "killed" : "(?&f\($0 + 1))") }
+        XCTAssertNil(literals("(?&f0)", chain))
+        XCTAssertEqual(literals("(?&f1990)", chain), ["killed"])
+        // A 200 KB literal: literals stop growing at 32 bytes, so this is quick.
+        let long = String(repeating: "abcdefghij", count: 20_000)
+        XCTAssertEqual(literals(long)?.first?.utf8.count, 32)
+    }
+
     func testQuantifierBracesThatAreNotAQuantifierAreLiteral() {
         XCTAssertEqual(literals("toll{x}"), ["toll{x}"])
         XCTAssertEqual(literals("tol{2}"), ["toll"])
