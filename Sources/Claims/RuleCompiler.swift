@@ -308,8 +308,11 @@ struct RuleCompiler {
         do {
             // Only the fragments the pattern calls: compiling every fragment into every pattern
             // was most of the rule load time.
+            // Both analyses read a call as its fragment; a file whose fragments break that gets neither.
+            let trusted = literals.callsMeanFragments(in: pattern)
             return try Regex("(?:" + pattern + "\n)" + Fragments.defineBlock(define, calledFrom: pattern),
-                             options: RuleCompiler.patternOptions, jit: nil, startClass: analyser.startClass(of: pattern, define),
+                             options: RuleCompiler.patternOptions, jit: nil,
+                             startClass: trusted ? analyser.startClass(of: pattern, define) : nil,
                              literals: literals.literals(of: pattern))
         } catch let error as PCRE2Error {
             reportCompileError(error, pattern: pattern, owner: .rule(id), node: node, &reader)

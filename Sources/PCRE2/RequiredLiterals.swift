@@ -36,7 +36,24 @@ public final class LiteralAnalyser {
     /// overrides none of them (they call only each other, so their analysis is the same there).
     public init(fragments: [(name: String, pattern: String)], shared: SharedFragments? = nil) {
         self.fragments = Dictionary(fragments.map { ($0.name, $0.pattern) }, uniquingKeysWith: { _, last in last })
-        self.shared = shared
+        // A fragment that closes more groups than it opens ("z)(?-x)(?:") changes what the
+        // fragments after it in the DEFINE block mean (extended mode off, a new alternative):
+        // then no pattern of the file is analysed. A fragment that defines a group named like
+        // another fragment takes that name's calls (PCRE2 calls the first group of a name).
+        disabled = fragments.contains { !PatternScan.balanced(Array($0.pattern.utf8)) }
+        let names = Set(self.fragments.keys)
+        shadowed = Set(fragments.flatMap { PatternScan.groupNames(Array($0.pattern.utf8)) }).intersection(names)
+        self.shared = disabled || !shadowed.isEmpty ? nil : shared
+    }
+
+    private let disabled: Bool
+    private let shadowed: Set<String>
+
+    /// Does every `(?&name)` in `pattern` run the fragment of that name, as any analysis of
+    /// calls (this one, start classes) assumes? Not when a fragment breaks out of its group,
+    /// or a group of the pattern or of a fragment takes a fragment's name.
+    public func callsMeanFragments(in pattern: String) -> Bool {
+        !disabled && shadowed.isEmpty && PatternScan.groupNames(Array(pattern.utf8)).isDisjoint(with: fragments.keys)
     }
 
     /// The analyses of the fragments all files of one load share, by name; files compile in
@@ -70,7 +87,9 @@ public final class LiteralAnalyser {
 
     /// The literals of `pattern`, or nil when no useful set is known.
     public func literals(of pattern: String) -> [String]? {
-        guard let info = analyse(pattern), let set = info.requirement,
+        // A group of the pattern's own named like a fragment is what a call of that name runs.
+        guard !disabled, PatternScan.groupNames(Array(pattern.utf8)).isDisjoint(with: fragments.keys),
+              let info = analyse(pattern), let set = info.requirement,
               let shortest = set.map(\.utf8.count).min(), shortest >= LiteralAnalyser.minimumLength else { return nil }
         return LiteralAnalyser.minimal(set)
     }
@@ -119,7 +138,8 @@ public final class LiteralAnalyser {
         if let known = cache[name] { return known }
         let common = shared.flatMap { $0.names[name] != nil ? $0 : nil }
         if let known = common?.get(name) { return known }
-        guard let body = fragments[name], !visiting.contains(name), visiting.count < LiteralAnalyser.maximumCallDepth else { return .unknown }
+        guard let body = fragments[name], !shadowed.contains(name), !visiting.contains(name),
+              visiting.count < LiteralAnalyser.maximumCallDepth else { return .unknown }
         visiting.insert(name)
         let info = analyse(body) ?? .unknown
         visiting.remove(name)
@@ -137,6 +157,10 @@ private struct Parser {
     let call: (String) -> LiteralAnalyser.Info
     var failed = false
     private var depth = 0
+    /// What a quantifier after the atom just read would repeat: one item, or something
+    /// PCRE2 treats otherwise (see `quantified`).
+    private enum QuantifierTarget { case single, quoted, ignored }
+    private var quantifierTarget = QuantifierTarget.single
 
     init(bytes: [UInt8], call: @escaping (String) -> LiteralAnalyser.Info) {
         self.bytes = bytes
@@ -230,10 +254,17 @@ private struct Parser {
     }
 
     private mutating func quantified() -> Info {
+        quantifierTarget = .single
         let atom = self.atom()
         if failed { return .unknown }
         skipSpace()
         guard let byte = peek() else { return atom }
+        if quantifierTarget != .single, [UInt8(ascii: "?"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "{")].contains(byte) {
+            // A quantifier after `\Q…\E` repeats its last character only, and after an item
+            // PCRE2 ignores (`\E`, `(?#…)`, `(?i)`) the item before: not worth following.
+            failed = true
+            return .unknown
+        }
         var low = 1, high: Int? = 1
         switch byte {
         case UInt8(ascii: "?"): (low, high) = (0, 1); position += 1
@@ -244,13 +275,15 @@ private struct Parser {
             (low, high) = (l, h)
         default: return atom
         }
-        // A lazy or possessive mark changes which match, not what a match contains.
+        // A lazy or possessive mark changes which match, not what a match contains. (In
+        // extended mode it may come after white space or a comment: "+ ?" is lazy.)
+        skipSpace()
         if let mark = peek(), mark == UInt8(ascii: "?") || mark == UInt8(ascii: "+") { position += 1 }
         if low == 0 {
             if high == 1, let e = atom.exact { return Info(exact: e.union([""]), required: nil) }
             return .unknown
         }
-        if let high, high == low, let e = atom.exact {
+        if let high, high == low, low <= LiteralAnalyser.maximumLength, let e = atom.exact {
             var product: Set<String> = [""]
             for _ in 0..<low {
                 guard product.count * max(e.count, 1) <= LiteralAnalyser.maximumProduct else {
@@ -341,6 +374,7 @@ private struct Parser {
             }
             return .unknown
         case UInt8(ascii: "Q"):
+            quantifierTarget = .quoted
             var literal = ""
             while !atEnd, !at("\\E") {
                 let b = bytes[position]
@@ -351,6 +385,7 @@ private struct Parser {
             if at("\\E") { position += 2 }
             return Info(exact: [literal], required: nil)
         case UInt8(ascii: "E"):
+            quantifierTarget = .ignored
             return .empty
         default:
             if Parser.isAlphanumeric(byte) {
@@ -397,14 +432,19 @@ private struct Parser {
             guard let byte = peek() else { failed = true; return .unknown }
             if byte == UInt8(ascii: "]") && !first { position += 1; break }
             first = false
-            if byte == UInt8(ascii: "[") && (peek(1) == UInt8(ascii: ":") || peek(1) == UInt8(ascii: ".") || peek(1) == UInt8(ascii: "=")) {
-                // [:alpha:] and friends
-                position += 2
-                while !atEnd, !(peek() == UInt8(ascii: ":") && peek(1) == UInt8(ascii: "]")) { position += 1 }
-                guard !atEnd else { failed = true; return .unknown }
-                position += 2
-                known = false
-                continue
+            if byte == UInt8(ascii: "["), let kind = peek(1), kind == UInt8(ascii: ":") || kind == UInt8(ascii: ".") || kind == UInt8(ascii: "=") {
+                // "[:alpha:]" (or "[:^alpha:]") is a POSIX class only in exactly that form;
+                // otherwise PCRE2 reads "[" as a character. "[.x.]" and "[=x=]" are not followed.
+                var end = position + 2
+                if end < bytes.count, bytes[end] == UInt8(ascii: "^") { end += 1 }
+                let nameStart = end
+                while end < bytes.count, Parser.isAlphanumeric(bytes[end]) { end += 1 }
+                if end > nameStart, end + 1 < bytes.count, bytes[end] == kind, bytes[end + 1] == UInt8(ascii: "]") {
+                    guard kind == UInt8(ascii: ":") else { failed = true; return .unknown }
+                    position = end + 2
+                    known = false
+                    continue
+                }
             }
             var member: UInt8?
             if byte == UInt8(ascii: "\\") {
@@ -483,6 +523,7 @@ private struct Parser {
         switch kind {
         case UInt8(ascii: "#"):
             skip(past: UInt8(ascii: ")"))
+            quantifierTarget = .ignored
             return .empty
         case UInt8(ascii: ":"), UInt8(ascii: "|"), UInt8(ascii: ">"):
             position += 1
@@ -492,10 +533,15 @@ private struct Parser {
             _ = body()
             return .empty
         case UInt8(ascii: "<"):
-            if peek(1) == UInt8(ascii: "=") || peek(1) == UInt8(ascii: "!") {
+            // (?<= (?<! and the non-atomic (?<* look behind; nothing they read is consumed.
+            if peek(1) == UInt8(ascii: "=") || peek(1) == UInt8(ascii: "!") || peek(1) == UInt8(ascii: "*") {
                 position += 2
                 _ = body()
                 return .empty
+            }
+            guard let first = peek(1), Parser.isAlphanumeric(first) || first == UInt8(ascii: "_") else {
+                failed = true
+                return .unknown
             }
             position += 1
             skip(past: UInt8(ascii: ">"))
@@ -549,6 +595,7 @@ private struct Parser {
             guard let end = peek() else { failed = true; return .unknown }
             position += 1
             if end == UInt8(ascii: ":") { return body() }
+            quantifierTarget = .ignored
             return .empty
         }
     }
@@ -558,6 +605,8 @@ private struct Parser {
         let info = alternation()
         guard peek() == UInt8(ascii: ")") else { failed = true; return .unknown }
         position += 1
+        // A quantifier after the group repeats the group, whatever its last item was.
+        quantifierTarget = .single
         return info
     }
 

@@ -110,6 +110,59 @@ final class LiteralAnalyserTests: XCTestCase {
         XCTAssertEqual(literals(long)?.first?.utf8.count, 32)
     }
 
+    // The cases a hostile review found (each was a match the gate would have lost).
+
+    func testAQuantifierAfterQuotedOrIgnoredTextGivesUp() {
+        // PCRE2 repeats the last quoted character, or the item before one it ignores.
+        XCTAssertNil(literals(#"xyz\Q\E{2}abc"#))
+        XCTAssertNil(literals(#"xyz\E{2}abc"#))
+        XCTAssertNil(literals("xyz(?#c){2}abc"))
+        XCTAssertNil(literals("xyz(?i)?abc"))
+        XCTAssertNil(literals(#"xyz\Qabc\E?def"#))
+        XCTAssertNil(literals(#"xyz\Qabc\E{2}"#))
+        XCTAssertEqual(literals(#"(?:xyz\Qabc\E)?def"#), ["def", "xyzabcdef"], "a quantifier after a group repeats the group")
+    }
+
+    func testALazyOrPossessiveMarkMayFollowWhiteSpace() {
+        XCTAssertEqual(literals(#"\d+ ?defg"#), ["defg"])
+        XCTAssertEqual(literals("xyz+ +abc"), ["abc"])
+        XCTAssertEqual(literals("xyz{2} ?abc"), ["xyzzabc"])
+        XCTAssertEqual(literals("xyz+ # note\n ?abc"), ["abc"])
+    }
+
+    func testNonAtomicLookbehindConsumesNothing() {
+        XCTAssertNil(literals(#"(?<*a|>abcd)\d"#))
+        XCTAssertNil(literals(#"(?<1x>a)\d"#), "not a group name PCRE2 accepts: give up")
+    }
+
+    func testACallToANameAGroupAlsoHasIsUnknown() {
+        // PCRE2 calls the first group of a name: the pattern's own, or one inside a fragment.
+        XCTAssertNil(literals(#"(?<w>z)?\d\s(?&w)"#, [("w", "kilometres")]))
+        XCTAssertNil(literals(#"\s(?&h)?(?&hq)"#, [("h", "(?'hq'q)"), ("hq", "kilograms")]))
+        XCTAssertEqual(literals(#"\s(?&w)"#, [("w", "kilometres")]), ["kilometres"])
+    }
+
+    func testOnlyAnExactPosixFormIsAPosixClass() {
+        // "[[:x]" is a class of "[", ":" and "x"; then "|x:]]" is a second alternative.
+        XCTAssertEqual(literals("abcdef[[:x]|x:]]"), ["x:]]", "abcdef:", "abcdef[", "abcdefx"])
+        XCTAssertEqual(literals("abc[[:alpha:]]def"), ["abc"])
+        XCTAssertNil(literals("[[.x.]]"))
+    }
+
+    func testAFragmentThatBreaksOutOfItsGroupDisablesTheFile() {
+        // In the DEFINE block "z)(?-x)(?:" closes its group and turns extended mode off for "g".
+        let fragments = [("f", "z)(?-x)(?:"), ("g", "kilo metres|xyzzy")]
+        XCTAssertNil(literals(#"\s(?&g)(?&f)?"#, fragments))
+        XCTAssertNil(literals("killed", fragments))
+        XCTAssertFalse(LiteralAnalyser(fragments: fragments).callsMeanFragments(in: "(?&g)"))
+        XCTAssertTrue(LiteralAnalyser(fragments: [("g", #"a(b)[)]\)(?#note)x"#)]).callsMeanFragments(in: "(?&g)"))
+    }
+
+    func testHugeRepeatCountsAreQuick() {
+        XCTAssertEqual(literals("killed{9999999999}"), ["kille"])
+        XCTAssertNil(literals("(?:x{65535}){1000}"))
+    }
+
     func testQuantifierBracesThatAreNotAQuantifierAreLiteral() {
         XCTAssertEqual(literals("toll{x}"), ["toll{x}"])
         XCTAssertEqual(literals("tol{2}"), ["toll"])
