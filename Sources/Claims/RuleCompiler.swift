@@ -267,8 +267,9 @@ struct RuleCompiler {
         return fragments
     }
 
+    /// Does the fragment capture by name: "(?<n>", "(?P<n>" or "(?'n'"?
     static func capturesByName(_ pattern: String) -> Bool {
-        pattern.contains("(?<") && pattern.range(of: #"\(\?P?<[A-Za-z_]"#, options: .regularExpression) != nil
+        pattern.contains("(?") && pattern.range(of: #"\(\?(?:P?<[A-Za-z_]|')"#, options: .regularExpression) != nil
     }
 
     /// Bytes a pattern may grow to by pasting macros: a fragment calling another a dozen

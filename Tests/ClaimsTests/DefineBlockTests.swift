@@ -11,6 +11,16 @@ final class DefineBlockTests: XCTestCase {
         XCTAssertEqual(Fragments.defineBlock(fragments, calledFrom: "q(?&a)"), "(?(DEFINE)(?<a>x(?&b)\n)(?<b>y\n))")
         XCTAssertEqual(Fragments.defineBlock(fragments, calledFrom: "plain"), "")
     }
+
+    func testEveryNamedCaptureFormMakesAFragmentAMacro() {
+        // A capture inside a called group is lost when the call returns, so these are pasted.
+        for pattern in ["(?<value>\\d+)", "(?P<value>\\d+)", "(?'value'\\d+)"] {
+            XCTAssertTrue(RuleCompiler.capturesByName(pattern), pattern)
+        }
+        for pattern in ["(?:\\d+)", "(?<=at\\s)\\d", "(?<!no\\s)\\d", "(?=x)"] {
+            XCTAssertFalse(RuleCompiler.capturesByName(pattern), pattern)
+        }
+    }
 }
 
 /// Stand-ins for fragment calls let PCRE2 see where a rule can start.
