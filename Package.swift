@@ -44,7 +44,7 @@ let package = Package(
         ),
         .plugin(name: "BuildInfo", capability: .buildTool()),
         .executableTarget(name: "claimcheck-bench", dependencies: ["Claims", "PCRE2", "Evaluation"]),
-        .executableTarget(name: "claimcheck-fuzz", dependencies: ["Claims", "Checker", "Reporters"]),
+        .executableTarget(name: "claimcheck-fuzz", dependencies: ["Claims", "Checker", "Reporters", "PCRE2"]),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "ClaimsTests", dependencies: ["Claims"]),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "Claims"]),

@@ -1,6 +1,7 @@
 import Checker
 import Claims
 import Foundation
+import PCRE2
 import Reporters
 
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -93,7 +94,43 @@ func fuzzRules(_ bytes: [UInt8]) {
         let asArticle = Document(path: "fuzz.yml", bytes: bytes)
         checkClaimPositions(extractor.extract(asArticle).claims, in: asArticle)
         // The shipped examples were tested already; only the fuzzed file's are new.
-        if index < 2 { _ = RuleTester(rules: rules).run() }
+        if index < 2 {
+            _ = RuleTester(rules: rules).run()
+            var texts: [String] = rules.claimRules.flatMap { $0.examples.map(\.text) }
+            texts += rules.contextRules.flatMap { $0.examples.map(\.text) }
+            texts += String(decoding: bytes, as: UTF8.self).split(separator: "\n").prefix(200).map(String.init)
+            checkLiteralGate(rules, texts: texts)
+        }
+    }
+}
+
+/// The literal gate may skip a pattern only where it cannot match: every pattern of the fuzzed
+/// file with literals runs on every text the gate would keep it from, and must not match there.
+func checkLiteralGate(_ rules: RuleSet, texts: [String]) {
+    var patterns: [(id: String, regex: Regex)] = []
+    for rule in rules.claimRules {
+        for regex in [rule.regex] + rule.prefilters + [rule.requires, rule.excludes].compactMap({ $0 }) where regex.literals != nil {
+            patterns.append((rule.id, regex))
+        }
+    }
+    for rule in rules.contextRules {
+        for regex in [rule.regex] + rule.prefilters where regex.literals != nil { patterns.append((rule.id, regex)) }
+    }
+    guard !patterns.isEmpty else { return }
+    let gate = LiteralGate(literals: patterns.map { $0.regex.literals! })
+    let matchers = patterns.map { Matcher($0.regex) }
+    var possible: [UInt64] = []
+    for text in texts {
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            gate.scan(buffer, 0..<buffer.count, into: &possible)
+            for (index, matcher) in matchers.enumerated() where !LiteralGate.allows(index, possible) {
+                if let match = try? matcher.firstMatch(in: buffer, from: 0) {
+                    require(false, "\(patterns[index].id) matches \"\(String(decoding: buffer[match.range], as: UTF8.self))\" "
+                            + "without any of its literals \(patterns[index].regex.literals!)")
+                }
+            }
+        }
     }
 }
 
