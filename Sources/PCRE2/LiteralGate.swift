@@ -15,12 +15,17 @@ public final class LiteralGate: @unchecked Sendable {
     private let outputStart: [Int32]
     private let outputs: [Int32]
 
-    /// `literals[i]`: the lower-case ASCII literals of pattern `i` (empty: never possible).
+    /// Patterns the gate cannot judge (a literal that is empty or not ASCII): always possible.
+    private let always: [Int]
+
+    /// `literals[i]`: the lower-case ASCII literals of pattern `i` (no literals: never possible).
     public init(literals: [[String]]) {
         count = literals.count
+        let judged = literals.map { list in list.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 } } }
+        always = judged.indices.filter { !judged[$0] }
         var folded = [UInt8](repeating: 0, count: 256)
         var used = Set<UInt8>()
-        for list in literals { for literal in list { used.formUnion(literal.utf8.map(LiteralGate.fold)) } }
+        for (list, ok) in zip(literals, judged) where ok { for literal in list { used.formUnion(literal.utf8.map(LiteralGate.fold)) } }
         var next: UInt8 = 1
         for byte in used.sorted() {
             folded[Int(byte)] = next
@@ -35,8 +40,8 @@ public final class LiteralGate: @unchecked Sendable {
         // The trie, as rows of `width` transitions (-1: none yet).
         var trie = [Int32](repeating: -1, count: width)
         var own: [[Int32]] = [[]]
-        for (pattern, list) in literals.enumerated() {
-            for literal in list where !literal.isEmpty {
+        for (pattern, list) in literals.enumerated() where judged[pattern] {
+            for literal in list {
                 var state = 0
                 for byte in literal.utf8 {
                     let c = Int(folded[Int(LiteralGate.fold(byte))])
@@ -113,6 +118,7 @@ public final class LiteralGate: @unchecked Sendable {
             for index in possible.indices { possible[index] = 0 }
         }
         guard count > 0 else { return }
+        for pattern in always { possible[pattern >> 6] |= 1 << UInt64(pattern & 63) }
         let kelvin = Int(classes[Int(UInt8(ascii: "k"))]), longS = Int(classes[Int(UInt8(ascii: "s"))])
         let width = self.width
         classes.withUnsafeBufferPointer { classes in

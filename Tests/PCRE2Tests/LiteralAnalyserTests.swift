@@ -211,6 +211,11 @@ final class LiteralGateTests: XCTestCase {
         XCTAssertEqual(possible(gate, "lo\u{17F}t"), [false, true])
     }
 
+    func testLiteralsTheGateCannotJudgeLeaveThePatternAlwaysPossible() {
+        let gate = LiteralGate(literals: [["café"], [""], ["toll"], []])
+        XCTAssertEqual(possible(gate, "nothing here"), [true, true, false, false])
+    }
+
     func testManyPatternsSpanSeveralWords() {
         let gate = LiteralGate(literals: (0..<130).map { ["word\($0)x"] })
         XCTAssertEqual(gate.words, 3)
