@@ -236,7 +236,7 @@ private struct Parser {
             if let e = piece.exact {
                 if run.count * max(e.count, 1) <= LiteralAnalyser.maximumProduct,
                    run.allSatisfy({ $0.utf8.count < LiteralAnalyser.maximumLength }) {
-                    run = Set(run.flatMap { head in e.map { head + $0 } })
+                    run = Parser.product(run, e)
                 } else {
                     // Too many strings, or long enough: a 64 KB literal must not cost 64 KB per byte.
                     close(run)
@@ -289,7 +289,7 @@ private struct Parser {
                 guard product.count * max(e.count, 1) <= LiteralAnalyser.maximumProduct else {
                     return Info(exact: nil, required: atom.requirement)
                 }
-                product = Set(product.flatMap { head in e.map { head + $0 } })
+                product = Parser.product(product, e)
             }
             return Info(exact: product, required: nil)
         }
@@ -340,6 +340,11 @@ private struct Parser {
         return .unknown
     }
 
+    /// Every head followed by every tail.
+    static func product(_ heads: Set<String>, _ tails: Set<String>) -> Set<String> {
+        Set(heads.flatMap { head in tails.map { head + $0 } })
+    }
+
     static func folded(_ byte: UInt8) -> String {
         let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
         return String(UnicodeScalar(lower))
@@ -358,20 +363,8 @@ private struct Parser {
              UInt8(ascii: "R"), UInt8(ascii: "X"), UInt8(ascii: "C"), UInt8(ascii: "n"), UInt8(ascii: "t"),
              UInt8(ascii: "r"), UInt8(ascii: "f"), UInt8(ascii: "e"), UInt8(ascii: "a"):
             return .unknown
-        case UInt8(ascii: "N"):
-            if peek() == UInt8(ascii: "{") { skip(past: UInt8(ascii: "}")) }
-            return .unknown
-        case UInt8(ascii: "p"), UInt8(ascii: "P"), UInt8(ascii: "x"), UInt8(ascii: "o"):
-            if peek() == UInt8(ascii: "{") {
-                skip(past: UInt8(ascii: "}"))
-            } else if byte == UInt8(ascii: "x") {
-                var count = 0
-                while count < 2, let h = peek(), Parser.isHex(h) { position += 1; count += 1 }
-            } else if byte != UInt8(ascii: "o") {
-                position += 1
-            } else {
-                failed = true
-            }
+        case UInt8(ascii: "N"), UInt8(ascii: "p"), UInt8(ascii: "P"), UInt8(ascii: "x"), UInt8(ascii: "o"):
+            if !skipArgument(of: byte) { failed = true }
             return .unknown
         case UInt8(ascii: "Q"):
             quantifierTarget = .quoted
@@ -399,6 +392,28 @@ private struct Parser {
             }
             return Info(exact: [Parser.folded(byte)], required: nil)
         }
+    }
+
+    /// Steps over what follows `\p`, `\P`, `\x`, `\o` or `\N`: `{…}`, a property letter or up to
+    /// two hex digits. False when the form is one this reader does not follow (`\o` without braces).
+    private mutating func skipArgument(of letter: UInt8) -> Bool {
+        if peek() == UInt8(ascii: "{") {
+            skip(past: UInt8(ascii: "}"))
+            return !failed
+        }
+        switch letter {
+        case UInt8(ascii: "x"):
+            var count = 0
+            while count < 2, let h = peek(), Parser.isHex(h) { position += 1; count += 1 }
+        case UInt8(ascii: "p"), UInt8(ascii: "P"):
+            guard peek() != nil else { return false }
+            position += 1
+        case UInt8(ascii: "o"):
+            return false
+        default:
+            break
+        }
+        return true
     }
 
     private mutating func skipQuoted() -> Info {
@@ -452,13 +467,10 @@ private struct Parser {
                 guard let escaped = peek() else { failed = true; return .unknown }
                 position += 1
                 if Parser.isAlphanumeric(escaped) {
-                    if escaped == UInt8(ascii: "p") || escaped == UInt8(ascii: "P") || escaped == UInt8(ascii: "x") || escaped == UInt8(ascii: "o") || escaped == UInt8(ascii: "N") {
-                        if peek() == UInt8(ascii: "{") { skip(past: UInt8(ascii: "}")) }
-                        else if escaped == UInt8(ascii: "x") {
-                            var count = 0
-                            while count < 2, let h = peek(), Parser.isHex(h) { position += 1; count += 1 }
-                        } else if escaped == UInt8(ascii: "p") || escaped == UInt8(ascii: "P") { position += 1 }
-                    } else if escaped == UInt8(ascii: "Q") || escaped == UInt8(ascii: "E") || escaped == UInt8(ascii: "c") || (escaped >= 0x30 && escaped <= 0x39) {
+                    let followed = [UInt8(ascii: "p"), UInt8(ascii: "P"), UInt8(ascii: "x"), UInt8(ascii: "o"), UInt8(ascii: "N")]
+                        .contains(escaped) ? skipArgument(of: escaped)
+                        : !(escaped == UInt8(ascii: "Q") || escaped == UInt8(ascii: "E") || escaped == UInt8(ascii: "c") || (escaped >= 0x30 && escaped <= 0x39))
+                    guard followed else {
                         failed = true
                         return .unknown
                     }
