@@ -123,13 +123,20 @@ public struct Interval: Equatable, Hashable, Sendable, Codable, CustomStringConv
         return "\(prefix)\(left)\(lowText), \(highText)\(right)"
     }
 
-    /// Whole numbers print without a fraction; others with at most two decimals.
+    /// Whole numbers print without a fraction; others with at most two decimals, or two
+    /// significant digits below 0.1 (4 mm is "0.004" m, not "0").
     public static func format(_ value: Double) -> String {
         guard value.isFinite else { return value > 0 ? "∞" : value < 0 ? "-∞" : "nan" }
         if value == value.rounded(), abs(value) < 9e18 { return String(Int64(value)) }
         // Beyond what two decimals can show exactly, Swift's shortest round-trip form.
         if abs(value) >= 1e15 { return "\(value)" }
-        var text = String(format2: value)
+        var decimals = 2
+        var scale = 100.0
+        while decimals < 12, abs(value) * scale < 10 {
+            decimals += 1
+            scale *= 10
+        }
+        var text = String(fixed: value, decimals: decimals, scale: scale)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text
@@ -137,12 +144,13 @@ public struct Interval: Equatable, Hashable, Sendable, Codable, CustomStringConv
 }
 
 extension String {
-    /// Two-decimal formatting without Foundation's locale-dependent formatters.
-    init(format2 value: Double) {
-        let scaled = (value * 100).rounded()
+    /// Fixed-point formatting (`scale` is 10^decimals) without Foundation's locale-dependent formatters.
+    init(fixed value: Double, decimals: Int, scale: Double) {
+        let scaled = (value * scale).rounded()
         let sign = scaled < 0 ? "-" : ""
         let magnitude = Int64(abs(scaled))
-        let fraction = magnitude % 100
-        self = "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+        let unit = Int64(scale)
+        let fraction = String(magnitude % unit)
+        self = "\(sign)\(magnitude / unit)." + String(repeating: "0", count: decimals - fraction.count) + fraction
     }
 }

@@ -24,7 +24,11 @@ final class IntervalTests: XCTestCase {
         XCTAssertEqual(Interval.format(42164.8128), "42164.81")
         XCTAssertEqual(Interval.format(0.125), "0.13")
         XCTAssertEqual(Interval.format(10.001), "10")
-        XCTAssertEqual(Interval.format(0.004), "0")
+        XCTAssertEqual(Interval.format(0.004), "0.004")
+        XCTAssertEqual(Interval.format(0.0254), "0.025")
+        XCTAssertEqual(Interval.format(-0.00015), "-0.00015")
+        XCTAssertEqual(Interval.format(0.3048), "0.3")
+        XCTAssertEqual(Interval.format(1e-300), "0")
         XCTAssertEqual(Interval.format(1_000_000_000), "1000000000")
         XCTAssertEqual(Interval.format(1e15), "1000000000000000")
     }
