@@ -596,13 +596,15 @@ public final class Extractor {
             return nil
         }
         value = value.scaled(by: factor)
-        // "6 feet 1 inch", "1 km and 200 metres": a compound length is one value.
-        if let plusText = text("plus") {
+        // "6 feet 1 inch", "1 km and 200 metres", "2 yards, 7 feet and 10 inches": a compound
+        // length is one value.
+        for (part, partUnit) in [("plus", "plus_unit"), ("plus2", "plus2_unit")] {
+            guard let plusText = text(part) else { continue }
             guard case .exact(let extra, _)? = numbers.parse(plusText), extra >= 0 else {
-                trace?.outcome(.noValue("plus \"\(plusText)\" is not a number the lexicon knows")); return nil
+                trace?.outcome(.noValue("\(part) \"\(plusText)\" is not a number the lexicon knows")); return nil
             }
             var plusFactor = factor
-            if let plusUnit = text("plus_unit") {
+            if let plusUnit = text(partUnit) {
                 guard let alias = rules.lexicon.unit(named: plusUnit), alias.canonical == unit else {
                     trace?.outcome(.unknownUnit(plusUnit)); return nil
                 }

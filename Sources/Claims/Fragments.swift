@@ -23,9 +23,11 @@ enum Fragments {
             + join + #"\s+(?:"# + one + #"\s+"# + half + #"\s+)?|\s*-\s*|\s+)(?&number_word))*"#
             + #"(?:\s+"# + point + #"(?:\s+(?&digit_word))+(?:\s+(?&scale))?)?"#
             + #"(?:\s+"# + join + #"\s+"# + one + #"\s+"# + half + #")?)"#))
-        // "half a" mile, "a half" mile: a half on its own, for rules that measure (not in
-        // (?&number): "half the protesters" is no count).
-        result.append(("half_number", "(?:" + half + #"\s+"# + one + "|" + one + #"\s+"# + half + ")"))
+        // "half a" mile, "a half" mile, "one-half" mile: a half on its own, for rules that
+        // measure (not in (?&number): "half the protesters" is no count).
+        let unitWords = lexicon.numbers.filter { $0.value == 1 }.map(\.key)
+        let oneHalf = unitWords.isEmpty ? "" : "|" + optional(unitWords) + #"[\s-]"# + half
+        result.append(("half_number", "(?:" + half + #"\s+"# + one + "|" + one + #"\s+"# + half + oneHalf + ")"))
         // "3/4", "2 1/2", "2½": fractions, for rules that measure ("9/11 victims" is no count).
         result.append(("fraction", #"(?<![\d/.,])(?:(?:\d{1,3}(?:\s+|-))?\d{1,2}/\d{1,2}(?![\d/])|(?:\d{1,3}\s?)?[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])"#))
         // "minus 4", "-4", "−4".

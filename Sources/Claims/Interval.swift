@@ -42,10 +42,14 @@ public struct Interval: Equatable, Hashable, Sendable, Codable, CustomStringConv
     /// 914.4000000000001.
     public func scaled(by factor: Double) -> Interval {
         guard factor != 1 else { return self }
+        // Rounded to a millionth (6 ft is 1.8288 m, not 1.8288000000000002), and to at least
+        // four significant digits below a millimetre, so 16.25 nanometres stays 1.625e-8 m.
         func convert(_ value: Double) -> Double {
             let product = value * factor
-            let rounded = (product * 1e6).rounded() / 1e6
-            return abs(product) < 1e9 ? rounded : product
+            guard product != 0, abs(product) < 1e9 else { return product }
+            var scale = 1e6
+            while abs(product) * scale < 1e3, scale < 1e300 { scale *= 10 }
+            return (product * scale).rounded() / scale
         }
         var copy = self
         copy.low = low.map(convert)

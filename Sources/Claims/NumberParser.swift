@@ -122,8 +122,10 @@ struct NumberParser {
         var sawNumber = false
         var fromArticle = false
         var decimalPlace: Double?
+        var previous: String?
         for token in text.split(separator: " ") {
             let word = String(token)
+            defer { previous = word }
             switch word {
             case _ where lexicon.joiningWords.contains(word): continue
             case _ where lexicon.decimalWords.contains(word):
@@ -139,7 +141,9 @@ struct NumberParser {
             case _ where lexicon.oneWords.contains(word):
                 if current == 0 { current = 1; fromArticle = true }
             case _ where lexicon.halfWords.contains(word):
-                current = current == 0 || fromArticle ? 0.5 : current + 0.5
+                // "one half" is a half; "one and a half" (the joining word comes between) is more.
+                let oneHalf = previous.flatMap { lexicon.numbers[$0] } == 1 && current == 1
+                current = current == 0 || fromArticle || oneHalf ? 0.5 : current + 0.5
                 fromArticle = false
                 sawNumber = true
             default:

@@ -31,7 +31,7 @@ struct RuleCompiler {
 
     /// Group names with fixed meanings; fragments may not use them.
     static let meaningfulGroups: Set<String> = ["value", "low", "high", "qualifier", "unit", "place", "group", "source", "date",
-                                                    "low_unit", "plus", "plus_unit"]
+                                                    "low_unit", "plus", "plus_unit", "plus2", "plus2_unit"]
     static let claimRuleKeys: Set<String> = ["id", "description", "pattern", "unit", "priority", "set", "requires",
                                              "excludes", "prefilter", "refers-back", "revises", "compare", "one-quantity", "examples"]
     static let contextRuleKeys: Set<String> = ["id", "description", "pattern", "anonymous", "background", "refers-back", "applies-to", "attach",

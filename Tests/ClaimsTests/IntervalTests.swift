@@ -102,6 +102,9 @@ final class IntervalTests: XCTestCase {
     func testScaled() {
         XCTAssertEqual(Interval(low: 15, high: nil).scaled(by: 1609.344), Interval(low: 24140.16, high: nil))
         XCTAssertEqual(Interval.point(2, approx: true).scaled(by: 1000), .point(2000, approx: true))
+        XCTAssertEqual(Interval.point(6).scaled(by: 0.3048), .point(1.8288), "rounded to a millionth")
+        XCTAssertEqual(Interval.point(16.25).scaled(by: 1e-9), .point(1.625e-8), "not rounded to zero below a millimetre")
+        XCTAssertEqual(Interval.point(0.5).scaled(by: 0.001), .point(0.0005))
     }
 
     func testCodableRoundTrip() throws {
