@@ -28,6 +28,8 @@ enum Fragments {
         let unitWords = lexicon.numbers.filter { $0.value == 1 }.map(\.key)
         let oneHalf = unitWords.isEmpty ? "" : "|" + optional(unitWords) + #"[\s-]"# + half
         result.append(("half_number", "(?:" + half + #"\s+"# + one + "|" + one + #"\s+"# + half + oneHalf + ")"))
+        // "a", "an": one, for rules that measure ("a mile"); (?&number) reads them only before a number word.
+        result.append(("one_word", one))
         // "3/4", "2 1/2", "2½": fractions, for rules that measure ("9/11 victims" is no count).
         result.append(("fraction", #"(?<![\d/.,])(?:(?:\d{1,3}(?:\s+|-))?\d{1,2}/\d{1,2}(?![\d/])|(?:\d{1,3}\s?)?[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])"#))
         // "minus 4", "-4", "−4".
@@ -66,11 +68,14 @@ enum Fragments {
         return notInside + "(?:" + grouped + "|" + afterMonth + #"\d{1,3}(?:"# + spaces + #"\d{3})+|\d+)(?:\.\d+)?(?!\d)"#
     }
 
-    /// A digit, number word, vague quantity or zero word: the least a sentence needs to hold
-    /// a claim ("No one was hurt" holds one). (`Extractor` passes a sentence with an ASCII digit
-    /// without running it, which holds because `\d` is a branch of its own.)
+    /// A digit, number word, vague quantity, zero word or "a" before a unit: the least a
+    /// sentence needs to hold a claim ("No one was hurt", "a mile away" hold one). (`Extractor`
+    /// passes a sentence with an ASCII digit without running it, which holds because `\d` is a
+    /// branch of its own.)
     static func trigger(_ fragments: [(name: String, pattern: String)], analyser: StartAnalyser = StartAnalyser()) -> Regex {
-        let body = #"\d|\b(?:(?&number_word)|(?&vague)|(?&half_number)|(?&zero_word)\b)|(?&fraction)"#
+        let units = fragments.map(\.name).filter { $0.hasPrefix("unit_") }.map { "(?&\($0))" }
+        let oneUnit = units.isEmpty ? "" : #"|\b(?&one_word)\s+(?:"# + units.joined(separator: "|") + #")\b"#
+        let body = #"\d|\b(?:(?&number_word)|(?&vague)|(?&half_number)|(?&zero_word)\b)|(?&fraction)"# + oneUnit
         let pattern = body + defineBlock(fragments)
         // The fragments come from the lexicon and have already compiled inside every rule.
         let start = analyser.startClass(of: body, fragments)

@@ -116,6 +116,8 @@ struct NumberParser {
     /// scales close it. One-words ("a") stand for one; a half-word is 0.5 or, after a joining
     /// word, adds 0.5. After a decimal word ("point") digit words are decimals.
     private func words(_ text: String) -> Parsed? {
+        // A lone "a" is one ("a mile"): only rules that measure capture it.
+        if lexicon.oneWords.contains(text) { return .exact(1, scale: nil) }
         var total = 0.0
         var current = 0.0
         var lastScale: Double?

@@ -40,6 +40,7 @@ final class NumberParserTests: XCTestCase {
         XCTAssertEqual(value("a hundred"), 100)
         XCTAssertEqual(value("a thousand"), 1000)
         XCTAssertEqual(value("an estimated"), nil)
+        XCTAssertEqual(value("a"), 1, "a lone article is one (\"a mile\"): only length rules capture it")
         XCTAssertEqual(value("three hundred"), 300)
         XCTAssertEqual(value("one hundred and five"), 105)
         XCTAssertEqual(value("two hundred thousand"), 200_000)
@@ -69,7 +70,7 @@ final class NumberParserTests: XCTestCase {
     }
 
     func testNotNumbers() {
-        for text in ["", "many", "a", "and", "the crowd", "1.2.3", "twenty apples"] {
+        for text in ["", "many", "and", "the crowd", "1.2.3", "twenty apples", "a a"] {
             XCTAssertNil(parser.parse(text), text)
         }
     }
