@@ -725,8 +725,9 @@ public final class Extractor {
             interval.vague = true
             return interval
         case .exact(let x, _):
-            guard let hedge else { return .point(x) }
-            return hedge.template.apply(x, approx: hedge.approx)
+            let approx = (hedge?.approx ?? false) || numbers.isApproximate(value)
+            guard let hedge else { return .point(x, approx: approx) }
+            return hedge.template.apply(x, approx: approx)
         }
     }
 

@@ -19,7 +19,9 @@ enum Fragments {
         let half = optional(lexicon.halfWords)
         let join = optional(lexicon.joiningWords)
         let point = optional(lexicon.decimalWords)
-        result.append(("number", #"(?:(?&digits)(?:\s*(?&scale))?|(?:(?:"# + one + "|" + half + #"(?:\s+"# + one + #")?)\s+)?(?&number_word)(?:(?:\s+"#
+        // A scale word starts a number only after "a" or "half a": "million" of "three million"
+        // is inside a number, not one of its own.
+        result.append(("number", #"(?:(?&digits)(?:\s*(?&scale))?|(?:(?:"# + one + "|" + half + #"(?:\s+"# + one + #")?)\s+(?&number_word)|(?!(?&scale))(?&number_word))(?:(?:\s+"#
             + join + #"\s+(?:"# + one + #"\s+"# + half + #"\s+)?|\s*-\s*|\s+)(?&number_word))*"#
             + #"(?:\s+"# + point + #"(?:\s+(?&digit_word))+(?:\s+(?&scale))?)?"#
             + #"(?:\s+"# + join + #"\s+"# + one + #"\s+"# + half + #")?)"#))
@@ -56,16 +58,17 @@ enum Fragments {
 
     /// Digits, with thousands grouped by commas, apostrophes ("12'000", "12’000") or spaces
     /// (plain, no-break, thin: "12 000"); NumberParser.groupSeparators reads the same ones. A
-    /// number never starts inside another ("000" of "12 000", "5" of "12.5"), and a space-grouped
-    /// one never right after a month ("May 12 300 people" is a date and a count).
+    /// number never starts or ends inside another ("000" of "12 000", "5" or "12" of "12.5", "88"
+    /// of "1987/88", "3" of "66-2/3"), and a space-grouped one never starts right after a month
+    /// ("May 12 300 people" is a date and a count).
     static func digits(months: [String]) -> String {
         let spaces = #"[\x20\x{A0}\x{2009}\x{202F}]"#
-        let notInside = #"(?<!\d)(?<!\d[.,'’])"#
+        let notInside = #"(?<!\d)(?<!\d[.,'’/])"#
             + (1...3).map { #"(?<!(?<!\d)\d{\#($0)}"# + spaces + ")" }.joined()
         let afterMonth = months.isEmpty ? "" : "(?<!" + months.map { #"\b"# + literal($0) + #"\s"# }
             .sorted().joined(separator: "|") + ")"
         let grouped = [",", "'", "’"].map { #"\d{1,3}(?:"# + $0 + #"\d{3})+"# }.joined(separator: "|")
-        return notInside + "(?:" + grouped + "|" + afterMonth + #"\d{1,3}(?:"# + spaces + #"\d{3})+|\d+)(?:\.\d+)?(?!\d)"#
+        return notInside + "(?:" + grouped + "|" + afterMonth + #"\d{1,3}(?:"# + spaces + #"\d{3})+|\d+)(?:\.\d+)?(?!\d)(?!\.\d)"#
     }
 
     /// A digit, number word, vague quantity, zero word or "a" before a unit: the least a

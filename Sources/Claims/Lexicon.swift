@@ -47,6 +47,8 @@ public struct Lexicon: Sendable {
     public var oneWords: Set<String> = []
     public var halfWords: Set<String> = []
     public var joiningWords: Set<String> = []
+    /// Scale words that make a figure approximate ("two dozen" is about 24, as readers take it).
+    public var approximateScales: Set<String> = []
     /// "two point five": the word that starts the decimals of a spelled-out number.
     public var decimalWords: Set<String> = []
     /// "minus 4 percent": words that make the number after them negative.
@@ -105,6 +107,7 @@ public struct Lexicon: Sendable {
         periods.merge(other.periods) { $1 }
         oneWords.formUnion(other.oneWords)
         halfWords.formUnion(other.halfWords)
+        approximateScales.formUnion(other.approximateScales)
         joiningWords.formUnion(other.joiningWords)
         decimalWords.formUnion(other.decimalWords)
         negativeWords.formUnion(other.negativeWords)
@@ -155,7 +158,7 @@ public struct Lexicon: Sendable {
     static let keys: Set<String> = [
         "numbers", "scales", "vague", "qualifiers", "units", "unit-marks", "weekdays", "day-aliases", "months", "relative-days",
         "abbreviations", "generic-groups", "umbrella-groups", "honorifics", "articles", "continuations", "periods", "past-markers", "span-markers",
-        "comparisons", "skip-sentences", "section-breaks", "corrections", "superseded-sentences", "one-words", "half-words", "joining-words", "decimal-words", "negative-words", "zero-words", "possessives",
+        "comparisons", "skip-sentences", "section-breaks", "corrections", "superseded-sentences", "one-words", "half-words", "approximate-scales", "joining-words", "decimal-words", "negative-words", "zero-words", "possessives",
     ]
 
     /// Reads the `lexicon:` section of a file.
@@ -207,6 +210,7 @@ public struct Lexicon: Sendable {
         lexicon.honorifics = Set(reader.strings(map["honorifics"], "lexicon.honorifics") ?? [])
         lexicon.oneWords = Set((reader.strings(map["one-words"], "lexicon.one-words") ?? []).map { $0.folded() })
         lexicon.halfWords = Set((reader.strings(map["half-words"], "lexicon.half-words") ?? []).map { $0.folded() })
+        lexicon.approximateScales = Set((reader.strings(map["approximate-scales"], "lexicon.approximate-scales") ?? []).map { $0.folded() })
         lexicon.joiningWords = Set((reader.strings(map["joining-words"], "lexicon.joining-words") ?? []).map { $0.folded() })
         lexicon.decimalWords = Set((reader.strings(map["decimal-words"], "lexicon.decimal-words") ?? []).map { $0.folded() })
         lexicon.negativeWords = Set((reader.strings(map["negative-words"], "lexicon.negative-words") ?? []).map { $0.folded() })

@@ -47,6 +47,12 @@ struct NumberParser {
         return words(text.folded(hyphens: true))
     }
 
+    /// Is the figure written with a scale the lexicon calls approximate ("two dozen")?
+    func isApproximate(_ raw: String) -> Bool {
+        guard !lexicon.approximateScales.isEmpty else { return false }
+        return raw.folded(hyphens: true).split(separator: " ").contains { lexicon.approximateScales.contains(String($0)) }
+    }
+
     /// How the thousands of a grouped number were written: "4,000" → 1000, "1 500 000" → 1e6;
     /// nil for ungrouped digits. "3-4,000" reads as 3,000 to 4,000 through this.
     func groupScale(_ raw: String) -> Double? {
