@@ -17,7 +17,7 @@ final class ExtractorNumberTests: XCTestCase {
         (["nearly", "almost", "close to", "just under", "approaching", "just shy of", "nigh on"], "~[900, 1000)"),
         (["about", "around", "roughly", "approximately", "some", "an estimated", "estimated", "approx.",
           "roughly some", "circa", "an approximate", "as few as", "more like", "closer to", "nearer", "in the region of", "on the order of", "something like"], "~1000"),
-        (["up to", "as many as", "as much as", "as high as"], "~[0, 1000]"),
+        (["up to", "as many as", "as much as", "as high as", "as deep as", "as far as", "as tall as", "as wide as"], "~[0, 1000]"),
         (["no more than", "not more than", "at most", "a maximum of", "at the most", "within"], "[0, 1000]"),
         (["fewer than", "less than", "under", "below", "just below", "lower than", "shorter than"], "[0, 1000)"),
     ]
