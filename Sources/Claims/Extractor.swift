@@ -567,6 +567,9 @@ public final class Extractor {
         return rules.lexicon.continuations.contains { head == $0 || head.hasPrefix($0 + " ") || head.hasPrefix($0 + ",") }
     }
 
+    /// The groups of a compound length's later parts, each a number and its unit, in order.
+    private static let compoundParts = [("plus", "plus_unit"), ("plus2", "plus2_unit")]
+
     /// Magnitudes past this are no news figure (10^400 people); past a Double's range they
     /// would even become infinite and match any other claim.
     static let largestValue = 1e15
@@ -598,7 +601,7 @@ public final class Extractor {
         value = value.scaled(by: factor)
         // "6 feet 1 inch", "1 km and 200 metres", "2 yards, 7 feet and 10 inches": a compound
         // length is one value.
-        for (part, partUnit) in [("plus", "plus_unit"), ("plus2", "plus2_unit")] {
+        for (part, partUnit) in Self.compoundParts {
             guard let plusText = text(part) else { continue }
             guard case .exact(let extra, _)? = numbers.parse(plusText), extra >= 0 else {
                 trace?.outcome(.noValue("\(part) \"\(plusText)\" is not a number the lexicon knows")); return nil
