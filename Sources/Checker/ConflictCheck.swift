@@ -104,7 +104,10 @@ public struct ConflictCheck: Check {
     /// A figure with no day in its article's text ("organisers say 100,000 gathered" in
     /// Tuesday's paper) may be about the march another article dates to Saturday: across
     /// articles it also meets claims whose text gives a day up to `articleDateWindow` days
-    /// before its article's date. Two undated figures still need the same day.
+    /// before its article's date, and so does a figure dated by the lede's day of publication
+    /// in a later paragraph. Two such loosely dated figures meet the same way: Friday's story's
+    /// "24 were wounded" may be the attack Thursday's story counted as 20 wounded. Each later
+    /// figure is reported once per voice it contradicts.
     private func acrossDays(_ groups: [ComparisonKey: KeyGroup], reported: Set<Claim>, options: CheckOptions) -> [Finding] {
         var findings: [Finding] = []
         for key in groups.keys.sorted() where key.scope.isEmpty {
@@ -112,12 +115,12 @@ public struct ConflictCheck: Check {
             var pairs: [(earlier: Claim, later: Claim)] = []
             for (index, later) in group.claims.enumerated() where later.articleDated && !group.replaced[index] && !reported.contains(later) {
                 guard let day = later.context.date.flatMap(CalendarDate.init(iso:)) else { continue }
+                var voices = Set<String>()
                 for back in 1...Self.articleDateWindow {
                     var other = key
                     other.date = ComparisonKey.normalize(day.adding(days: -back).description)
-                    if let earlier = groups[other]?.firstDatedConflict(with: later, tolerance: options.tolerance, check: self) {
+                    for earlier in groups[other]?.datedConflicts(with: later, tolerance: options.tolerance, check: self, voices: &voices) ?? [] {
                         pairs.append((earlier, later))
-                        break
                     }
                 }
             }
@@ -256,8 +259,6 @@ private struct KeyGroup {
     let fileStart: [Int]
     /// Per vagueness, the claims of it in order and a tree over their bounds.
     let byVagueness: [Bool: (members: [Int], tree: DisjointFinder)]
-    /// Per vagueness, the claims not dated only by their article (for `acrossDays`).
-    let datedByVagueness: [Bool: (members: [Int], tree: DisjointFinder)]
     /// Whether each claim is one its own article replaces: never another article's rival.
     let replaced: [Bool]
 
@@ -282,13 +283,10 @@ private struct KeyGroup {
             (members, DisjointFinder(lows: members.map { lows[$0] }, highs: members.map { highs[$0] }))
         }
         var all: [Bool: (members: [Int], tree: DisjointFinder)] = [:]
-        var dated: [Bool: (members: [Int], tree: DisjointFinder)] = [:]
         for vague in [false, true] {
             all[vague] = index(sorted.indices.filter { sorted[$0].value.vague == vague })
-            dated[vague] = index(sorted.indices.filter { sorted[$0].value.vague == vague && !sorted[$0].articleDated })
         }
         byVagueness = all
-        datedByVagueness = dated
     }
 
     /// How far apart a pair's ranges lie, relative to their size, for ranking.
@@ -325,7 +323,28 @@ private struct KeyGroup {
                 if conflicts(earlier, later), otherVoices.insert(voices[earlier]).inserted { pairs.append(Pair(earlier: earlier, later: later)) }
             }
         }
-        return pairs
+        return withoutRepeats(pairs)
+    }
+
+    /// Drops a pair across articles that one of them already reports: its article has the
+    /// other's figure, from the same voice, set against the same claim (one story's own "7
+    /// killed" against the group's "15 killed"; a second story's own "7 killed" adds nothing
+    /// against that 15, while the police's figure in another paper still would).
+    private func withoutRepeats(_ pairs: [Pair]) -> [Pair] {
+        var rivals: [Int: [Int]] = [:]
+        for pair in pairs where claims[pair.earlier].file == claims[pair.later].file {
+            rivals[pair.earlier, default: []].append(pair.later)
+            rivals[pair.later, default: []].append(pair.earlier)
+        }
+        guard !rivals.isEmpty else { return pairs }
+        return pairs.filter { pair in
+            let (a, b) = (pair.earlier, pair.later)
+            guard claims[a].file != claims[b].file else { return true }
+            let repeated = { (own: Int, other: Int) in
+                rivals[own, default: []].contains { voices[$0] == voices[other] && !conflicts($0, other) }
+            }
+            return !repeated(a, b) && !repeated(b, a)
+        }
     }
 
     /// The first claim (from position `from` among the members of the later claim's vagueness,
@@ -337,24 +356,30 @@ private struct KeyGroup {
         return tree.first(from: from, below: end, low: lows[later], high: highs[later])
     }
 
-    /// `acrossDays`: the first claim of another article, not itself dated only by its article,
-    /// that `later` (from another key) conflicts with.
-    func firstDatedConflict(with later: Claim, tolerance: Double, check: ConflictCheck) -> Claim? {
-        guard let (members, tree) = datedByVagueness[later.value.vague] else { return nil }
+    /// `acrossDays`: claims of other articles that `later` (from another key) conflicts with,
+    /// the first of each voice not in `voices` among the first `ConflictCheck.otherArticleHits`.
+    func datedConflicts(with later: Claim, tolerance: Double, check: ConflictCheck, voices seen: inout Set<String>) -> [Claim] {
+        guard let (members, tree) = byVagueness[later.value.vague] else { return [] }
         let (low, high) = later.widenedBounds(by: tolerance * ConflictCheck.sharedShare)
         // The later claim's own file is one run of the members: search before it, then after.
         let runStart = members.partitioningIndex(where: { claims[$0].file >= later.file })
         let runEnd = members.partitioningIndex(where: { claims[$0].file > later.file })
+        var found: [Claim] = []
+        var conflicting = 0, looked = 0
+        // The tree's narrow reading finds a superset; `looked` bounds the near misses it may offer.
         for (from, below) in [(0, runStart), (runEnd, members.count)] {
             var next = from
-            while let hit = tree.first(from: next, below: below, low: low, high: high) {
+            while conflicting < ConflictCheck.otherArticleHits, looked < 4 * ConflictCheck.otherArticleHits,
+                  let hit = tree.first(from: next, below: below, low: low, high: high) {
                 let earlier = claims[members[hit]]
                 next = hit + 1
-                if replaced[members[hit]] { continue }
-                if check.conflicts(earlier, later, tolerance: tolerance) { return earlier }
+                looked += 1
+                guard !replaced[members[hit]], check.conflicts(earlier, later, tolerance: tolerance) else { continue }
+                conflicting += 1
+                if seen.insert(voices[members[hit]]).inserted { found.append(earlier) }
             }
         }
-        return nil
+        return found
     }
 
     /// The claims of one file in the key, split by voice and vagueness, and the revision

@@ -201,7 +201,10 @@ struct ContextAttacher {
                claimFollows(mention.range, near: claim) { continue }
             // "61.2%, down from 67% in 2019": the year belongs to the baseline.
             if role == .place || role == .date, !before, between(claim, mention.range, among: baselines) { continue }
-            if best == nil || distance < best!.distance { best = (mention, distance) }
+            // A dateline is only the filing place: any other mention in the sentence wins.
+            if best == nil || (mention.rule.dateline ? 1 : 0, distance) < (best!.mention.rule.dateline ? 1 : 0, best!.distance) {
+                best = (mention, distance)
+            }
         }
         return best?.mention
     }
@@ -240,7 +243,7 @@ struct ContextAttacher {
         }
         guard paragraphs[index] != 0 else { return nil }
         for lede in ledeSentences.reversed() where lede < index && sections[lede] == sections[index] {
-            if let found = last(role, in: lede, kind: kind, resolve: resolve) { return found }
+            if let found = last(role, in: lede, kind: kind, resolve: resolve, fromLede: true) { return found }
         }
         return nil
     }
@@ -271,8 +274,10 @@ struct ContextAttacher {
         return found
     }
 
-    private func last(_ role: ContextRule.Role, in sentence: Int, kind: String, resolve: (String) -> String?) -> Inherited? {
-        for mention in (bySentence[sentence] ?? []).reversed() where mention.rule.role == role && mention.rule.applies(to: kind) {
+    private func last(_ role: ContextRule.Role, in sentence: Int, kind: String, resolve: (String) -> String?,
+                      fromLede: Bool = false) -> Inherited? {
+        for mention in (bySentence[sentence] ?? []).reversed() where mention.rule.role == role && mention.rule.applies(to: kind)
+            && (!fromLede || mention.rule.inheritedFromLede) {
             if let value = resolve(mention.text) { return Inherited(value: value, mention: mention, sentence: sentence) }
         }
         return nil

@@ -221,6 +221,17 @@ public struct ContextProvenance: Equatable, Sendable {
         case continued(rule: String, text: String, sentence: Int)
         /// The group of the claim a refers-back claim points to.
         case referent(rule: String)
+
+        /// Whether `date`, from here, only loosely dates its claim: it is the article's own, or
+        /// the lede's day carried into a later paragraph when that day is the article's (today's
+        /// news in the lede, background further down). A lede about an earlier day dates its story.
+        public func isLoose(articleDate: String?, date: String?) -> Bool {
+            switch self {
+            case .articleDate: true
+            case .inherited(_, _, _, let fromLede): fromLede && articleDate != nil && date == articleDate
+            default: false
+            }
+        }
     }
 
     public var place: Origin = .none

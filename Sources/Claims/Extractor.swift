@@ -169,7 +169,7 @@ public final class Extractor {
                          sentenceIndex: sentenceIndex ?? -1, value: candidate.value, unit: candidate.unit,
                          context: context, attribution: attribution, comparable: candidate.rule.comparable,
                          paragraph: sentenceIndex.map { paragraphs[$0] } ?? -1, revises: candidate.revises,
-                         articleDated: provenance.date == .articleDate)
+                         articleDated: provenance.date.isLoose(articleDate: articleDate?.description, date: context.date))
             claim.sentenceCut = (window.before, window.after)
             return claim
         }
@@ -392,12 +392,17 @@ public final class Extractor {
             withClaims.insert(index - 1)
         }
         var possible: [UInt64] = []
+        // A story has one dateline: the first sentence that holds one ("AMSTERDAM, March 5",
+        // then "KLM Royal Dutch Airlines said ..." is a company, not a second dateline).
+        var datelineSentence: Int?
         for index in 0...last {
             let slice = Extractor.slice(whole, sentences[index])
             var scanned = false
-            for entry in contextMatchers where ((entry.rule.role == .place || entry.rule.role == .date) && inheritable[index])
+            let datelines = index < Extractor.datelineSentences && (datelineSentence ?? index) == index
+            for entry in contextMatchers where (datelines || !entry.rule.dateline) && (
+                ((entry.rule.role == .place || entry.rule.role == .date) && inheritable[index])
                 || withClaims.contains(index)
-                || (entry.rule.role == .source && sourceSentences.contains(index)) {
+                || (entry.rule.role == .source && sourceSentences.contains(index))) {
                 var found: [Mention] = []
                 let document = scan.document
                 if !scanned {
@@ -412,10 +417,15 @@ public final class Extractor {
                     guard let range = match.range(ofGroup: entry.rule.role.rawValue), !range.isEmpty else { return }
                     found.append(Mention(rule: entry.rule, range: range, text: document.text(range)))
                 }
+                if entry.rule.dateline, !found.isEmpty { datelineSentence = index }
                 scan.mentions += found
             }
         }
     }
+
+    /// Dateline rules are searched in this many sentences from the start: a headline line may
+    /// come first, and the splitter cuts "ST. LOUIS, April 7" at the abbreviation.
+    static let datelineSentences = 3
 
     /// The sentences whose place and date mentions `ContextAttacher` can give a claim: the
     /// claim's own, those before it in its paragraph, and the lede's (paragraph 0, whatever

@@ -36,6 +36,8 @@ extension Issue {
         case patternFailed(rule: String, reason: String)
         case contextNotCaptured(rule: String, context: String)
         case invalidAttach(rule: String)
+        case invalidInherit(rule: String)
+        case onlyPlaceAndDateRules(rule: String, key: String)
         /// `key` is the YAML key: anonymous, background or refers-back.
         case onlySourceRules(rule: String, key: String)
         case backgroundWithOthers(rule: String)
@@ -97,6 +99,8 @@ extension Issue {
             case .patternFailed(let rule, let reason): "rule \(rule): \(reason)"
             case .contextNotCaptured(let rule, let context): "rule \(rule): a \(context) rule must capture (?<\(context)>...)"
             case .invalidAttach(let rule): "rule \(rule): attach must be nearest, before or after"
+            case .invalidInherit(let rule): "rule \(rule): inherit must be lede or paragraph"
+            case .onlyPlaceAndDateRules(let rule, let key): "rule \(rule): only place and date rules have '\(key)'"
             case .onlySourceRules(let rule, let key):
                 "rule \(rule): only source rules can " + (key == "refers-back" ? "refer back" : "be \(key)")
             case .backgroundWithOthers(let rule): "rule \(rule): a background rule is neither anonymous nor refers back"

@@ -96,6 +96,14 @@ public final class ContextRule: @unchecked Sendable {
     /// Claim kinds served; empty means all.
     public let appliesTo: Set<String>
     public let attach: Attach
+    /// A dateline rule ("JAKARTA Indonesian police said ..."): searched only in the article's
+    /// first sentences, where alone a capitalised word can be the filing place, and weaker than
+    /// any other mention of its role there, since a story filed in Beirut may be about Jableh.
+    public let dateline: Bool
+    /// Place and date rules: whether a mention is inherited from the lede by later paragraphs, or
+    /// only within its own paragraph ("raids across the country" is the scope of its own clause,
+    /// not where the story's later figures happened).
+    public let inheritedFromLede: Bool
     public let regex: Regex
     /// Cheap sentence tests, every one of which a sentence must match before the pattern runs.
     public let prefilters: [Regex]
@@ -103,8 +111,11 @@ public final class ContextRule: @unchecked Sendable {
 
     init(id: String, role: Role, description: String, file: String, line: Int, anonymous: Bool,
          background: Bool = false, refersBack: Bool = false,
-         appliesTo: Set<String>, attach: Attach, regex: Regex, prefilters: [Regex] = [], examples: [RuleExample]) {
+         appliesTo: Set<String>, attach: Attach, dateline: Bool = false, inheritedFromLede: Bool = true,
+         regex: Regex, prefilters: [Regex] = [], examples: [RuleExample]) {
         self.prefilters = prefilters
+        self.dateline = dateline
+        self.inheritedFromLede = inheritedFromLede
         self.background = background
         self.refersBack = refersBack
         self.id = id

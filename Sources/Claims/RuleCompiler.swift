@@ -35,7 +35,7 @@ struct RuleCompiler {
     static let claimRuleKeys: Set<String> = ["id", "description", "pattern", "unit", "priority", "set", "requires",
                                              "excludes", "prefilter", "refers-back", "revises", "compare", "one-quantity", "examples"]
     static let contextRuleKeys: Set<String> = ["id", "description", "pattern", "anonymous", "background", "refers-back", "applies-to", "attach",
-                                                  "prefilter", "examples"]
+                                                  "dateline", "inherit", "prefilter", "examples"]
     static let claimExpectationKeys: Set<String> = ["text", "quote", "low", "high", "lowInclusive", "highInclusive",
                                                     "approx", "unit", "place", "date", "group", "source", "attribution"]
 
@@ -136,11 +136,17 @@ struct RuleCompiler {
                 if background && (anonymous || refersBack) {
                     reader.error(map["background"], .backgroundWithOthers(rule: id))
                 }
+                let dateline = reader.bool(map["dateline"], "dateline") ?? false
+                let inheritText = reader.string(map["inherit"], "inherit") ?? "lede"
+                if !["lede", "paragraph"].contains(inheritText) { reader.error(map["inherit"], .invalidInherit(rule: id)) }
+                if map["inherit"] != nil, role != .place && role != .date {
+                    reader.error(map["inherit"], .onlyPlaceAndDateRules(rule: id, key: "inherit"))
+                }
                 let examples = readExamples(map["examples"], id: id, allowed: ["text", role.rawValue, "anonymous"], &reader)
                 result.append(.context(ContextRule(
                     id: id, role: role, description: description, file: reader.file, line: line, anonymous: anonymous,
                     background: background, refersBack: refersBack, appliesTo: Set(reader.strings(map["applies-to"], "applies-to") ?? []), attach: attach,
-                    regex: regex,
+                    dateline: dateline, inheritedFromLede: inheritText != "paragraph", regex: regex,
                     prefilters: map["prefilter"].map { readPrefilters($0, id: id, macros: fragments.macros, define: defineBlock, &reader) } ?? [],
                     examples: examples)))
             } else if let kind {

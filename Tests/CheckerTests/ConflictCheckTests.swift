@@ -243,10 +243,43 @@ final class ConflictCheckTests: XCTestCase {
         var d = b
         d.context.date = "2021-03-05"
         XCTAssertEqual(check.run([a, d], options: options), [])
-        // Two undated figures still need the same day.
+        // Two loosely dated figures meet the same way: Saturday's undated 40,000 may be the
+        // march Tuesday's undated 15,000 counts.
         var e = a
         e.articleDated = true
-        XCTAssertEqual(check.run([e, b], options: options), [])
+        XCTAssertEqual(check.run([e, b], options: options).map { $0.claims.map(\.file) }, [["a.md", "b.md"]])
+        XCTAssertEqual(check.run([e, c], options: options), [])
+    }
+
+    func testALooselyDatedFigureIsReportedOncePerVoiceOfEarlierDays() {
+        // Thursday's stories: officials' 20 wounded (a.md), the writer's 20 wounded (b.md).
+        // Friday's story, five paragraphs below a lede about Friday: "24 were wounded".
+        var a = claim("casualties", exact(20), place: "Jakarta", date: "2016-01-14", group: "injured", source: "officials", file: "a.md", line: 1)
+        a.articleDated = true
+        let b = claim("casualties", exact(20), place: "Jakarta", date: "2016-01-14", group: "injured", file: "b.md", line: 1)
+        var c = claim("casualties", exact(24), place: "JAKARTA", date: "2016-01-15", group: "injured", file: "c.md", line: 9)
+        c.articleDated = true
+        XCTAssertEqual(check.run([a, b, c], options: options).map { $0.claims.map(\.file) }, [["a.md", "c.md"], ["b.md", "c.md"]])
+        // One voice is reported once.
+        var d = b
+        d.attribution = a.attribution
+        XCTAssertEqual(check.run([a, d, c], options: options).map { $0.claims.map(\.file) }, [["a.md", "c.md"]])
+    }
+
+    func testAnotherArticlesRepeatOfARivalFigureIsNotReportedAgain() {
+        // a.md: "Just seven people were killed ... It added that 15 people were killed" (the
+        // group's claim). b.md, the same writer's next story: "seven people were killed".
+        let own = claim("casualties", exact(7), place: "Jakarta", date: "2016-01-14", group: "killed", file: "a.md", line: 4)
+        let rival = claim("casualties", exact(15), place: "Jakarta", date: "2016-01-14", group: "killed", source: "the group",
+                          file: "a.md", line: 10)
+        let repeated = claim("casualties", exact(7), place: "Jakarta", date: "2016-01-14", group: "killed", file: "b.md", line: 3)
+        XCTAssertEqual(check.run([own, rival, repeated], options: options).map { $0.claims.map { "\($0.file):\($0.line)" } },
+                       [["a.md:4", "a.md:10"]])
+        // Another voice's 7 in the second story is a contradiction of its own.
+        let police = claim("casualties", exact(7), place: "Jakarta", date: "2016-01-14", group: "killed", source: "police",
+                           file: "b.md", line: 3)
+        XCTAssertEqual(check.run([own, rival, police], options: options).map { $0.claims.map { "\($0.file):\($0.line)" } },
+                       [["a.md:4", "a.md:10"], ["a.md:10", "b.md:3"]])
     }
 
     func testAnotherArticlesFigureIsReportedBesideTheArticlesOwn() {

@@ -90,6 +90,7 @@ final class ConflictScaleTests: XCTestCase {
         var reported = Set<Claim>()
         for key in groups.keys.sorted() {
             let group = groups[key]!.sorted(by: Claim.positionOrder)
+            var pairs: [(earlier: Claim, later: Claim)] = []
             for j in group.indices.dropFirst() {
                 let later = group[j]
                 let candidates = group[..<j].filter { earlier in
@@ -99,30 +100,40 @@ final class ConflictScaleTests: XCTestCase {
                 }
                 let own = candidates.filter { $0.file == later.file }
                 var voices = Set<String>()
-                for earlier in own where voices.insert(earlier.voice).inserted {
-                    findings.append(check.finding(earlier, later, options: options))
-                    reported.insert(later)
-                }
+                for earlier in own where voices.insert(earlier.voice).inserted { pairs.append((earlier, later)) }
                 var otherVoices = Set<String>()
                 for other in candidates.filter({ $0.file != later.file }).prefix(ConflictCheck.otherArticleHits)
                 where !replaced.contains(later) && !replaced.contains(other) && otherVoices.insert(other.voice).inserted {
-                    findings.append(check.finding(other, later, options: options))
-                    reported.insert(later)
+                    pairs.append((other, later))
                 }
+            }
+            // A pair across articles that one article already reports, with the other's figure
+            // in the same voice set against the same claim, is dropped.
+            let inFile = pairs.filter { $0.earlier.file == $0.later.file }
+            func rivals(of claim: Claim) -> [Claim] {
+                inFile.compactMap { $0.earlier == claim ? $0.later : $0.later == claim ? $0.earlier : nil }
+            }
+            func repeated(_ own: Claim, _ other: Claim) -> Bool {
+                rivals(of: own).contains { $0.voice == other.voice && !check.conflicts($0, other, tolerance: tolerance) }
+            }
+            for pair in pairs where pair.earlier.file == pair.later.file
+                || !(repeated(pair.earlier, pair.later) || repeated(pair.later, pair.earlier)) {
+                findings.append(check.finding(pair.earlier, pair.later, options: options))
+                reported.insert(pair.later)
             }
         }
         for key in groups.keys.sorted() where key.scope.isEmpty {
             for later in groups[key]!.sorted(by: Claim.positionOrder) where later.articleDated && !reported.contains(later) && !replaced.contains(later) {
                 guard let day = later.context.date.flatMap(CalendarDate.init(iso:)) else { continue }
+                var voices = Set<String>()
                 for back in 1...ConflictCheck.articleDateWindow {
                     var other = key
                     other.date = ComparisonKey.normalize(day.adding(days: -back).description)
-                    if let earlier = (groups[other] ?? []).sorted(by: Claim.positionOrder).first(where: { earlier in
-                        earlier.file != later.file && !earlier.articleDated && !replaced.contains(earlier)
-                            && check.conflicts(earlier, later, tolerance: tolerance)
-                    }) {
+                    let conflicting = (groups[other] ?? []).sorted(by: Claim.positionOrder).filter { earlier in
+                        earlier.file != later.file && !replaced.contains(earlier) && check.conflicts(earlier, later, tolerance: tolerance)
+                    }
+                    for earlier in conflicting.prefix(ConflictCheck.otherArticleHits) where voices.insert(earlier.voice).inserted {
                         findings.append(check.finding(earlier, later, options: options))
-                        break
                     }
                 }
             }

@@ -49,6 +49,36 @@ final class RuleLoaderErrorTests: XCTestCase {
         ])
     }
 
+    func testInheritTakesLedeOrParagraphAndOnlyOnPlaceAndDateRules() throws {
+        let (dir, rules, messages) = try load(["where.yml": """
+            context: place
+            rules:
+              - id: test.scope
+                inherit: paragraph
+                dateline: true
+                pattern: '\\bacross\\s+(?<place>the\\s+land)\\b'
+              - id: test.bad
+                inherit: everywhere
+                pattern: '\\bin\\s+(?<place>Zed)\\b'
+
+            """, "who.yml": """
+            context: source
+            rules:
+              - id: test.who
+                inherit: paragraph
+                pattern: '(?<source>Zed)\\s+said'
+
+            """])
+        XCTAssertEqual(messages, [
+            "\(dir)/where.yml:8:14: error: rule test.bad: inherit must be lede or paragraph",
+            "\(dir)/who.yml:4:14: error: rule test.who: only place and date rules have 'inherit'",
+        ])
+        let scope = try XCTUnwrap(rules.contextRules.first { $0.id == "test.scope" })
+        XCTAssertFalse(scope.inheritedFromLede)
+        XCTAssertTrue(scope.dateline)
+        XCTAssertEqual(rules.contextRules.first { $0.id == "place.in" }?.inheritedFromLede, true)
+    }
+
     func testUnknownKeyWithADidYouMeanHint() throws {
         let (dir, _, messages) = try load(["key.yml": """
             kind: crowd

@@ -32,9 +32,10 @@ final class EvaluationRunTests: XCTestCase {
         let directory = try temporaryDirectory(self)
         try write("date 2021-03-06\nOrganisers said 40,000 people joined the march in Valmont on Saturday. Police put the figure at 8,000.\n",
                   to: "a.txt", in: directory)
-        // b's police figure agrees with a's police (within the tolerance): the only cross-article
-        // contradiction is the labelled one with a's organisers.
-        try write("date 2021-03-06\nAbout 8,500 people marched in Valmont on Saturday, police said.\n", to: "b.txt", in: directory)
+        // b's mayor agrees with a's police (within the tolerance): the only cross-article
+        // contradiction is the labelled one with a's organisers. (Had b given the police figure
+        // again, a itself would already report that dispute, and b would add nothing.)
+        try write("date 2021-03-06\nAbout 8,500 people marched in Valmont on Saturday, the mayor said.\n", to: "b.txt", in: directory)
         let labels = try write("""
             {"file": "a.txt", "claims": [{"quote": "40,000 people", "kind": "crowd", "low": 40000, "high": 40000, "sourced": true}, {"quote": "put the figure at 8,000", "kind": "crowd", "low": 8000, "high": 8000, "sourced": true}], "conflicts": [["40,000 people", "put the figure at 8,000", "police vs organisers"]]}
             {"file": "b.txt", "claims": [{"quote": "About 8,500 people", "kind": "crowd", "low": 8500, "high": 8500, "approx": true, "sourced": true}], "conflicts": []}
