@@ -46,13 +46,22 @@ public struct ConflictCheck: Check {
             .mapValues { KeyGroup($0.sorted(by: Claim.positionOrder), tolerance: options.tolerance, replaced: replaced) }
         var findings: [Finding] = []
         var reported = Set<Claim>()
+        var rivals: [Claim: [Claim]] = [:]
         for key in groups.keys.sorted() {
             let group = groups[key]!
-            let pairs = group.conflictingPairs(self)
+            var pairs = group.conflictingPairs(self)
+            for pair in pairs where group.claims[pair.earlier].file == group.claims[pair.later].file {
+                rivals[group.claims[pair.earlier], default: []].append(group.claims[pair.later])
+                rivals[group.claims[pair.later], default: []].append(group.claims[pair.earlier])
+            }
+            pairs.removeAll { pair in
+                let (a, b) = (group.claims[pair.earlier], group.claims[pair.later])
+                return a.file != b.file && repeats(a, b, rivals: rivals, tolerance: options.tolerance)
+            }
             for pair in pairs { reported.insert(group.claims[pair.later]) }
             findings += capped(pairs, in: group, options: options)
         }
-        findings += acrossDays(groups, reported: reported, options: options)
+        findings += acrossDays(groups, reported: reported, rivals: rivals, options: options)
         findings += unsweptRevisions(revisions, options: options, known: Set(findings.map(\.fingerprint)))
         findings += PartExceedsWhole(tolerance: options.tolerance).pairs(claims).map { partFinding(whole: $0.whole, part: $0.part, options: options) }
         return findings
@@ -105,10 +114,13 @@ public struct ConflictCheck: Check {
     /// Tuesday's paper) may be about the march another article dates to Saturday: across
     /// articles it also meets claims whose text gives a day up to `articleDateWindow` days
     /// before its article's date, and so does a figure dated by the lede's day of publication
-    /// in a later paragraph. Two such loosely dated figures meet the same way: Friday's story's
-    /// "24 were wounded" may be the attack Thursday's story counted as 20 wounded. Each later
-    /// figure is reported once per voice it contradicts.
-    private func acrossDays(_ groups: [ComparisonKey: KeyGroup], reported: Set<Claim>, options: CheckOptions) -> [Finding] {
+    /// in a later paragraph (Friday's story's "24 were wounded" against the 20 wounded that
+    /// Thursday's story dates to Thursday). Two loosely dated figures still need the same day:
+    /// an undated "300 killed" on Monday and "500 killed" on Wednesday are a toll that rose.
+    /// Each later figure is reported once per voice it contradicts, and not when an article
+    /// already sets the same voice's figure against the same claim (`repeats`).
+    private func acrossDays(_ groups: [ComparisonKey: KeyGroup], reported: Set<Claim>, rivals: [Claim: [Claim]],
+                            options: CheckOptions) -> [Finding] {
         var findings: [Finding] = []
         for key in groups.keys.sorted() where key.scope.isEmpty {
             let group = groups[key]!
@@ -119,7 +131,8 @@ public struct ConflictCheck: Check {
                 for back in 1...Self.articleDateWindow {
                     var other = key
                     other.date = ComparisonKey.normalize(day.adding(days: -back).description)
-                    for earlier in groups[other]?.datedConflicts(with: later, tolerance: options.tolerance, check: self, voices: &voices) ?? [] {
+                    for earlier in groups[other]?.datedConflicts(with: later, tolerance: options.tolerance, check: self, voices: &voices) ?? []
+                    where !repeats(earlier, later, rivals: rivals, tolerance: options.tolerance) {
                         pairs.append((earlier, later))
                     }
                 }
@@ -127,6 +140,17 @@ public struct ConflictCheck: Check {
             findings += pairs.map { finding($0.earlier, $0.later, options: options) }
         }
         return findings
+    }
+
+    /// Whether a pair across articles is one that an article already reports: its own claim's
+    /// rival (`rivals`, pairs within one article) gives the other article's figure in the same
+    /// voice (one story's own "7 killed" against the group's "15 killed"; a second story's own
+    /// "7 killed" adds nothing against that 15, while the police's figure in another paper would).
+    func repeats(_ a: Claim, _ b: Claim, rivals: [Claim: [Claim]], tolerance: Double) -> Bool {
+        func repeated(_ own: Claim, _ other: Claim) -> Bool {
+            rivals[own]?.contains { $0.voice == other.voice && !conflicts($0, other, tolerance: tolerance) } ?? false
+        }
+        return repeated(a, b) || repeated(b, a)
     }
 
     /// Revisions the key sweep does not pair: a correction of a figure with another key ("four
@@ -323,28 +347,7 @@ private struct KeyGroup {
                 if conflicts(earlier, later), otherVoices.insert(voices[earlier]).inserted { pairs.append(Pair(earlier: earlier, later: later)) }
             }
         }
-        return withoutRepeats(pairs)
-    }
-
-    /// Drops a pair across articles that one of them already reports: its article has the
-    /// other's figure, from the same voice, set against the same claim (one story's own "7
-    /// killed" against the group's "15 killed"; a second story's own "7 killed" adds nothing
-    /// against that 15, while the police's figure in another paper still would).
-    private func withoutRepeats(_ pairs: [Pair]) -> [Pair] {
-        var rivals: [Int: [Int]] = [:]
-        for pair in pairs where claims[pair.earlier].file == claims[pair.later].file {
-            rivals[pair.earlier, default: []].append(pair.later)
-            rivals[pair.later, default: []].append(pair.earlier)
-        }
-        guard !rivals.isEmpty else { return pairs }
-        return pairs.filter { pair in
-            let (a, b) = (pair.earlier, pair.later)
-            guard claims[a].file != claims[b].file else { return true }
-            let repeated = { (own: Int, other: Int) in
-                rivals[own, default: []].contains { voices[$0] == voices[other] && !conflicts($0, other) }
-            }
-            return !repeated(a, b) && !repeated(b, a)
-        }
+        return pairs
     }
 
     /// The first claim (from position `from` among the members of the later claim's vagueness,
@@ -356,8 +359,9 @@ private struct KeyGroup {
         return tree.first(from: from, below: end, low: lows[later], high: highs[later])
     }
 
-    /// `acrossDays`: claims of other articles that `later` (from another key) conflicts with,
-    /// the first of each voice not in `voices` among the first `ConflictCheck.otherArticleHits`.
+    /// `acrossDays`: claims of other articles, dated by their text, that `later` (from another
+    /// key) conflicts with: the first of each voice not in `voices` among the first
+    /// `ConflictCheck.otherArticleHits`.
     func datedConflicts(with later: Claim, tolerance: Double, check: ConflictCheck, voices seen: inout Set<String>) -> [Claim] {
         guard let (members, tree) = byVagueness[later.value.vague] else { return [] }
         let (low, high) = later.widenedBounds(by: tolerance * ConflictCheck.sharedShare)
@@ -374,7 +378,7 @@ private struct KeyGroup {
                 let earlier = claims[members[hit]]
                 next = hit + 1
                 looked += 1
-                guard !replaced[members[hit]], check.conflicts(earlier, later, tolerance: tolerance) else { continue }
+                guard !replaced[members[hit]], !earlier.articleDated, check.conflicts(earlier, later, tolerance: tolerance) else { continue }
                 conflicting += 1
                 if seen.insert(voices[members[hit]]).inserted { found.append(earlier) }
             }

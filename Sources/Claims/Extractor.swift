@@ -392,8 +392,8 @@ public final class Extractor {
             withClaims.insert(index - 1)
         }
         var possible: [UInt64] = []
-        // A story has one dateline: the first sentence that holds one ("AMSTERDAM, March 5",
-        // then "KLM Royal Dutch Airlines said ..." is a company, not a second dateline).
+        // A story has one dateline: the first sentence that holds one ("VALMONT Police fired
+        // tear gas." then "CRESSAC Guards said ..." is a name, not a second dateline).
         var datelineSentence: Int?
         for index in 0...last {
             let slice = Extractor.slice(whole, sentences[index])

@@ -243,19 +243,33 @@ final class ConflictCheckTests: XCTestCase {
         var d = b
         d.context.date = "2021-03-05"
         XCTAssertEqual(check.run([a, d], options: options), [])
-        // Two loosely dated figures meet the same way: Saturday's undated 40,000 may be the
-        // march Tuesday's undated 15,000 counts.
+        // Two undated figures still need the same day: Monday's undated "300 killed" and
+        // Wednesday's "500 killed" are a toll that rose.
         var e = a
         e.articleDated = true
-        XCTAssertEqual(check.run([e, b], options: options).map { $0.claims.map(\.file) }, [["a.md", "b.md"]])
-        XCTAssertEqual(check.run([e, c], options: options), [])
+        XCTAssertEqual(check.run([e, b], options: options), [])
+    }
+
+    func testAnotherDaysRepeatOfARivalFigureIsNotReportedAgain() {
+        // a.md: "Organisers said 30,000 marched in Varden on Saturday; police said 6,000." b.md,
+        // Sunday's paper, undated: "Police said 6,000 people marched in Varden."
+        let organisers = claim(exact(30000), place: "Varden", date: "2024-05-04", source: "organisers", file: "a.md", line: 1)
+        let police = claim(exact(6000), place: "Varden", date: "2024-05-04", source: "police", file: "a.md", line: 2)
+        var again = claim(exact(6000), place: "Varden", date: "2024-05-05", source: "police", file: "b.md", line: 1)
+        again.articleDated = true
+        XCTAssertEqual(check.run([organisers, police, again], options: options).map { $0.claims.map { "\($0.file):\($0.line)" } },
+                       [["a.md:1", "a.md:2"]])
+        var mayor = again
+        mayor.attribution = Attribution(kind: .named, text: "the mayor", rule: "source.said")
+        XCTAssertEqual(check.run([organisers, police, mayor], options: options).map { $0.claims.map { "\($0.file):\($0.line)" } },
+                       [["a.md:1", "a.md:2"], ["a.md:1", "b.md:1"]])
     }
 
     func testALooselyDatedFigureIsReportedOncePerVoiceOfEarlierDays() {
-        // Thursday's stories: officials' 20 wounded (a.md), the writer's 20 wounded (b.md).
-        // Friday's story, five paragraphs below a lede about Friday: "24 were wounded".
-        var a = claim("casualties", exact(20), place: "Jakarta", date: "2016-01-14", group: "injured", source: "officials", file: "a.md", line: 1)
-        a.articleDated = true
+        // Thursday's stories: officials' 20 wounded (a.md), the writer's 20 wounded (b.md), both
+        // dated Thursday by their text. Friday's story, five paragraphs below a lede about
+        // Friday: "24 were wounded".
+        let a = claim("casualties", exact(20), place: "Jakarta", date: "2016-01-14", group: "injured", source: "officials", file: "a.md", line: 1)
         let b = claim("casualties", exact(20), place: "Jakarta", date: "2016-01-14", group: "injured", file: "b.md", line: 1)
         var c = claim("casualties", exact(24), place: "JAKARTA", date: "2016-01-15", group: "injured", file: "c.md", line: 9)
         c.articleDated = true
@@ -264,6 +278,10 @@ final class ConflictCheckTests: XCTestCase {
         var d = b
         d.attribution = a.attribution
         XCTAssertEqual(check.run([a, d, c], options: options).map { $0.claims.map(\.file) }, [["a.md", "c.md"]])
+        // A figure dated only by its own article's day meets no loose figure of another day.
+        var undated = a
+        undated.articleDated = true
+        XCTAssertEqual(check.run([undated, c], options: options), [])
     }
 
     func testAnotherArticlesRepeatOfARivalFigureIsNotReportedAgain() {

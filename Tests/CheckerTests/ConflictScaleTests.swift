@@ -88,6 +88,14 @@ final class ConflictScaleTests: XCTestCase {
         let replaced = ConflictCheck.replaced(claims)
         var findings: [Finding] = []
         var reported = Set<Claim>()
+        var inFile: [(earlier: Claim, later: Claim)] = []
+        func rivals(of claim: Claim) -> [Claim] {
+            inFile.compactMap { $0.earlier == claim ? $0.later : $0.later == claim ? $0.earlier : nil }
+        }
+        func repeated(_ own: Claim, _ other: Claim) -> Bool {
+            rivals(of: own).contains { $0.voice == other.voice && !check.conflicts($0, other, tolerance: tolerance) }
+        }
+        func repeats(_ a: Claim, _ b: Claim) -> Bool { repeated(a, b) || repeated(b, a) }
         for key in groups.keys.sorted() {
             let group = groups[key]!.sorted(by: Claim.positionOrder)
             var pairs: [(earlier: Claim, later: Claim)] = []
@@ -109,15 +117,8 @@ final class ConflictScaleTests: XCTestCase {
             }
             // A pair across articles that one article already reports, with the other's figure
             // in the same voice set against the same claim, is dropped.
-            let inFile = pairs.filter { $0.earlier.file == $0.later.file }
-            func rivals(of claim: Claim) -> [Claim] {
-                inFile.compactMap { $0.earlier == claim ? $0.later : $0.later == claim ? $0.earlier : nil }
-            }
-            func repeated(_ own: Claim, _ other: Claim) -> Bool {
-                rivals(of: own).contains { $0.voice == other.voice && !check.conflicts($0, other, tolerance: tolerance) }
-            }
-            for pair in pairs where pair.earlier.file == pair.later.file
-                || !(repeated(pair.earlier, pair.later) || repeated(pair.later, pair.earlier)) {
+            inFile += pairs.filter { $0.earlier.file == $0.later.file }
+            for pair in pairs where pair.earlier.file == pair.later.file || !repeats(pair.earlier, pair.later) {
                 findings.append(check.finding(pair.earlier, pair.later, options: options))
                 reported.insert(pair.later)
             }
@@ -130,9 +131,11 @@ final class ConflictScaleTests: XCTestCase {
                     var other = key
                     other.date = ComparisonKey.normalize(day.adding(days: -back).description)
                     let conflicting = (groups[other] ?? []).sorted(by: Claim.positionOrder).filter { earlier in
-                        earlier.file != later.file && !replaced.contains(earlier) && check.conflicts(earlier, later, tolerance: tolerance)
+                        earlier.file != later.file && !replaced.contains(earlier) && !earlier.articleDated
+                            && check.conflicts(earlier, later, tolerance: tolerance)
                     }
-                    for earlier in conflicting.prefix(ConflictCheck.otherArticleHits) where voices.insert(earlier.voice).inserted {
+                    for earlier in conflicting.prefix(ConflictCheck.otherArticleHits) where voices.insert(earlier.voice).inserted
+                        && !repeats(earlier, later) {
                         findings.append(check.finding(earlier, later, options: options))
                     }
                 }

@@ -30,6 +30,16 @@ final class DatelineTests: XCTestCase {
             .map(\.context.place), ["country"])
         XCTAssertEqual(extract("Police raided homes across the country on Sunday.\n\nOfficials met.\n\nAbout 3,000 people were detained.")
             .map(\.context.place), [nil])
+        // Skipped, the scope leaves the dateline as the lede's place.
+        XCTAssertEqual(extract("VALMONT Police raided homes across the country on Sunday.\n\nOfficials met.\n\nAbout 3,000 people were detained.")
+            .map(\.context.place), ["VALMONT"])
+    }
+
+    func testSlugsOrganisationsAndHeadlinesAreNoDateline() {
+        for text in ["UPDATE Police said 300 people were killed.", "NATO Officials said 300 people were killed.",
+                     "FLOODS HIT VALMONT Police said 300 people were killed.", "GENERAL MOTORS Officials said 300 people were killed."] {
+            XCTAssertEqual(extract(text).map(\.context.place), [nil], text)
+        }
     }
 
     func testTheLedesDayOfPublicationLooselyDatesALaterParagraph() throws {
