@@ -156,6 +156,7 @@ public final class Extractor {
                                        groupBlockers: resolved.filter(\.rule.comparable).map(\.range))
         let accepted = Extractor.resolveReferences(resolved, sentenceIndex: attacher.sentenceIndex, trace: trace)
         var cursor = Document.Cursor()
+        var dateOrigins: [ContextProvenance.Origin] = []
         var claims = accepted.enumerated().map { index, candidate -> Claim in
             let sentenceIndex = attacher.sentenceIndex(of: candidate.range.lowerBound)
             let sentence = sentenceIndex.map { sentences[$0] } ?? candidate.range
@@ -168,10 +169,17 @@ public final class Extractor {
                          end: candidate.range.upperBound, sentence: document.text(window.range), sentenceStart: window.range.lowerBound,
                          sentenceIndex: sentenceIndex ?? -1, value: candidate.value, unit: candidate.unit,
                          context: context, attribution: attribution, comparable: candidate.rule.comparable,
-                         paragraph: sentenceIndex.map { paragraphs[$0] } ?? -1, revises: candidate.revises,
-                         articleDated: provenance.date.isLoose(articleDate: articleDate?.description, date: context.date))
+                         paragraph: sentenceIndex.map { paragraphs[$0] } ?? -1, revises: candidate.revises)
             claim.sentenceCut = (window.before, window.after)
+            dateOrigins.append(provenance.date)
             return claim
+        }
+        // Days the text gives its figures: a story of more than one leaves its undated ones loose.
+        let days = Set(claims.indices.compactMap { dateOrigins[$0] == .articleDate ? nil : claims[$0].context.date }
+            .filter { CalendarDate(iso: $0) != nil })
+        for index in claims.indices {
+            claims[index].articleDated = dateOrigins[index].isLoose(articleDate: articleDate?.description,
+                                                                    date: claims[index].context.date, storySpansDays: days.count > 1)
         }
         linkCorrections(&claims, sentences: sentences, &scan)
         linkSuperseded(&claims, sentences: sentences, &scan)

@@ -42,17 +42,24 @@ final class DatelineTests: XCTestCase {
         }
     }
 
-    func testTheLedesDayOfPublicationLooselyDatesALaterParagraph() throws {
+    func testTheLedesDayOfPublicationLooselyDatesALaterParagraphOfAStoryOfTwoDays() throws {
         // The article date is Monday 2021-03-08.
+        let twoDays = extract("Police raided homes in Valmont on Monday.\n\nOn Sunday 3 people were killed in Valmont.\n\n"
+            + "Some 24 people were wounded.")
+        XCTAssertEqual(twoDays.map(\.context.date), ["2021-03-07", "2021-03-08"])
+        XCTAssertEqual(twoDays.map(\.articleDated), [false, true])
+        // A story of one day dates its figures by its lede.
         let today = extract("Police raided homes in Valmont on Monday.\n\nOfficials met.\n\nSome 24 people were wounded.")
         XCTAssertEqual(today.map(\.context.date), ["2021-03-08"])
-        XCTAssertEqual(today.map(\.articleDated), [true])
-        // A lede about an earlier day dates its story; so does a day in the claim's own paragraph.
-        let sunday = extract("Police raided homes in Valmont on Sunday.\n\nOfficials met.\n\nSome 24 people were wounded.")
-        XCTAssertEqual(sunday.map(\.context.date), ["2021-03-07"])
-        XCTAssertEqual(sunday.map(\.articleDated), [false])
-        let own = extract("Police raided homes in Valmont on Monday. Some 24 people were wounded.")
-        XCTAssertEqual(own.map(\.articleDated), [false])
+        XCTAssertEqual(today.map(\.articleDated), [false])
+        // So does a lede about an earlier day, and a day in the claim's own paragraph.
+        let sunday = extract("Police raided homes in Valmont on Sunday.\n\nOn Saturday 3 people were killed in Valmont.\n\n"
+            + "Some 24 people were wounded.")
+        XCTAssertEqual(sunday.map(\.context.date), ["2021-03-06", "2021-03-07"])
+        XCTAssertEqual(sunday.map(\.articleDated), [false, false])
+        let own = extract("Police raided homes in Valmont on Monday. On Sunday 3 people were killed. Some 24 people were wounded.")
+        XCTAssertEqual(own.map(\.articleDated), [false, false])
+        // No day in the text at all: the article's own date, loosely.
         XCTAssertEqual(extract("Some 24 people were wounded in Valmont.").map(\.articleDated), [true])
     }
 }
