@@ -113,12 +113,10 @@ public struct ConflictCheck: Check {
     /// A figure with no day in its article's text ("organisers say 100,000 gathered" in
     /// Tuesday's paper) may be about the march another article dates to Saturday: across
     /// articles it also meets claims whose text gives a day up to `articleDateWindow` days
-    /// before its article's date, and so does a figure dated by the lede's day of publication
-    /// in a later paragraph (Friday's story's "24 were wounded" against the 20 wounded that
-    /// Thursday's story dates to Thursday). Two loosely dated figures still need the same day:
-    /// an undated "300 killed" on Monday and "500 killed" on Wednesday are a toll that rose.
-    /// Each later figure is reported once per voice it contradicts, and not when an article
-    /// already sets the same voice's figure against the same claim (`repeats`).
+    /// before its article's date. Two undated figures still need the same day: an undated
+    /// "300 killed" on Monday and "500 killed" on Wednesday are a toll that rose. Each undated
+    /// figure is reported once per voice it contradicts, and not when an article already sets
+    /// the same voice's figure against the same claim (`repeats`).
     private func acrossDays(_ groups: [ComparisonKey: KeyGroup], reported: Set<Claim>, rivals: [Claim: [Claim]],
                             options: CheckOptions) -> [Finding] {
         var findings: [Finding] = []
@@ -359,9 +357,9 @@ private struct KeyGroup {
         return tree.first(from: from, below: end, low: lows[later], high: highs[later])
     }
 
-    /// `acrossDays`: claims of other articles, dated by their text, that `later` (from another
-    /// key) conflicts with: the first of each voice not in `voices` among the first
-    /// `ConflictCheck.otherArticleHits`.
+    /// `acrossDays`: claims of other articles, dated by their text, that the undated `later`
+    /// (from another key) conflicts with: the first of each voice not in `voices` among the
+    /// first `ConflictCheck.otherArticleHits`.
     func datedConflicts(with later: Claim, tolerance: Double, check: ConflictCheck, voices seen: inout Set<String>) -> [Claim] {
         guard let (members, tree) = byVagueness[later.value.vague] else { return [] }
         let (low, high) = later.widenedBounds(by: tolerance * ConflictCheck.sharedShare)

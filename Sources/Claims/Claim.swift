@@ -83,10 +83,8 @@ public struct Claim: Equatable, Hashable, Sendable {
     public var paragraph: Int
     /// Byte range of the claim in the same file that this one corrects (a `revises` rule).
     public var revises: Range<Int>?
-    /// The date is only the article's own (no day in the text), or the lede's day of
-    /// publication carried into a later paragraph of a story that dates figures to other days
-    /// too ("raids on Friday" in Friday's lede, "Thursday's siege" below; "24 were wounded" at
-    /// the bottom): the figure may be from any of the days just before.
+    /// The date is only the article's own (no day in the text): the figure may be from any
+    /// of the days just before publication.
     public var articleDated: Bool
 
     public init(kind: String, rule: String, quote: String, file: String, line: Int, column: Int,

@@ -243,9 +243,31 @@ struct ContextAttacher {
         }
         guard paragraphs[index] != 0 else { return nil }
         for lede in ledeSentences.reversed() where lede < index && sections[lede] == sections[index] {
-            if let found = last(role, in: lede, kind: kind, resolve: resolve, fromLede: true) { return found }
+            switch fromLede(role, in: lede, kind: kind, resolve: resolve) {
+            case .found(let found): return found
+            case .scoped: return nil
+            case .none: continue
+            }
         }
         return nil
+    }
+
+    private enum LedeMention {
+        case found(Inherited)
+        /// The lede's last mention binds its own paragraph only ("across the country"): later
+        /// paragraphs take no place from it, nor from a mention before it (a dateline), since
+        /// their figures may be the nation's.
+        case scoped
+        case none
+    }
+
+    private func fromLede(_ role: ContextRule.Role, in sentence: Int, kind: String, resolve: (String) -> String?) -> LedeMention {
+        for mention in (bySentence[sentence] ?? []).reversed() where mention.rule.role == role && mention.rule.applies(to: kind) {
+            guard let value = resolve(mention.text) else { continue }
+            guard mention.rule.inheritedFromLede else { return .scoped }
+            return .found(Inherited(value: value, mention: mention, sentence: sentence))
+        }
+        return .none
     }
 
     /// The last resolvable mention in sentence `index` or earlier in its paragraph, memoised
@@ -274,10 +296,8 @@ struct ContextAttacher {
         return found
     }
 
-    private func last(_ role: ContextRule.Role, in sentence: Int, kind: String, resolve: (String) -> String?,
-                      fromLede: Bool = false) -> Inherited? {
-        for mention in (bySentence[sentence] ?? []).reversed() where mention.rule.role == role && mention.rule.applies(to: kind)
-            && (!fromLede || mention.rule.inheritedFromLede) {
+    private func last(_ role: ContextRule.Role, in sentence: Int, kind: String, resolve: (String) -> String?) -> Inherited? {
+        for mention in (bySentence[sentence] ?? []).reversed() where mention.rule.role == role && mention.rule.applies(to: kind) {
             if let value = resolve(mention.text) { return Inherited(value: value, mention: mention, sentence: sentence) }
         }
         return nil

@@ -221,19 +221,6 @@ public struct ContextProvenance: Equatable, Sendable {
         case continued(rule: String, text: String, sentence: Int)
         /// The group of the claim a refers-back claim points to.
         case referent(rule: String)
-
-        /// Whether `date`, from here, only loosely dates its claim: it is the article's own, or
-        /// the lede's day carried into a later paragraph when that day is the article's and the
-        /// story gives figures of other days too (today's news in the lede, "Thursday's siege"
-        /// further down: an undated figure there may be either day's). A story of one day, or a
-        /// lede about an earlier day, dates its figures.
-        public func isLoose(articleDate: String?, date: String?, storySpansDays: Bool) -> Bool {
-            switch self {
-            case .articleDate: true
-            case .inherited(_, _, _, let fromLede): fromLede && storySpansDays && articleDate != nil && date == articleDate
-            default: false
-            }
-        }
     }
 
     public var place: Origin = .none

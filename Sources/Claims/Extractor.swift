@@ -156,7 +156,6 @@ public final class Extractor {
                                        groupBlockers: resolved.filter(\.rule.comparable).map(\.range))
         let accepted = Extractor.resolveReferences(resolved, sentenceIndex: attacher.sentenceIndex, trace: trace)
         var cursor = Document.Cursor()
-        var dateOrigins: [ContextProvenance.Origin] = []
         var claims = accepted.enumerated().map { index, candidate -> Claim in
             let sentenceIndex = attacher.sentenceIndex(of: candidate.range.lowerBound)
             let sentence = sentenceIndex.map { sentences[$0] } ?? candidate.range
@@ -169,17 +168,10 @@ public final class Extractor {
                          end: candidate.range.upperBound, sentence: document.text(window.range), sentenceStart: window.range.lowerBound,
                          sentenceIndex: sentenceIndex ?? -1, value: candidate.value, unit: candidate.unit,
                          context: context, attribution: attribution, comparable: candidate.rule.comparable,
-                         paragraph: sentenceIndex.map { paragraphs[$0] } ?? -1, revises: candidate.revises)
+                         paragraph: sentenceIndex.map { paragraphs[$0] } ?? -1, revises: candidate.revises,
+                         articleDated: provenance.date == .articleDate)
             claim.sentenceCut = (window.before, window.after)
-            dateOrigins.append(provenance.date)
             return claim
-        }
-        // Days the text gives its figures: a story of more than one leaves its undated ones loose.
-        let days = Set(claims.indices.compactMap { dateOrigins[$0] == .articleDate ? nil : claims[$0].context.date }
-            .filter { CalendarDate(iso: $0) != nil })
-        for index in claims.indices {
-            claims[index].articleDated = dateOrigins[index].isLoose(articleDate: articleDate?.description,
-                                                                    date: claims[index].context.date, storySpansDays: days.count > 1)
         }
         linkCorrections(&claims, sentences: sentences, &scan)
         linkSuperseded(&claims, sentences: sentences, &scan)
@@ -428,6 +420,24 @@ public final class Extractor {
                 if entry.rule.dateline, !found.isEmpty { datelineSentence = index }
                 scan.mentions += found
             }
+        }
+        if datelineSentence != nil { Extractor.trimDatelines(from: &scan.mentions, in: scan.document) }
+    }
+
+    /// "VALMONT Police said ...": a source rule reads the dateline as part of the name; the
+    /// voice is "Police", so a mention that starts inside a dateline starts after it instead.
+    static func trimDatelines(from mentions: inout [Mention], in document: Document) {
+        let datelines = mentions.filter(\.rule.dateline).map(\.range)
+        for (index, mention) in mentions.enumerated() where !mention.rule.dateline {
+            guard let dateline = datelines.first(where: { $0.lowerBound <= mention.range.lowerBound && mention.range.lowerBound < $0.upperBound }),
+                  mention.range.upperBound > dateline.upperBound else { continue }
+            var start = dateline.upperBound
+            while start < mention.range.upperBound, document.bytes[start] == UInt8(ascii: " ") || document.bytes[start] == UInt8(ascii: "\t") {
+                start += 1
+            }
+            guard start < mention.range.upperBound else { continue }
+            mentions[index] = Mention(rule: mention.rule, range: start..<mention.range.upperBound,
+                                      text: document.text(start..<mention.range.upperBound))
         }
     }
 
