@@ -281,6 +281,8 @@ private struct KeyGroup {
     let fileStart: [Int]
     /// Per vagueness, the claims of it in order and a tree over their bounds.
     let byVagueness: [Bool: (members: [Int], tree: DisjointFinder)]
+    /// Per vagueness, the claims not dated only by their article (for `acrossDays`).
+    let datedByVagueness: [Bool: (members: [Int], tree: DisjointFinder)]
     /// Whether each claim is one its own article replaces: never another article's rival.
     let replaced: [Bool]
 
@@ -305,10 +307,13 @@ private struct KeyGroup {
             (members, DisjointFinder(lows: members.map { lows[$0] }, highs: members.map { highs[$0] }))
         }
         var all: [Bool: (members: [Int], tree: DisjointFinder)] = [:]
+        var dated: [Bool: (members: [Int], tree: DisjointFinder)] = [:]
         for vague in [false, true] {
             all[vague] = index(sorted.indices.filter { sorted[$0].value.vague == vague })
+            dated[vague] = index(sorted.indices.filter { sorted[$0].value.vague == vague && !sorted[$0].articleDated })
         }
         byVagueness = all
+        datedByVagueness = dated
     }
 
     /// How far apart a pair's ranges lie, relative to their size, for ranking.
@@ -361,7 +366,7 @@ private struct KeyGroup {
     /// (from another key) conflicts with: the first of each voice not in `voices` among the
     /// first `ConflictCheck.otherArticleHits`.
     func datedConflicts(with later: Claim, tolerance: Double, check: ConflictCheck, voices seen: inout Set<String>) -> [Claim] {
-        guard let (members, tree) = byVagueness[later.value.vague] else { return [] }
+        guard let (members, tree) = datedByVagueness[later.value.vague] else { return [] }
         let (low, high) = later.widenedBounds(by: tolerance * ConflictCheck.sharedShare)
         // The later claim's own file is one run of the members: search before it, then after.
         let runStart = members.partitioningIndex(where: { claims[$0].file >= later.file })
@@ -376,7 +381,7 @@ private struct KeyGroup {
                 let earlier = claims[members[hit]]
                 next = hit + 1
                 looked += 1
-                guard !replaced[members[hit]], !earlier.articleDated, check.conflicts(earlier, later, tolerance: tolerance) else { continue }
+                guard !replaced[members[hit]], check.conflicts(earlier, later, tolerance: tolerance) else { continue }
                 conflicting += 1
                 if seen.insert(voices[members[hit]]).inserted { found.append(earlier) }
             }

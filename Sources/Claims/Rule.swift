@@ -101,8 +101,8 @@ public final class ContextRule: @unchecked Sendable {
     /// any other mention of its role there, since a story filed in Beirut may be about Jableh.
     public let dateline: Bool
     /// Place and date rules: whether a mention is inherited from the lede by later paragraphs, or
-    /// only within its own paragraph ("raids across the country" is the scope of its own clause,
-    /// not where the story's later figures happened).
+    /// only within its own paragraph ("raids across the country" is the scope of its own clause;
+    /// as the lede's last mention it leaves later paragraphs with none, not the one before it).
     public let inheritedFromLede: Bool
     public let regex: Regex
     /// Cheap sentence tests, every one of which a sentence must match before the pattern runs.
