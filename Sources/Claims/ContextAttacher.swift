@@ -243,31 +243,13 @@ struct ContextAttacher {
         }
         guard paragraphs[index] != 0 else { return nil }
         for lede in ledeSentences.reversed() where lede < index && sections[lede] == sections[index] {
-            switch fromLede(role, in: lede, kind: kind, resolve: resolve) {
-            case .found(let found): return found
-            case .scoped: return nil
-            case .none: continue
-            }
+            guard let found = last(role, in: lede, kind: kind, resolve: resolve) else { continue }
+            // A last mention that binds its own paragraph only ("across the country") leaves
+            // later paragraphs with none, not the one before it (a dateline): their figures may
+            // be the nation's.
+            return found.mention.rule.inheritedFromLede ? found : nil
         }
         return nil
-    }
-
-    private enum LedeMention {
-        case found(Inherited)
-        /// The lede's last mention binds its own paragraph only ("across the country"): later
-        /// paragraphs take no place from it, nor from a mention before it (a dateline), since
-        /// their figures may be the nation's.
-        case scoped
-        case none
-    }
-
-    private func fromLede(_ role: ContextRule.Role, in sentence: Int, kind: String, resolve: (String) -> String?) -> LedeMention {
-        for mention in (bySentence[sentence] ?? []).reversed() where mention.rule.role == role && mention.rule.applies(to: kind) {
-            guard let value = resolve(mention.text) else { continue }
-            guard mention.rule.inheritedFromLede else { return .scoped }
-            return .found(Inherited(value: value, mention: mention, sentence: sentence))
-        }
-        return .none
     }
 
     /// The last resolvable mention in sentence `index` or earlier in its paragraph, memoised
