@@ -14,6 +14,8 @@ struct ContextAttacher {
     let dates: DateResolver
     /// Mentions grouped by sentence index, in text order.
     private var bySentence: [Int: [Extractor.Mention]] = [:]
+    /// Mentions of `inherit: article` rules, in text order.
+    private var events: [Extractor.Mention] = []
 
     /// Every claim's text range: a mention binds to the claim it belongs to, not past another.
     let claims: [Range<Int>]
@@ -41,6 +43,7 @@ struct ContextAttacher {
         self.dates = dates
         for mention in mentions.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             if let index = sentenceIndex(of: mention.range.lowerBound) { bySentence[index, default: []].append(mention) }
+            if mention.rule.inherit == .article { events.append(mention) }
         }
     }
 
@@ -89,15 +92,33 @@ struct ContextAttacher {
             context.place = inherited.value
             context.inherited.append("place")
             provenance.place = inheritedOrigin(inherited)
+        } else if let event = event(.place, before: candidate.range.lowerBound, in: sentenceIndex, kind: kind, resolve: normalizer.place) {
+            context.place = event.value
+            context.inherited.append("place")
+            provenance.place = .event(rule: event.mention.rule.id, text: event.mention.text, sentence: event.sentence)
         }
 
+        // A claim placed by the story's event ("the Jakarta attack") is the event's: the event's day
+        // ("Thursday's attack") dates it before the lede does, whose day may be another story's
+        // ("raids across the country on Friday, a day after an attack").
+        var eventFirst = false
+        if case .event = provenance.place { eventFirst = true }
         if let own = candidate.captured[.date] {
             context.date = dates.resolve(own)
             provenance.date = ownOrigin(.date, own)
         } else if let mention = pick(local, role: .date, kind: kind, around: candidate.range, where: { dates.resolve($0.text) != nil }) {
             context.date = dates.resolve(mention.text)
             provenance.date = .mention(rule: mention.rule.id, text: mention.text)
-        } else if let inherited = latest(.date, before: sentenceIndex, kind: kind, resolve: dates.resolve) {
+        } else if let inherited = latest(.date, before: sentenceIndex, kind: kind, fromLede: !eventFirst, resolve: dates.resolve) {
+            context.date = inherited.value
+            context.inherited.append("date")
+            provenance.date = inheritedOrigin(inherited)
+        } else if eventFirst,
+                  let event = event(.date, before: candidate.range.lowerBound, in: sentenceIndex, kind: kind, resolve: dates.resolve) {
+            context.date = event.value
+            context.inherited.append("date")
+            provenance.date = .event(rule: event.mention.rule.id, text: event.mention.text, sentence: event.sentence)
+        } else if eventFirst, let inherited = latest(.date, before: sentenceIndex, kind: kind, resolve: dates.resolve) {
             context.date = inherited.value
             context.inherited.append("date")
             provenance.date = inheritedOrigin(inherited)
@@ -235,19 +256,19 @@ struct ContextAttacher {
     }
 
     /// The last resolvable mention of `role` in the sentences before `index`.
-    private mutating func latest(_ role: ContextRule.Role, before index: Int?, kind: String,
+    private mutating func latest(_ role: ContextRule.Role, before index: Int?, kind: String, fromLede: Bool = true,
                                  resolve: (String) -> String?) -> Inherited? {
         guard let index, index > 0 else { return nil }
         if paragraphs[index - 1] == paragraphs[index], let found = lastInParagraph(role, upTo: index - 1, kind: kind, resolve: resolve) {
             return found
         }
-        guard paragraphs[index] != 0 else { return nil }
+        guard fromLede, paragraphs[index] != 0 else { return nil }
         for lede in ledeSentences.reversed() where lede < index && sections[lede] == sections[index] {
             guard let found = last(role, in: lede, kind: kind, resolve: resolve) else { continue }
             // A last mention that binds its own paragraph only ("across the country") leaves
             // later paragraphs with none, not the one before it (a dateline): their figures may
             // be the nation's.
-            return found.mention.rule.inheritedFromLede ? found : nil
+            return found.mention.rule.inherit == .lede ? found : nil
         }
         return nil
     }
@@ -279,7 +300,30 @@ struct ContextAttacher {
     }
 
     private func last(_ role: ContextRule.Role, in sentence: Int, kind: String, resolve: (String) -> String?) -> Inherited? {
-        for mention in (bySentence[sentence] ?? []).reversed() where mention.rule.role == role && mention.rule.applies(to: kind) {
+        for mention in (bySentence[sentence] ?? []).reversed()
+        where mention.rule.role == role && mention.rule.inherit != .article && mention.rule.applies(to: kind) {
+            if let value = resolve(mention.text) { return Inherited(value: value, mention: mention, sentence: sentence) }
+        }
+        return nil
+    }
+
+    /// The last mention of an `inherit: article` rule that ends before `offset`, in the claim's
+    /// sentence or an earlier one of its section: the place of the event the story is about.
+    private func event(_ role: ContextRule.Role, before offset: Int, in index: Int?, kind: String,
+                       resolve: (String) -> String?) -> Inherited? {
+        guard let index, !events.isEmpty else { return nil }
+        // Events are in text order: start at the last one that starts before the claim.
+        var low = 0
+        var high = events.count
+        while low < high {
+            let mid = (low + high) / 2
+            if events[mid].range.lowerBound < offset { low = mid + 1 } else { high = mid }
+        }
+        for mention in events[..<low].reversed() where mention.range.upperBound <= offset
+            && mention.rule.role == role && mention.rule.applies(to: kind) {
+            guard let sentence = sentenceIndex(of: mention.range.lowerBound) else { continue }
+            guard sections.indices.contains(sentence), sections.indices.contains(index),
+                  sections[sentence] == sections[index] else { return nil }
             if let value = resolve(mention.text) { return Inherited(value: value, mention: mention, sentence: sentence) }
         }
         return nil

@@ -216,6 +216,8 @@ public struct ContextProvenance: Equatable, Sendable {
         case mention(rule: String, text: String)
         /// The last mention in an earlier sentence (0-based) of the paragraph, or of the lede.
         case inherited(rule: String, text: String, sentence: Int, fromLede: Bool)
+        /// The last earlier mention of an `inherit: article` rule in the section (the event's place).
+        case event(rule: String, text: String, sentence: Int)
         case articleDate
         /// A named source of the sentence (0-based) that the claim's sentence continues.
         case continued(rule: String, text: String, sentence: Int)

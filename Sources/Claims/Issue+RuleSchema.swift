@@ -99,7 +99,7 @@ extension Issue {
             case .patternFailed(let rule, let reason): "rule \(rule): \(reason)"
             case .contextNotCaptured(let rule, let context): "rule \(rule): a \(context) rule must capture (?<\(context)>...)"
             case .invalidAttach(let rule): "rule \(rule): attach must be nearest, before or after"
-            case .invalidInherit(let rule): "rule \(rule): inherit must be lede or paragraph"
+            case .invalidInherit(let rule): "rule \(rule): inherit must be lede, paragraph or article"
             case .onlyPlaceAndDateRules(let rule, let key): "rule \(rule): only place and date rules have '\(key)'"
             case .onlySourceRules(let rule, let key):
                 "rule \(rule): only source rules can " + (key == "refers-back" ? "refer back" : "be \(key)")

@@ -80,6 +80,18 @@ public final class ContextRule: @unchecked Sendable {
     public enum Role: String, Sendable, CaseIterable { case place, date, group, source }
     /// Which mention in the sentence a claim takes: the nearest, or the nearest before/after it.
     public enum Attach: String, Sendable { case nearest, before, after }
+    /// Place and date rules: how far a mention reaches past its own sentence.
+    public enum Inherit: String, Sendable, CaseIterable {
+        /// Later sentences of its paragraph, and from the lede, later paragraphs of its section.
+        case lede
+        /// Later sentences of its paragraph only ("raids across the country" is the scope of its
+        /// own clause; as the lede's last mention it leaves later paragraphs with none).
+        case paragraph
+        /// The place of the event a story is about ("the Jakarta attack"): in its own sentence a
+        /// mention like any other; beyond it, not inherited like the others but a fallback for any
+        /// later claim of its section that finds none in its sentence, its paragraph or the lede.
+        case article
+    }
 
     public let id: String
     public let role: Role
@@ -100,10 +112,7 @@ public final class ContextRule: @unchecked Sendable {
     /// first sentences, where alone a capitalised word can be the filing place, and weaker than
     /// any other mention of its role there, since a story filed in Beirut may be about Jableh.
     public let dateline: Bool
-    /// Place and date rules: whether a mention is inherited from the lede by later paragraphs, or
-    /// only within its own paragraph ("raids across the country" is the scope of its own clause;
-    /// as the lede's last mention it leaves later paragraphs with none, not the one before it).
-    public let inheritedFromLede: Bool
+    public let inherit: Inherit
     public let regex: Regex
     /// Cheap sentence tests, every one of which a sentence must match before the pattern runs.
     public let prefilters: [Regex]
@@ -111,11 +120,11 @@ public final class ContextRule: @unchecked Sendable {
 
     init(id: String, role: Role, description: String, file: String, line: Int, anonymous: Bool,
          background: Bool = false, refersBack: Bool = false,
-         appliesTo: Set<String>, attach: Attach, dateline: Bool = false, inheritedFromLede: Bool = true,
+         appliesTo: Set<String>, attach: Attach, dateline: Bool = false, inherit: Inherit = .lede,
          regex: Regex, prefilters: [Regex] = [], examples: [RuleExample]) {
         self.prefilters = prefilters
         self.dateline = dateline
-        self.inheritedFromLede = inheritedFromLede
+        self.inherit = inherit
         self.background = background
         self.refersBack = refersBack
         self.id = id

@@ -137,8 +137,8 @@ struct RuleCompiler {
                     reader.error(map["background"], .backgroundWithOthers(rule: id))
                 }
                 let dateline = reader.bool(map["dateline"], "dateline") ?? false
-                let inheritText = reader.string(map["inherit"], "inherit") ?? "lede"
-                if !["lede", "paragraph"].contains(inheritText) { reader.error(map["inherit"], .invalidInherit(rule: id)) }
+                let inherit = ContextRule.Inherit(rawValue: reader.string(map["inherit"], "inherit") ?? "lede")
+                if inherit == nil { reader.error(map["inherit"], .invalidInherit(rule: id)) }
                 if map["inherit"] != nil, role != .place && role != .date {
                     reader.error(map["inherit"], .onlyPlaceAndDateRules(rule: id, key: "inherit"))
                 }
@@ -146,7 +146,7 @@ struct RuleCompiler {
                 result.append(.context(ContextRule(
                     id: id, role: role, description: description, file: reader.file, line: line, anonymous: anonymous,
                     background: background, refersBack: refersBack, appliesTo: Set(reader.strings(map["applies-to"], "applies-to") ?? []), attach: attach,
-                    dateline: dateline, inheritedFromLede: inheritText != "paragraph", regex: regex,
+                    dateline: dateline, inherit: inherit ?? .lede, regex: regex,
                     prefilters: map["prefilter"].map { readPrefilters($0, id: id, macros: fragments.macros, define: defineBlock, &reader) } ?? [],
                     examples: examples)))
             } else if let kind {

@@ -169,6 +169,9 @@ enum ExplainText {
         case .inherited(let rule, let text, let sentence, let fromLede):
             return "inherited from \(sentenceName(sentence, report))\(fromLede ? " in the lede" : ""): "
                 + "\(TextEscaping.terminalSafe(rule)) found \(TextEscaping.quoted(text))"
+        case .event(let rule, let text, let sentence):
+            return "the story's event, named in \(sentenceName(sentence, report)): "
+                + "\(TextEscaping.terminalSafe(rule)) found \(TextEscaping.quoted(text))"
         case .articleDate: return "the article date"
         case .continued(let rule, let text, let sentence):
             return "from \(sentenceName(sentence, report)), which this sentence continues: "
@@ -284,8 +287,8 @@ public struct ExplainJSONReporter: Reporter {
     }
 
     /// `{from, rule, text, sentence}`: `from` is none, captured, constant, mention, inherited,
-    /// lede, article-date, continued or referent; `sentence` (1-based) only for inherited,
-    /// lede and continued; absent fields are null.
+    /// lede, event, article-date, continued or referent; `sentence` (1-based) only for inherited,
+    /// lede, event and continued; absent fields are null.
     private func origin(_ origin: ContextProvenance.Origin) -> JSON {
         func object(_ from: String, rule: String? = nil, text: String? = nil, sentence: Int? = nil) -> JSON {
             ["from": .string(from), "rule": JSON(rule), "text": JSON(text), "sentence": JSON(sentence.map { $0 + 1 })]
@@ -297,6 +300,7 @@ public struct ExplainJSONReporter: Reporter {
         case .mention(let rule, let text): return object("mention", rule: rule, text: text)
         case .inherited(let rule, let text, let sentence, let fromLede):
             return object(fromLede ? "lede" : "inherited", rule: rule, text: text, sentence: sentence)
+        case .event(let rule, let text, let sentence): return object("event", rule: rule, text: text, sentence: sentence)
         case .articleDate: return object("article-date")
         case .continued(let rule, let text, let sentence): return object("continued", rule: rule, text: text, sentence: sentence)
         case .referent(let rule): return object("referent", rule: rule)

@@ -242,6 +242,21 @@ final class CheckCommandTests: XCTestCase {
         ])
     }
 
+    func testAFollowUpStorysFiguresMeetTheEventAcrossArticles() throws {
+        // The second story's lede is about raids across the country on Friday; its last
+        // paragraph's wounded are Thursday's, in Valmont, which the story names as its event.
+        let result = try CLI.run(["check", "--format", "jsonl", "Fixtures/check/cases/event"])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        let messages = result.stdout.split(separator: "\n").compactMap { line -> String? in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  object["check"] as? String == "conflict" else { return nil }
+            return object["message"] as? String
+        }
+        XCTAssertEqual(messages, [
+            "30 people (hospital officials) and 40 people do not overlap; both are the casualties (injured) in Valmont on 2021-03-04",
+        ])
+    }
+
     // MARK: GitHub escaping
 
     func testGitHubEscapesPercentCarriageReturnAndLineFeed() throws {

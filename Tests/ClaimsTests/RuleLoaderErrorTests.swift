@@ -70,13 +70,13 @@ final class RuleLoaderErrorTests: XCTestCase {
 
             """])
         XCTAssertEqual(messages, [
-            "\(dir)/where.yml:8:14: error: rule test.bad: inherit must be lede or paragraph",
+            "\(dir)/where.yml:8:14: error: rule test.bad: inherit must be lede, paragraph or article",
             "\(dir)/who.yml:4:14: error: rule test.who: only place and date rules have 'inherit'",
         ])
         let scope = try XCTUnwrap(rules.contextRules.first { $0.id == "test.scope" })
-        XCTAssertFalse(scope.inheritedFromLede)
+        XCTAssertEqual(scope.inherit, .paragraph)
         XCTAssertTrue(scope.dateline)
-        XCTAssertEqual(rules.contextRules.first { $0.id == "place.in" }?.inheritedFromLede, true)
+        XCTAssertEqual(rules.contextRules.first { $0.id == "place.in" }?.inherit, .lede)
     }
 
     func testUnknownKeyWithADidYouMeanHint() throws {
