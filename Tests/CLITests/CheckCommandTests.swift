@@ -245,7 +245,7 @@ final class CheckCommandTests: XCTestCase {
     func testAFollowUpStorysFiguresMeetTheEventAcrossArticles() throws {
         // The second story's lede is about raids across the country on Friday; its last
         // paragraph's wounded are Thursday's, in Valmont, which the story names as its event.
-        let result = try CLI.run(["check", "--format", "jsonl", "Fixtures/check/cases/event"])
+        let result = try CLI.run(["check", "--format", "jsonl", "Fixtures/cross-article"])
         XCTAssertEqual(result.status, 1, result.stderr)
         let messages = result.stdout.split(separator: "\n").compactMap { line -> String? in
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
