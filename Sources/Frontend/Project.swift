@@ -32,13 +32,17 @@ public struct Project: Sendable {
         if let explicitConfig { return explicitConfig }
         let fallback = Config.find(startingAt: workingDirectory)
         var chosen: [String: String] = [:]  // config path → first input that found it
+        // Thousands of files from one directory (a shell glob, --files-from) share one search.
+        var found: [String: String?] = [:]  // start directory → its configuration's path
         for input in inputs where input != "-" {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else { continue }
             let absolute = input.hasPrefix("/") ? input : workingDirectory + "/" + input
             let start = isDirectory.boolValue ? absolute : (absolute as NSString).deletingLastPathComponent
-            guard let found = Config.find(startingAt: start) ?? fallback else { continue }
-            let key = URL(fileURLWithPath: found).standardizedFileURL.path
+            if found[start] == nil {
+                found[start] = .some((Config.find(startingAt: start) ?? fallback).map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+            }
+            guard let key = found[start] ?? nil else { continue }
             if chosen[key] == nil { chosen[key] = input }
         }
         if chosen.count > 1 {
