@@ -14,8 +14,7 @@ struct ContextAttacher {
     let dates: DateResolver
     /// Mentions grouped by sentence index, in text order.
     private var bySentence: [Int: [Extractor.Mention]] = [:]
-    /// Mentions of `inherit: article` rules, in text order.
-    private var events: [Extractor.Mention] = []
+    private var events: EventNames
 
     /// Every claim's text range: a mention binds to the claim it belongs to, not past another.
     let claims: [Range<Int>]
@@ -41,9 +40,10 @@ struct ContextAttacher {
         self.continuing = continuing
         self.normalizer = normalizer
         self.dates = dates
+        events = EventNames(sentences: sentences, sections: sections, normalizer: normalizer)
         for mention in mentions.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             if let index = sentenceIndex(of: mention.range.lowerBound) { bySentence[index, default: []].append(mention) }
-            if mention.rule.inherit == .article { events.append(mention) }
+            if mention.rule.event { events.mentions[mention.rule.role, default: []].append(mention) }
         }
     }
 
@@ -72,7 +72,7 @@ struct ContextAttacher {
     mutating func context(for candidate: Extractor.Candidate, sentenceIndex: Int?) -> (ClaimContext, Attribution?, ContextProvenance) {
         var context = ClaimContext()
         var provenance = ContextProvenance()
-        let kind = candidate.kind
+        let kind = ContextTarget(kind: candidate.kind, category: candidate.category)
         let local = sentenceIndex.flatMap { bySentence[$0] } ?? []
         func ownOrigin(_ role: ContextRule.Role, _ text: String) -> ContextProvenance.Origin {
             candidate.rule.set[role.rawValue] == text ? .constant(text) : .captured(text)
@@ -82,43 +82,53 @@ struct ContextAttacher {
                        fromLede: paragraphs[found.sentence] != paragraphs[sentenceIndex ?? found.sentence])
         }
 
+        // "the attackers" stands for the story's event: the claim is the event's, so the event's day
+        // dates it before the lede's, which may be another story's ("raids ... on Friday, a day
+        // after an attack").
+        var reference: Extractor.Mention?
+        let names = events
+        let dates = self.dates
+        let dateValue = { (mention: Extractor.Mention) in mention.rule.event ? nil : dates.resolve(mention.text) }
         if let own = candidate.captured[.place] {
             context.place = normalizer.place(own)
             provenance.place = ownOrigin(.place, own)
-        } else if let mention = pick(local, role: .place, kind: kind, around: candidate.range) {
-            context.place = normalizer.place(mention.text)
-            provenance.place = .mention(rule: mention.rule.id, text: mention.text)
-        } else if let inherited = latest(.place, before: sentenceIndex, kind: kind, resolve: normalizer.place) {
+        } else if let mention = pick(local, role: .place, kind: kind, around: candidate.range, where: { names.place(of: $0) != nil }),
+                  let (value, event) = names.place(of: mention) {
+            context.place = value
+            if let event {
+                reference = mention
+                context.inherited.append("place")
+                provenance.place = .event(reference: mention.text, rule: event.mention.rule.id, text: event.mention.text, sentence: event.sentence)
+            } else {
+                provenance.place = .mention(rule: mention.rule.id, text: mention.text)
+            }
+        } else if let inherited = latest(.place, before: sentenceIndex, kind: kind, resolve: { names.place(of: $0)?.value }) {
             context.place = inherited.value
             context.inherited.append("place")
-            provenance.place = inheritedOrigin(inherited)
-        } else if let event = event(.place, before: candidate.range.lowerBound, in: sentenceIndex, kind: kind, resolve: normalizer.place) {
-            context.place = event.value
-            context.inherited.append("place")
-            provenance.place = .event(rule: event.mention.rule.id, text: event.mention.text, sentence: event.sentence)
+            if let event = names.place(of: inherited.mention)?.event {
+                reference = inherited.mention
+                provenance.place = .event(reference: inherited.mention.text, rule: event.mention.rule.id, text: event.mention.text,
+                                          sentence: event.sentence)
+            } else {
+                provenance.place = inheritedOrigin(inherited)
+            }
         }
 
-        // A claim placed by the story's event ("the Jakarta attack") is the event's: the event's day
-        // ("Thursday's attack") dates it before the lede does, whose day may be another story's
-        // ("raids across the country on Friday, a day after an attack").
-        var eventFirst = false
-        if case .event = provenance.place { eventFirst = true }
         if let own = candidate.captured[.date] {
             context.date = dates.resolve(own)
             provenance.date = ownOrigin(.date, own)
         } else if let mention = pick(local, role: .date, kind: kind, around: candidate.range, where: { dates.resolve($0.text) != nil }) {
             context.date = dates.resolve(mention.text)
             provenance.date = .mention(rule: mention.rule.id, text: mention.text)
-        } else if let inherited = latest(.date, before: sentenceIndex, kind: kind, fromLede: !eventFirst, resolve: dates.resolve) {
+        } else if let inherited = latest(.date, before: sentenceIndex, kind: kind, fromLede: reference == nil, resolve: dateValue) {
             context.date = inherited.value
             context.inherited.append("date")
             provenance.date = inheritedOrigin(inherited)
-        } else if eventFirst,
-                  let event = event(.date, before: candidate.range.lowerBound, in: sentenceIndex, kind: kind, resolve: dates.resolve) {
+        } else if let reference, let event = names.last(.date, before: reference, kind: kind, resolve: { dates.resolve($0.text) }) {
             context.date = event.value
             context.inherited.append("date")
-            provenance.date = .event(rule: event.mention.rule.id, text: event.mention.text, sentence: event.sentence)
-        } else if eventFirst, let inherited = latest(.date, before: sentenceIndex, kind: kind, resolve: dates.resolve) {
+            provenance.date = .event(reference: reference.text, rule: event.mention.rule.id, text: event.mention.text, sentence: event.sentence)
+        } else if reference != nil, let inherited = latest(.date, before: sentenceIndex, kind: kind, resolve: dateValue) {
             context.date = inherited.value
             context.inherited.append("date")
             provenance.date = inheritedOrigin(inherited)
@@ -180,7 +190,7 @@ struct ContextAttacher {
 
     /// What a pronoun source ("it said") stands for: the last named source before it in its
     /// sentence, else the last in the sentence before. Unresolved, the pronoun stays the source.
-    private func antecedent(of pronoun: Extractor.Mention, in sentence: Int, kind: String) -> (mention: Extractor.Mention, sentence: Int)? {
+    private func antecedent(of pronoun: Extractor.Mention, in sentence: Int, kind: ContextTarget) -> (mention: Extractor.Mention, sentence: Int)? {
         func named(_ mention: Extractor.Mention) -> Bool {
             mention.rule.role == .source && mention.rule.applies(to: kind) && !mention.rule.anonymous
                 && !mention.rule.background && !mention.rule.refersBack
@@ -194,10 +204,10 @@ struct ContextAttacher {
     }
 
     /// The mention a claim takes from its sentence, honouring each rule's `attach`.
-    private func pick(_ mentions: [Extractor.Mention], role: ContextRule.Role, kind: String, around claim: Range<Int>,
+    private func pick(_ mentions: [Extractor.Mention], role: ContextRule.Role, kind: ContextTarget, around claim: Range<Int>,
                       where accept: (Extractor.Mention) -> Bool = { _ in true }) -> Extractor.Mention? {
         var best: (mention: Extractor.Mention, distance: Int)?
-        for mention in mentions where mention.rule.role == role && mention.rule.applies(to: kind) && accept(mention) {
+        for mention in mentions where mention.rule.role == role && !mention.rule.event && mention.rule.applies(to: kind) && accept(mention) {
             let before = mention.range.upperBound <= claim.upperBound && mention.range.lowerBound < claim.lowerBound
             let distance: Int
             if mention.range.overlaps(claim) || (mention.range.lowerBound >= claim.lowerBound && mention.range.upperBound <= claim.upperBound) {
@@ -222,8 +232,10 @@ struct ContextAttacher {
                claimFollows(mention.range, near: claim) { continue }
             // "61.2%, down from 67% in 2019": the year belongs to the baseline.
             if role == .place || role == .date, !before, between(claim, mention.range, among: baselines) { continue }
-            // A dateline is only the filing place: any other mention in the sentence wins.
-            if best == nil || (mention.rule.dateline ? 1 : 0, distance) < (best!.mention.rule.dateline ? 1 : 0, best!.distance) {
+            // A dateline is only the filing place, "the attackers" only the story's event: any other
+            // mention in the sentence wins.
+            func weak(_ mention: Extractor.Mention) -> Int { mention.rule.dateline || mention.rule.refersBack ? 1 : 0 }
+            if best == nil || (weak(mention), distance) < (weak(best!.mention), best!.distance) {
                 best = (mention, distance)
             }
         }
@@ -256,8 +268,8 @@ struct ContextAttacher {
     }
 
     /// The last resolvable mention of `role` in the sentences before `index`.
-    private mutating func latest(_ role: ContextRule.Role, before index: Int?, kind: String, fromLede: Bool = true,
-                                 resolve: (String) -> String?) -> Inherited? {
+    private mutating func latest(_ role: ContextRule.Role, before index: Int?, kind: ContextTarget, fromLede: Bool = true,
+                                 resolve: (Extractor.Mention) -> String?) -> Inherited? {
         guard let index, index > 0 else { return nil }
         if paragraphs[index - 1] == paragraphs[index], let found = lastInParagraph(role, upTo: index - 1, kind: kind, resolve: resolve) {
             return found
@@ -268,15 +280,15 @@ struct ContextAttacher {
             // A last mention that binds its own paragraph only ("across the country") leaves
             // later paragraphs with none, not the one before it (a dateline): their figures may
             // be the nation's.
-            return found.mention.rule.inherit == .lede ? found : nil
+            return found.mention.rule.inheritedFromLede ? found : nil
         }
         return nil
     }
 
     /// The last resolvable mention in sentence `index` or earlier in its paragraph, memoised
     /// so that a paragraph of many claims is walked once, not once per claim.
-    private mutating func lastInParagraph(_ role: ContextRule.Role, upTo index: Int, kind: String,
-                                          resolve: (String) -> String?) -> Inherited? {
+    private mutating func lastInParagraph(_ role: ContextRule.Role, upTo index: Int, kind: ContextTarget,
+                                          resolve: (Extractor.Mention) -> String?) -> Inherited? {
         // Walk back to a sentence with an answer (or a remembered one), then remember it for
         // every sentence passed on the way. Iterative: a paragraph may hold thousands.
         var visited: [Int] = []
@@ -299,39 +311,55 @@ struct ContextAttacher {
         return found
     }
 
-    private func last(_ role: ContextRule.Role, in sentence: Int, kind: String, resolve: (String) -> String?) -> Inherited? {
-        for mention in (bySentence[sentence] ?? []).reversed()
-        where mention.rule.role == role && mention.rule.inherit != .article && mention.rule.applies(to: kind) {
-            if let value = resolve(mention.text) { return Inherited(value: value, mention: mention, sentence: sentence) }
-        }
-        return nil
-    }
-
-    /// The last mention of an `inherit: article` rule that ends before `offset`, in the claim's
-    /// sentence or an earlier one of its section: the place of the event the story is about.
-    private func event(_ role: ContextRule.Role, before offset: Int, in index: Int?, kind: String,
-                       resolve: (String) -> String?) -> Inherited? {
-        guard let index, !events.isEmpty else { return nil }
-        // Events are in text order: start at the last one that starts before the claim.
-        var low = 0
-        var high = events.count
-        while low < high {
-            let mid = (low + high) / 2
-            if events[mid].range.lowerBound < offset { low = mid + 1 } else { high = mid }
-        }
-        for mention in events[..<low].reversed() where mention.range.upperBound <= offset
-            && mention.rule.role == role && mention.rule.applies(to: kind) {
-            guard let sentence = sentenceIndex(of: mention.range.lowerBound) else { continue }
-            guard sections.indices.contains(sentence), sections.indices.contains(index),
-                  sections[sentence] == sections[index] else { return nil }
-            if let value = resolve(mention.text) { return Inherited(value: value, mention: mention, sentence: sentence) }
+    private func last(_ role: ContextRule.Role, in sentence: Int, kind: ContextTarget, resolve: (Extractor.Mention) -> String?) -> Inherited? {
+        for mention in (bySentence[sentence] ?? []).reversed() where mention.rule.role == role && mention.rule.applies(to: kind) {
+            if let value = resolve(mention) { return Inherited(value: value, mention: mention, sentence: sentence) }
         }
         return nil
     }
 
     private struct InheritanceKey: Hashable {
         let role: ContextRule.Role
-        let kind: String
+        let kind: ContextTarget
         let sentence: Int
+    }
+}
+
+/// The story's events ("the Jakarta attack", "Thursday's attack"), which a place rule's
+/// refers-back mention ("the attackers") stands for.
+struct EventNames {
+    /// Mentions of `event` rules by role, in text order.
+    var mentions: [ContextRule.Role: [Extractor.Mention]] = [:]
+    let sentences: [Range<Int>]
+    let sections: [Int]
+    let normalizer: ContextNormalizer
+
+    /// A place mention's value: its own text, or for a reference ("the attackers") the story's
+    /// event named before it (nil when there is none). An event mention is no value by itself.
+    func place(of mention: Extractor.Mention) -> (value: String, event: ContextAttacher.Inherited?)? {
+        if mention.rule.event { return nil }
+        guard mention.rule.refersBack else { return normalizer.place(mention.text).map { ($0, nil) } }
+        guard let event = last(.place, before: mention, resolve: { normalizer.place($0.text) }) else { return nil }
+        return (event.value, event)
+    }
+
+    /// The last `event` mention of `role` that ends before `reference` starts, in its section.
+    func last(_ role: ContextRule.Role, before reference: Extractor.Mention, kind: ContextTarget? = nil,
+              resolve: (Extractor.Mention) -> String?) -> ContextAttacher.Inherited? {
+        guard let named = mentions[role], let index = ContextAttacher.index(of: reference.range.lowerBound, in: sentences) else { return nil }
+        let offset = reference.range.lowerBound
+        // In text order: start at the last one that starts before the reference.
+        var low = 0
+        var high = named.count
+        while low < high {
+            let mid = (low + high) / 2
+            if named[mid].range.lowerBound < offset { low = mid + 1 } else { high = mid }
+        }
+        for mention in named[..<low].reversed() where mention.range.upperBound <= offset && kind.map(mention.rule.applies) != false {
+            guard let sentence = ContextAttacher.index(of: mention.range.lowerBound, in: sentences) else { continue }
+            guard sections.indices.contains(sentence), sections.indices.contains(index), sections[sentence] == sections[index] else { return nil }
+            if let value = resolve(mention) { return ContextAttacher.Inherited(value: value, mention: mention, sentence: sentence) }
+        }
+        return nil
     }
 }

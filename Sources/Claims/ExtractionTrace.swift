@@ -216,8 +216,9 @@ public struct ContextProvenance: Equatable, Sendable {
         case mention(rule: String, text: String)
         /// The last mention in an earlier sentence (0-based) of the paragraph, or of the lede.
         case inherited(rule: String, text: String, sentence: Int, fromLede: Bool)
-        /// The last earlier mention of an `inherit: article` rule in the section (the event's place).
-        case event(rule: String, text: String, sentence: Int)
+        /// A reference ("the attackers") to the story's event: the last `event` mention (rule and
+        /// text) before it in its section, in sentence (0-based).
+        case event(reference: String, rule: String, text: String, sentence: Int)
         case articleDate
         /// A named source of the sentence (0-based) that the claim's sentence continues.
         case continued(rule: String, text: String, sentence: Int)

@@ -400,7 +400,7 @@ public final class Extractor {
             var scanned = false
             let datelines = index < Extractor.datelineSentences && (datelineSentence ?? index) == index
             for entry in contextMatchers where (datelines || !entry.rule.dateline) && (
-                ((entry.rule.role == .place || entry.rule.role == .date) && (inheritable[index] || entry.rule.inherit == .article))
+                ((entry.rule.role == .place || entry.rule.role == .date) && (inheritable[index] || entry.rule.event))
                 || withClaims.contains(index)
                 || (entry.rule.role == .source && sourceSentences.contains(index))) {
                 var found: [Mention] = []

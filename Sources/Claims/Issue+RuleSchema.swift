@@ -40,6 +40,8 @@ extension Issue {
         case onlyPlaceAndDateRules(rule: String, key: String)
         /// `key` is the YAML key: anonymous, background or refers-back.
         case onlySourceRules(rule: String, key: String)
+        case onlySourceAndPlaceRulesReferBack(rule: String)
+        case eventRefersBack(rule: String)
         case backgroundWithOthers(rule: String)
         case valueNotCaptured(rule: String)
         case unitNotCaptured(rule: String)
@@ -99,11 +101,12 @@ extension Issue {
             case .patternFailed(let rule, let reason): "rule \(rule): \(reason)"
             case .contextNotCaptured(let rule, let context): "rule \(rule): a \(context) rule must capture (?<\(context)>...)"
             case .invalidAttach(let rule): "rule \(rule): attach must be nearest, before or after"
-            case .invalidInherit(let rule): "rule \(rule): inherit must be lede, paragraph or article"
+            case .invalidInherit(let rule): "rule \(rule): inherit must be lede or paragraph"
             case .onlyPlaceAndDateRules(let rule, let key): "rule \(rule): only place and date rules have '\(key)'"
-            case .onlySourceRules(let rule, let key):
-                "rule \(rule): only source rules can " + (key == "refers-back" ? "refer back" : "be \(key)")
+            case .onlySourceRules(let rule, let key): "rule \(rule): only source rules can be \(key)"
             case .backgroundWithOthers(let rule): "rule \(rule): a background rule is neither anonymous nor refers back"
+            case .onlySourceAndPlaceRulesReferBack(let rule): "rule \(rule): only source and place rules can refer back"
+            case .eventRefersBack(let rule): "rule \(rule): an event names what a refers-back mention stands for; it cannot refer back itself"
             case .valueNotCaptured(let rule):
                 "rule \(rule): pattern must capture (?<value>...) or both (?<low>...) and (?<high>...)"
             case .unitNotCaptured(let rule):

@@ -80,18 +80,6 @@ public final class ContextRule: @unchecked Sendable {
     public enum Role: String, Sendable, CaseIterable { case place, date, group, source }
     /// Which mention in the sentence a claim takes: the nearest, or the nearest before/after it.
     public enum Attach: String, Sendable { case nearest, before, after }
-    /// Place and date rules: how far a mention reaches past its own sentence.
-    public enum Inherit: String, Sendable, CaseIterable {
-        /// Later sentences of its paragraph, and from the lede, later paragraphs of its section.
-        case lede
-        /// Later sentences of its paragraph only ("raids across the country" is the scope of its
-        /// own clause; as the lede's last mention it leaves later paragraphs with none).
-        case paragraph
-        /// The place of the event a story is about ("the Jakarta attack"): in its own sentence a
-        /// mention like any other; beyond it, not inherited like the others but a fallback for any
-        /// later claim of its section that finds none in its sentence, its paragraph or the lede.
-        case article
-    }
 
     public let id: String
     public let role: Role
@@ -102,9 +90,16 @@ public final class ContextRule: @unchecked Sendable {
     /// Source rules only: a claim inside the mention is the writer's own (a background
     /// relative clause, a geographic gloss), whatever say-verb its sentence has.
     public let background: Bool
-    /// Source rules only: the mention is a pronoun ("it said"); the source is the nearest
-    /// named one before it, in its sentence or the one before.
+    /// Source rules: the mention is a pronoun ("it said"); the source is the nearest named one
+    /// before it, in its sentence or the one before. Place rules: the mention ("the attackers")
+    /// stands for the story's event, the last `event` place named before it in its section.
     public let refersBack: Bool
+    /// Place and date rules: the mention names the event the story is about ("the Jakarta
+    /// attack", "Thursday's attack"). It is no claim's context by itself; a place rule's
+    /// refers-back mention stands for it.
+    public let event: Bool
+    /// Claim groups served (a claim rule's constant group, "killed"); empty means all.
+    public let groups: Set<String>
     /// Claim kinds served; empty means all.
     public let appliesTo: Set<String>
     public let attach: Attach
@@ -112,21 +107,26 @@ public final class ContextRule: @unchecked Sendable {
     /// first sentences, where alone a capitalised word can be the filing place, and weaker than
     /// any other mention of its role there, since a story filed in Beirut may be about Jableh.
     public let dateline: Bool
-    public let inherit: Inherit
+    /// Place and date rules: whether a mention is inherited from the lede by later paragraphs, or
+    /// only within its own paragraph ("raids across the country" is the scope of its own clause;
+    /// as the lede's last mention it leaves later paragraphs with none, not the one before it).
+    public let inheritedFromLede: Bool
     public let regex: Regex
     /// Cheap sentence tests, every one of which a sentence must match before the pattern runs.
     public let prefilters: [Regex]
     public let examples: [RuleExample]
 
     init(id: String, role: Role, description: String, file: String, line: Int, anonymous: Bool,
-         background: Bool = false, refersBack: Bool = false,
-         appliesTo: Set<String>, attach: Attach, dateline: Bool = false, inherit: Inherit = .lede,
+         background: Bool = false, refersBack: Bool = false, event: Bool = false, groups: Set<String> = [],
+         appliesTo: Set<String>, attach: Attach, dateline: Bool = false, inheritedFromLede: Bool = true,
          regex: Regex, prefilters: [Regex] = [], examples: [RuleExample]) {
         self.prefilters = prefilters
         self.dateline = dateline
-        self.inherit = inherit
+        self.inheritedFromLede = inheritedFromLede
         self.background = background
         self.refersBack = refersBack
+        self.event = event
+        self.groups = groups
         self.id = id
         self.role = role
         self.description = description
@@ -139,7 +139,15 @@ public final class ContextRule: @unchecked Sendable {
         self.examples = examples
     }
 
-    func applies(to kind: String) -> Bool { appliesTo.isEmpty || appliesTo.contains(kind) }
+    func applies(to claim: ContextTarget) -> Bool {
+        (appliesTo.isEmpty || appliesTo.contains(claim.kind)) && (groups.isEmpty || claim.category.map(groups.contains) == true)
+    }
+}
+
+/// What a context rule serves: a claim's kind and its rule's constant group ("killed").
+struct ContextTarget: Hashable {
+    let kind: String
+    let category: String?
 }
 
 /// Everything loaded from the rule directories, validated and compiled.

@@ -35,7 +35,7 @@ struct RuleCompiler {
     static let claimRuleKeys: Set<String> = ["id", "description", "pattern", "unit", "priority", "set", "requires",
                                              "excludes", "prefilter", "refers-back", "revises", "compare", "one-quantity", "examples"]
     static let contextRuleKeys: Set<String> = ["id", "description", "pattern", "anonymous", "background", "refers-back", "applies-to", "attach",
-                                                  "dateline", "inherit", "prefilter", "examples"]
+                                                  "dateline", "inherit", "event", "groups", "prefilter", "examples"]
     static let claimExpectationKeys: Set<String> = ["text", "quote", "low", "high", "lowInclusive", "highInclusive",
                                                     "approx", "unit", "place", "date", "group", "source", "attribution"]
 
@@ -132,21 +132,27 @@ struct RuleCompiler {
                 let background = reader.bool(map["background"], "background") ?? false
                 if background, role != .source { reader.error(map["background"], .onlySourceRules(rule: id, key: "background")) }
                 let refersBack = reader.bool(map["refers-back"], "refers-back") ?? false
-                if refersBack, role != .source { reader.error(map["refers-back"], .onlySourceRules(rule: id, key: "refers-back")) }
+                if refersBack, role != .source, role != .place {
+                    reader.error(map["refers-back"], .onlySourceAndPlaceRulesReferBack(rule: id))
+                }
+                let event = reader.bool(map["event"], "event") ?? false
+                if event, role != .place && role != .date { reader.error(map["event"], .onlyPlaceAndDateRules(rule: id, key: "event")) }
+                if event && refersBack { reader.error(map["event"], .eventRefersBack(rule: id)) }
                 if background && (anonymous || refersBack) {
                     reader.error(map["background"], .backgroundWithOthers(rule: id))
                 }
                 let dateline = reader.bool(map["dateline"], "dateline") ?? false
-                let inherit = ContextRule.Inherit(rawValue: reader.string(map["inherit"], "inherit") ?? "lede")
-                if inherit == nil { reader.error(map["inherit"], .invalidInherit(rule: id)) }
+                let inheritText = reader.string(map["inherit"], "inherit") ?? "lede"
+                if !["lede", "paragraph"].contains(inheritText) { reader.error(map["inherit"], .invalidInherit(rule: id)) }
                 if map["inherit"] != nil, role != .place && role != .date {
                     reader.error(map["inherit"], .onlyPlaceAndDateRules(rule: id, key: "inherit"))
                 }
                 let examples = readExamples(map["examples"], id: id, allowed: ["text", role.rawValue, "anonymous"], &reader)
                 result.append(.context(ContextRule(
                     id: id, role: role, description: description, file: reader.file, line: line, anonymous: anonymous,
-                    background: background, refersBack: refersBack, appliesTo: Set(reader.strings(map["applies-to"], "applies-to") ?? []), attach: attach,
-                    dateline: dateline, inherit: inherit ?? .lede, regex: regex,
+                    background: background, refersBack: refersBack, event: event,
+                    groups: Set(reader.strings(map["groups"], "groups") ?? []), appliesTo: Set(reader.strings(map["applies-to"], "applies-to") ?? []), attach: attach,
+                    dateline: dateline, inheritedFromLede: inheritText != "paragraph", regex: regex,
                     prefilters: map["prefilter"].map { readPrefilters($0, id: id, macros: fragments.macros, define: defineBlock, &reader) } ?? [],
                     examples: examples)))
             } else if let kind {

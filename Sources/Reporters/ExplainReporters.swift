@@ -169,8 +169,8 @@ enum ExplainText {
         case .inherited(let rule, let text, let sentence, let fromLede):
             return "inherited from \(sentenceName(sentence, report))\(fromLede ? " in the lede" : ""): "
                 + "\(TextEscaping.terminalSafe(rule)) found \(TextEscaping.quoted(text))"
-        case .event(let rule, let text, let sentence):
-            return "the story's event, named in \(sentenceName(sentence, report)): "
+        case .event(let reference, let rule, let text, let sentence):
+            return "\(TextEscaping.quoted(reference)) refers to the story's event, named in \(sentenceName(sentence, report)): "
                 + "\(TextEscaping.terminalSafe(rule)) found \(TextEscaping.quoted(text))"
         case .articleDate: return "the article date"
         case .continued(let rule, let text, let sentence):
@@ -300,7 +300,7 @@ public struct ExplainJSONReporter: Reporter {
         case .mention(let rule, let text): return object("mention", rule: rule, text: text)
         case .inherited(let rule, let text, let sentence, let fromLede):
             return object(fromLede ? "lede" : "inherited", rule: rule, text: text, sentence: sentence)
-        case .event(let rule, let text, let sentence): return object("event", rule: rule, text: text, sentence: sentence)
+        case .event(_, let rule, let text, let sentence): return object("event", rule: rule, text: text, sentence: sentence)
         case .articleDate: return object("article-date")
         case .continued(let rule, let text, let sentence): return object("continued", rule: rule, text: text, sentence: sentence)
         case .referent(let rule): return object("referent", rule: rule)

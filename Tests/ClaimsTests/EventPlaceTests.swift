@@ -1,11 +1,11 @@
 import XCTest
 @testable import Claims
 
-/// `inherit: article` rules: the place and day of the event a story is about ("the Valmont
-/// attack", "Thursday's attack"), for casualty figures that find no place otherwise.
+/// `event` rules name the story's event ("the Valmont attack", "Thursday's attack"); a place
+/// rule that refers back ("the attackers") stands for it, for tolls that find no place otherwise.
 final class EventPlaceTests: XCTestCase {
-    /// A follow-up story: its lede is about raids across the country on Friday, its figures
-    /// about Thursday's attack in Valmont (the test date, 2021-03-08, is a Monday).
+    /// A follow-up story: its lede is about raids across the country on Friday, its last
+    /// paragraph about Thursday's attack in Valmont (the test date, 2021-03-08, is a Monday).
     private let followUp = """
         VALMONT Police arrested four suspected militants in raids across the country on Friday, a day after gunmen attacked a shopping street.
 
@@ -13,10 +13,10 @@ final class EventPlaceTests: XCTestCase {
 
         Officials returned to the street where Thursday's attack unfolded.
 
-        Forty people were wounded, including two tourists.
+        A guard was killed along with the attackers. Forty people were wounded, including two tourists.
         """
 
-    func testAFigureWithNoPlaceTakesTheStorysEvent() throws {
+    func testAFigureBesideAReferenceToTheEventIsTheEvents() throws {
         let claims = extract(followUp)
         XCTAssertEqual(claims.map(\.quote), ["arrested four suspected militants", "Forty people were wounded", "including two tourists"])
         XCTAssertEqual(claims.map(\.context.place), ["country", "Valmont", "Valmont"])
@@ -25,43 +25,47 @@ final class EventPlaceTests: XCTestCase {
         XCTAssertEqual(claims[1].context.inherited, ["place", "date"])
     }
 
-    func testExplainNamesTheEvent() throws {
+    func testExplainNamesTheReferenceAndTheEvent() throws {
         let trace = ExtractionTrace()
         _ = Extractor(rules: Shipped.rules).extract(Document(path: "t.txt", text: followUp), dateOverride: "2021-03-08", trace: trace)
         let provenance = try XCTUnwrap(trace.claims.dropFirst().first?.provenance)
-        XCTAssertEqual(provenance.place, .event(rule: "place.event", text: "Valmont", sentence: 1))
-        XCTAssertEqual(provenance.date, .event(rule: "date.event", text: "Thursday", sentence: 2))
+        XCTAssertEqual(provenance.place, .event(reference: "attackers", rule: "place.event", text: "Valmont", sentence: 1))
+        XCTAssertEqual(provenance.date, .event(reference: "attackers", rule: "date.event", text: "Thursday", sentence: 2))
     }
 
-    func testTheEventIsOnlyAFallback() {
-        // A place in the figure's paragraph or in the lede wins; so does its own sentence's day.
-        XCTAssertEqual(extract("Three people were killed in Cressac on Sunday.\n\nThe Valmont bombing was last year.\n\n"
-            + "Some 12 people were wounded.").map(\.context.place), ["Cressac", "Cressac"])
-        XCTAssertEqual(extract("Police raided homes across the country on Friday.\n\nThe Valmont attack was on Thursday.\n\n"
-            + "In Dorvan, 12 people were wounded on Sunday.").map { [$0.context.place, $0.context.date] }, [["Dorvan", "2021-03-07"]])
-        // In its own sentence the event is a place like any other.
-        XCTAssertEqual(extract("The Valmont bombing killed 40 people.").map(\.context.place), ["Valmont"])
+    func testWithoutAReferenceTheEventPlacesNothing() {
+        // A nationwide total, a roundup's other attack, a raid: none refers to the event.
+        for last in ["In all, 11,200 people have been killed.", "Hours later, gunmen killed six police officers at a checkpoint.",
+                     "Two police officers were wounded in the raids."] {
+            let text = "Police raided homes across the country on Friday.\n\nThe Valmont attack was on Thursday.\n\n" + last
+            XCTAssertEqual(extract(text).map(\.context.place), [nil], last)
+        }
+        // Nor does an event name in the figure's own sentence: "over the Valmont bombing" is no place.
+        XCTAssertEqual(extract("Police arrested 16 suspects over the Valmont bombing in raids across the country.")
+            .map(\.context.place), ["country"])
+    }
+
+    func testAReferenceIsWeakerThanAPlaceAndServesTollsOnly() {
+        XCTAssertEqual(extract("The Valmont attack shocked the city.\n\nIn Dorvan, 12 people were wounded in the attack.")
+            .map(\.context.place), ["Dorvan"])
+        // Arrests "over the attack" are made where the police find suspects, and later.
+        XCTAssertEqual(extract("The Valmont attack shocked the city.\n\nPolice arrested 16 suspects over the attack.")
+            .map(\.context.place), [nil])
+        XCTAssertEqual(extract("The Valmont attack shocked the city.\n\nAbout 3,000 people marched against the attack.")
+            .map(\.context.place), [nil])
     }
 
     func testOnlyAnEarlierEventOfTheSameSectionCounts() {
-        // The figure comes before the event is named.
-        XCTAssertEqual(extract("Police raided homes across the country on Friday.\n\nTwelve people were wounded.\n\n"
+        XCTAssertEqual(extract("Police raided homes across the country.\n\nTwelve people were wounded in the attack.\n\n"
             + "The Valmont attack shocked the city.").map(\.context.place), [nil])
-        // A heading starts another story.
-        XCTAssertEqual(extract("Police raided homes across the country on Friday.\n\nThe Valmont attack shocked the city.\n\n"
-            + "## Elsewhere\n\nTwelve people were wounded.").map(\.context.place), [nil])
+        XCTAssertEqual(extract("Police raided homes across the country.\n\nThe Valmont attack shocked the city.\n\n"
+            + "## Elsewhere\n\nTwelve people were wounded in the attack.").map(\.context.place), [nil])
     }
 
-    func testAttackersAndLaterTimesAreNoPlace() {
-        for text in ["Police raided homes across the country on Friday.\n\nThe Taliban attack shocked the city.\n\nTwelve people were wounded.",
-                     "Police raided homes across the country on Friday.\n\nThe Dorvanian attack shocked the city.\n\nTwelve people were wounded.",
-                     "Police raided homes across the country on Friday.\n\nArrests rose after the Valmont attack.\n\nTwelve people were wounded."] {
-            XCTAssertEqual(extract(text).map(\.context.place), [nil], text)
+    func testAttackersHolidaysAndFaithsAreNoEventPlace() {
+        for name in ["the Taliban attack", "the Dorvanian attack", "the Independence Day shooting", "the Sunni bombing", "the IS attack"] {
+            let text = "Police raided homes across the country.\n\nOfficials spoke of \(name).\n\nTwelve people were wounded in the attack."
+            XCTAssertEqual(extract(text).map(\.context.place), [nil], name)
         }
-    }
-
-    func testEventsServeCasualtiesOnly() {
-        XCTAssertEqual(extract("Crowds gathered across the country on Friday.\n\nThe Valmont attack shocked the city.\n\n"
-            + "About 3,000 people marched in silence.").map(\.context.place), [nil])
     }
 }

@@ -8,8 +8,10 @@ final class IssueTests: XCTestCase {
         let cases: [(Issue, Severity, String)] = [
             (.ruleSchema(.unknownKey("exmaples", in: "rule", known: ["examples", "id", "pattern"])), .error,
              "unknown key 'exmaples' in rule (did you mean 'examples'?); known keys: examples, id, pattern"),
-            (.ruleSchema(.onlySourceRules(rule: "place.in", key: "refers-back")), .error,
-             "rule place.in: only source rules can refer back"),
+            (.ruleSchema(.onlySourceAndPlaceRulesReferBack(rule: "date.weekday")), .error,
+             "rule date.weekday: only source and place rules can refer back"),
+            (.ruleSchema(.onlySourceRules(rule: "place.in", key: "anonymous")), .error,
+             "rule place.in: only source rules can be anonymous"),
             (.ruleSchema(.patternDoesNotCompile(.fragment("year"), error: "missing closing parenthesis", offset: 4)), .error,
              "fragment 'year': pattern does not compile: missing closing parenthesis at offset 4"),
             (.evaluation(.wrongField("low", at: "claim 2: ", expected: .numberOrNull)), .error,

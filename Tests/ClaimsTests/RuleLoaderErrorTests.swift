@@ -70,13 +70,54 @@ final class RuleLoaderErrorTests: XCTestCase {
 
             """])
         XCTAssertEqual(messages, [
-            "\(dir)/where.yml:8:14: error: rule test.bad: inherit must be lede, paragraph or article",
+            "\(dir)/where.yml:8:14: error: rule test.bad: inherit must be lede or paragraph",
             "\(dir)/who.yml:4:14: error: rule test.who: only place and date rules have 'inherit'",
         ])
         let scope = try XCTUnwrap(rules.contextRules.first { $0.id == "test.scope" })
-        XCTAssertEqual(scope.inherit, .paragraph)
+        XCTAssertFalse(scope.inheritedFromLede)
         XCTAssertTrue(scope.dateline)
-        XCTAssertEqual(rules.contextRules.first { $0.id == "place.in" }?.inherit, .lede)
+        XCTAssertEqual(rules.contextRules.first { $0.id == "place.in" }?.inheritedFromLede, true)
+    }
+
+    func testEventsAndPlaceReferencesAreChecked() throws {
+        let (dir, rules, messages) = try load(["where.yml": """
+            context: place
+            rules:
+              - id: test.event
+                event: true
+                pattern: '\\b(?<place>Zed)\\s+attack\\b'
+              - id: test.reference
+                refers-back: true
+                groups: [killed]
+                pattern: '\\bthe\\s+(?<place>attack)\\b'
+              - id: test.both
+                event: true
+                refers-back: true
+                pattern: '\\b(?<place>Zod)\\b'
+
+            """, "when.yml": """
+            context: date
+            rules:
+              - id: test.when
+                refers-back: true
+                pattern: '\\b(?<date>Monday)\\b'
+
+            """, "who.yml": """
+            context: source
+            rules:
+              - id: test.who
+                event: true
+                pattern: '(?<source>Zed)\\s+said'
+
+            """])
+        XCTAssertEqual(messages, [
+            "\(dir)/when.yml:4:18: error: rule test.when: only source and place rules can refer back",
+            "\(dir)/where.yml:11:12: error: rule test.both: an event names what a refers-back mention stands for; it cannot refer back itself",
+            "\(dir)/who.yml:4:12: error: rule test.who: only place and date rules have 'event'",
+        ])
+        XCTAssertEqual(rules.contextRules.first { $0.id == "test.event" }?.event, true)
+        XCTAssertEqual(rules.contextRules.first { $0.id == "test.reference" }?.groups, ["killed"])
+        XCTAssertEqual(rules.contextRules.first { $0.id == "place.in" }?.event, false)
     }
 
     func testUnknownKeyWithADidYouMeanHint() throws {
