@@ -15,7 +15,7 @@ public struct YAMLReader {
             return nil
         }
         do {
-            return try Yams.compose(yaml: text)
+            return try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             diagnostics.append(YAMLReader.diagnostic(for: error, file: file))
         } catch {
