@@ -40,10 +40,12 @@ struct ContextAttacher {
         self.continuing = continuing
         self.normalizer = normalizer
         self.dates = dates
-        events = EventNames(sentences: sentences, sections: sections, normalizer: normalizer)
+        events = EventNames(sentences: sentences, sections: sections)
         for mention in mentions.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             if let index = sentenceIndex(of: mention.range.lowerBound) { bySentence[index, default: []].append(mention) }
-            if mention.rule.event { events.mentions[mention.rule.role, default: []].append(mention) }
+            if mention.rule.event {
+                events.add(mention, value: mention.rule.role == .place ? normalizer.place(mention.text) : dates.resolve(mention.text))
+            }
         }
     }
 
@@ -82,36 +84,32 @@ struct ContextAttacher {
                        fromLede: paragraphs[found.sentence] != paragraphs[sentenceIndex ?? found.sentence])
         }
 
-        // "the attackers" stands for the story's event: the claim is the event's, so the event's day
-        // dates it before the lede's, which may be another story's ("raids ... on Friday, a day
-        // after an attack").
+        // "the attackers" stands for the story's event, and only for a figure that finds no place
+        // otherwise (a lede about "raids across the country", or none): the figure is then the
+        // event's, so the event's day dates it before the lede's, which may be another story's
+        // ("raids ... on Friday, a day after an attack").
         var reference: Extractor.Mention?
         let names = events
         let dates = self.dates
+        let normalizer = self.normalizer
+        let placeValue = { (mention: Extractor.Mention) in mention.rule.event || mention.rule.refersBack ? nil : normalizer.place(mention.text) }
         let dateValue = { (mention: Extractor.Mention) in mention.rule.event ? nil : dates.resolve(mention.text) }
         if let own = candidate.captured[.place] {
             context.place = normalizer.place(own)
             provenance.place = ownOrigin(.place, own)
-        } else if let mention = pick(local, role: .place, kind: kind, around: candidate.range, where: { names.place(of: $0) != nil }),
-                  let (value, event) = names.place(of: mention) {
+        } else if let mention = pick(local, role: .place, kind: kind, around: candidate.range, where: { placeValue($0) != nil }),
+                  let value = placeValue(mention) {
             context.place = value
-            if let event {
-                reference = mention
-                context.inherited.append("place")
-                provenance.place = .event(reference: mention.text, rule: event.mention.rule.id, text: event.mention.text, sentence: event.sentence)
-            } else {
-                provenance.place = .mention(rule: mention.rule.id, text: mention.text)
-            }
-        } else if let inherited = latest(.place, before: sentenceIndex, kind: kind, resolve: { names.place(of: $0)?.value }) {
+            provenance.place = .mention(rule: mention.rule.id, text: mention.text)
+        } else if let inherited = latest(.place, before: sentenceIndex, kind: kind, resolve: placeValue) {
             context.place = inherited.value
             context.inherited.append("place")
-            if let event = names.place(of: inherited.mention)?.event {
-                reference = inherited.mention
-                provenance.place = .event(reference: inherited.mention.text, rule: event.mention.rule.id, text: event.mention.text,
-                                          sentence: event.sentence)
-            } else {
-                provenance.place = inheritedOrigin(inherited)
-            }
+            provenance.place = inheritedOrigin(inherited)
+        } else if let index = sentenceIndex, let (mention, event) = eventReference(for: candidate.range, in: index, kind: kind) {
+            reference = mention
+            context.place = event.value
+            context.inherited.append("place")
+            provenance.place = .event(reference: mention.text, rule: event.mention.rule.id, text: event.mention.text, sentence: event.sentence)
         }
 
         if let own = candidate.captured[.date] {
@@ -124,7 +122,7 @@ struct ContextAttacher {
             context.date = inherited.value
             context.inherited.append("date")
             provenance.date = inheritedOrigin(inherited)
-        } else if let reference, let event = names.last(.date, before: reference, kind: kind, resolve: { dates.resolve($0.text) }) {
+        } else if let reference, let event = names.last(.date, before: reference, kind: kind) {
             context.date = event.value
             context.inherited.append("date")
             provenance.date = .event(reference: reference.text, rule: event.mention.rule.id, text: event.mention.text, sentence: event.sentence)
@@ -207,7 +205,8 @@ struct ContextAttacher {
     private func pick(_ mentions: [Extractor.Mention], role: ContextRule.Role, kind: ContextTarget, around claim: Range<Int>,
                       where accept: (Extractor.Mention) -> Bool = { _ in true }) -> Extractor.Mention? {
         var best: (mention: Extractor.Mention, distance: Int)?
-        for mention in mentions where mention.rule.role == role && !mention.rule.event && mention.rule.applies(to: kind) && accept(mention) {
+        for mention in mentions where mention.rule.role == role && !mention.rule.event && !(role == .place && mention.rule.refersBack)
+            && mention.rule.applies(to: kind) && accept(mention) {
             let before = mention.range.upperBound <= claim.upperBound && mention.range.lowerBound < claim.lowerBound
             let distance: Int
             if mention.range.overlaps(claim) || (mention.range.lowerBound >= claim.lowerBound && mention.range.upperBound <= claim.upperBound) {
@@ -232,10 +231,8 @@ struct ContextAttacher {
                claimFollows(mention.range, near: claim) { continue }
             // "61.2%, down from 67% in 2019": the year belongs to the baseline.
             if role == .place || role == .date, !before, between(claim, mention.range, among: baselines) { continue }
-            // A dateline is only the filing place, "the attackers" only the story's event: any other
-            // mention in the sentence wins.
-            func weak(_ mention: Extractor.Mention) -> Int { mention.rule.dateline || mention.rule.refersBack ? 1 : 0 }
-            if best == nil || (weak(mention), distance) < (weak(best!.mention), best!.distance) {
+            // A dateline is only the filing place: any other mention in the sentence wins.
+            if best == nil || (mention.rule.dateline ? 1 : 0, distance) < (best!.mention.rule.dateline ? 1 : 0, best!.distance) {
                 best = (mention, distance)
             }
         }
@@ -318,6 +315,25 @@ struct ContextAttacher {
         return nil
     }
 
+    /// A reference to the story's event ("the attackers") in the claim's sentence (the nearest),
+    /// else the last in an earlier sentence of its paragraph, with the event it stands for.
+    private func eventReference(for claim: Range<Int>, in index: Int, kind: ContextTarget)
+        -> (mention: Extractor.Mention, event: Inherited)? {
+        func references(_ sentence: Int) -> [Extractor.Mention] {
+            (bySentence[sentence] ?? []).filter { $0.rule.role == .place && $0.rule.refersBack && $0.rule.applies(to: kind) }
+        }
+        let own = references(index).sorted {
+            abs($0.range.lowerBound - claim.lowerBound) < abs($1.range.lowerBound - claim.lowerBound)
+        }
+        for mention in own { if let event = events.place(of: mention) { return (mention, event) } }
+        var sentence = index
+        while sentence > 0, paragraphs[sentence - 1] == paragraphs[index] {
+            sentence -= 1
+            for mention in references(sentence).reversed() { if let event = events.place(of: mention) { return (mention, event) } }
+        }
+        return nil
+    }
+
     private struct InheritanceKey: Hashable {
         let role: ContextRule.Role
         let kind: ContextTarget
@@ -328,37 +344,44 @@ struct ContextAttacher {
 /// The story's events ("the Jakarta attack", "Thursday's attack"), which a place rule's
 /// refers-back mention ("the attackers") stands for.
 struct EventNames {
-    /// Mentions of `event` rules by role, in text order.
-    var mentions: [ContextRule.Role: [Extractor.Mention]] = [:]
+    /// Mentions of `event` rules by role, in text order, each with its value; a mention with
+    /// none ("the February 31 bombing") is left out here, once.
+    private var named: [ContextRule.Role: [ContextAttacher.Inherited]] = [:]
     let sentences: [Range<Int>]
     let sections: [Int]
-    let normalizer: ContextNormalizer
 
-    /// A place mention's value: its own text, or for a reference ("the attackers") the story's
-    /// event named before it (nil when there is none). An event mention is no value by itself.
-    func place(of mention: Extractor.Mention) -> (value: String, event: ContextAttacher.Inherited?)? {
-        if mention.rule.event { return nil }
-        guard mention.rule.refersBack else { return normalizer.place(mention.text).map { ($0, nil) } }
-        guard let event = last(.place, before: mention, resolve: { normalizer.place($0.text) }) else { return nil }
-        return (event.value, event)
+    init(sentences: [Range<Int>], sections: [Int]) {
+        self.sentences = sentences
+        self.sections = sections
+    }
+
+    /// `mention`, an event mention in text order, with its value.
+    mutating func add(_ mention: Extractor.Mention, value: String?) {
+        guard let value, let sentence = ContextAttacher.index(of: mention.range.lowerBound, in: sentences) else { return }
+        named[mention.rule.role, default: []].append(ContextAttacher.Inherited(value: value, mention: mention, sentence: sentence))
+    }
+
+    /// The event a reference ("the attackers") stands for: the last place event before it.
+    func place(of reference: Extractor.Mention) -> ContextAttacher.Inherited? {
+        last(.place, before: reference)
     }
 
     /// The last `event` mention of `role` that ends before `reference` starts, in its section.
-    func last(_ role: ContextRule.Role, before reference: Extractor.Mention, kind: ContextTarget? = nil,
-              resolve: (Extractor.Mention) -> String?) -> ContextAttacher.Inherited? {
-        guard let named = mentions[role], let index = ContextAttacher.index(of: reference.range.lowerBound, in: sentences) else { return nil }
+    func last(_ role: ContextRule.Role, before reference: Extractor.Mention, kind: ContextTarget? = nil) -> ContextAttacher.Inherited? {
+        guard let events = named[role], let index = ContextAttacher.index(of: reference.range.lowerBound, in: sentences) else { return nil }
         let offset = reference.range.lowerBound
         // In text order: start at the last one that starts before the reference.
         var low = 0
-        var high = named.count
+        var high = events.count
         while low < high {
             let mid = (low + high) / 2
-            if named[mid].range.lowerBound < offset { low = mid + 1 } else { high = mid }
+            if events[mid].mention.range.lowerBound < offset { low = mid + 1 } else { high = mid }
         }
-        for mention in named[..<low].reversed() where mention.range.upperBound <= offset && kind.map(mention.rule.applies) != false {
-            guard let sentence = ContextAttacher.index(of: mention.range.lowerBound, in: sentences) else { continue }
-            guard sections.indices.contains(sentence), sections.indices.contains(index), sections[sentence] == sections[index] else { return nil }
-            if let value = resolve(mention) { return ContextAttacher.Inherited(value: value, mention: mention, sentence: sentence) }
+        // Only a mention that overlaps the reference, or serves another kind, is passed over.
+        for event in events[..<low].reversed() where event.mention.range.upperBound <= offset && kind.map(event.mention.rule.applies) != false {
+            guard sections.indices.contains(event.sentence), sections.indices.contains(index),
+                  sections[event.sentence] == sections[index] else { return nil }
+            return event
         }
         return nil
     }

@@ -55,6 +55,23 @@ final class EventPlaceTests: XCTestCase {
             .map(\.context.place), [nil])
     }
 
+    func testAReferenceNeverOverridesALedesPlaceOrDay() {
+        // A second attack in the same city, and another city's attack in the background: the
+        // figure is the lede's.
+        let market = "VALMONT A bomb exploded at a market in Valmont on Saturday.\n\nPolice sought the cell behind Thursday's "
+            + "Valmont attack.\n\nTwenty-four people were wounded in the blast."
+        XCTAssertEqual(extract(market).map { [$0.context.place, $0.context.date] }, [["Valmont", "2021-03-06"]])
+        let church = "CRESSAC Gunmen opened fire on a church in Cressac on Thursday.\n\nPolice saw no link to the Valmont "
+            + "attack.\n\nTwenty-four people were wounded in the attack."
+        XCTAssertEqual(extract(church).map(\.context.place), ["Cressac"])
+    }
+
+    func testWhatCameAfterTheEventIsNotTheEvents() {
+        let text = "Police raided homes across the country on Sunday.\n\nThe Valmont attack was on Thursday.\n\n"
+            + "Nine people have been killed in police shootouts since the attack."
+        XCTAssertEqual(extract(text).map(\.context.place), [nil])
+    }
+
     func testOnlyAnEarlierEventOfTheSameSectionCounts() {
         XCTAssertEqual(extract("Police raided homes across the country.\n\nTwelve people were wounded in the attack.\n\n"
             + "The Valmont attack shocked the city.").map(\.context.place), [nil])
