@@ -10,6 +10,9 @@ struct ContextAttacher {
     let sections: [Int]
     private let ledeSentences: [Int]
     private var inherited: [InheritanceKey: Inherited?] = [:]
+    /// The last event reference at or before a sentence in its paragraph, and the event.
+    private var knownReferences: [InheritanceKey: (mention: Extractor.Mention, event: Inherited)?] = [:]
+    private var scopedLedes: [Int: Bool] = [:]
     let normalizer: ContextNormalizer
     let dates: DateResolver
     /// Mentions grouped by sentence index, in text order.
@@ -84,10 +87,11 @@ struct ContextAttacher {
                        fromLede: paragraphs[found.sentence] != paragraphs[sentenceIndex ?? found.sentence])
         }
 
-        // "the attackers" stands for the story's event, and only for a figure that finds no place
-        // otherwise (a lede about "raids across the country", or none): the figure is then the
-        // event's, so the event's day dates it before the lede's, which may be another story's
-        // ("raids ... on Friday, a day after an attack").
+        // "the attackers" stands for the story's event, and only for a figure in a later paragraph
+        // that finds no place otherwise, under a lede whose place binds its own paragraph only
+        // ("raids across the country"). Under a lede with no place, "the attack" may be the lede's
+        // own event. The figure is then the event's, so the event's day dates it before the
+        // lede's, which is another story's ("raids ... on Friday, a day after an attack").
         var reference: Extractor.Mention?
         let names = events
         let dates = self.dates
@@ -105,7 +109,8 @@ struct ContextAttacher {
             context.place = inherited.value
             context.inherited.append("place")
             provenance.place = inheritedOrigin(inherited)
-        } else if let index = sentenceIndex, let (mention, event) = eventReference(for: candidate.range, in: index, kind: kind) {
+        } else if let index = sentenceIndex, paragraphs[index] != 0, scopedLede(index, kind: kind, resolve: placeValue),
+                  let (mention, event) = eventReference(for: candidate.range, in: index, kind: kind) {
             reference = mention
             context.place = event.value
             context.inherited.append("place")
@@ -315,10 +320,27 @@ struct ContextAttacher {
         return nil
     }
 
+    /// Whether the lede of the section of sentence `index` ends on a place that binds its own
+    /// paragraph only ("raids across the country"), memoised per section.
+    private mutating func scopedLede(_ index: Int, kind: ContextTarget, resolve: (Extractor.Mention) -> String?) -> Bool {
+        let section = sections.indices.contains(index) ? sections[index] : 0
+        if let known = scopedLedes[section] { return known }
+        var scoped = false
+        for lede in ledeSentences.reversed() where lede < index && sections[lede] == section {
+            guard let found = last(.place, in: lede, kind: kind, resolve: resolve) else { continue }
+            scoped = !found.mention.rule.inheritedFromLede
+            break
+        }
+        scopedLedes[section] = scoped
+        return scoped
+    }
+
     /// A reference to the story's event ("the attackers") in the claim's sentence (the nearest),
-    /// else the last in an earlier sentence of its paragraph, with the event it stands for.
-    private func eventReference(for claim: Range<Int>, in index: Int, kind: ContextTarget)
+    /// else the last in an earlier sentence of its paragraph (memoised: a paragraph may hold
+    /// thousands of sentences), with the event it stands for.
+    private mutating func eventReference(for claim: Range<Int>, in index: Int, kind: ContextTarget)
         -> (mention: Extractor.Mention, event: Inherited)? {
+        guard events.namesPlaces else { return nil }
         func references(_ sentence: Int) -> [Extractor.Mention] {
             (bySentence[sentence] ?? []).filter { $0.rule.role == .place && $0.rule.refersBack && $0.rule.applies(to: kind) }
         }
@@ -326,12 +348,25 @@ struct ContextAttacher {
             abs($0.range.lowerBound - claim.lowerBound) < abs($1.range.lowerBound - claim.lowerBound)
         }
         for mention in own { if let event = events.place(of: mention) { return (mention, event) } }
+        var visited: [Int] = []
         var sentence = index
-        while sentence > 0, paragraphs[sentence - 1] == paragraphs[index] {
+        var found: (mention: Extractor.Mention, event: Inherited)?
+        search: while sentence > 0, paragraphs[sentence - 1] == paragraphs[index] {
             sentence -= 1
-            for mention in references(sentence).reversed() { if let event = events.place(of: mention) { return (mention, event) } }
+            if let known = knownReferences[InheritanceKey(role: .place, kind: kind, sentence: sentence)] {
+                found = known
+                break
+            }
+            visited.append(sentence)
+            for mention in references(sentence).reversed() {
+                if let event = events.place(of: mention) {
+                    found = (mention, event)
+                    break search
+                }
+            }
         }
-        return nil
+        for passed in visited { knownReferences[InheritanceKey(role: .place, kind: kind, sentence: passed)] = .some(found) }
+        return found
     }
 
     private struct InheritanceKey: Hashable {
@@ -360,6 +395,8 @@ struct EventNames {
         guard let value, let sentence = ContextAttacher.index(of: mention.range.lowerBound, in: sentences) else { return }
         named[mention.rule.role, default: []].append(ContextAttacher.Inherited(value: value, mention: mention, sentence: sentence))
     }
+
+    var namesPlaces: Bool { !(named[.place] ?? []).isEmpty }
 
     /// The event a reference ("the attackers") stands for: the last place event before it.
     func place(of reference: Extractor.Mention) -> ContextAttacher.Inherited? {

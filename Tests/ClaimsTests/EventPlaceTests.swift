@@ -66,10 +66,21 @@ final class EventPlaceTests: XCTestCase {
         XCTAssertEqual(extract(church).map(\.context.place), ["Cressac"])
     }
 
+    func testUnderALedeWithNoPlaceTheAttackMayBeTheLedes() {
+        // The lede's shooting is the story's event; the Valmont attack is another.
+        let church = "Gunmen opened fire on worshippers at a church on Thursday, killing six people.\n\n"
+            + "Police looked for links to the Valmont attack earlier in the day.\n\nTwelve people were wounded in the attack."
+        XCTAssertEqual(extract(church).map(\.context.place), [nil, nil])
+    }
+
     func testWhatCameAfterTheEventIsNotTheEvents() {
         let text = "Police raided homes across the country on Sunday.\n\nThe Valmont attack was on Thursday.\n\n"
             + "Nine people have been killed in police shootouts since the attack."
         XCTAssertEqual(extract(text).map(\.context.place), [nil])
+        // Nor is an event named only as the start of a time: "since Thursday's Valmont bombing".
+        let since = "Police raided homes across the country on Sunday.\n\nSecurity has been tightened since Thursday's "
+            + "Valmont bombing.\n\nThree people were wounded in a shootout with the gunmen."
+        XCTAssertEqual(extract(since).map(\.context.place), [nil])
     }
 
     func testOnlyAnEarlierEventOfTheSameSectionCounts() {
