@@ -89,9 +89,11 @@ struct ContextAttacher {
 
         // "the attackers" stands for the story's event, and only for a figure in a later paragraph
         // that finds no place otherwise, under a lede whose place binds its own paragraph only
-        // ("raids across the country"). Under a lede with no place, "the attack" may be the lede's
-        // own event. The figure is then the event's, so the event's day dates it before the
-        // lede's, which is another story's ("raids ... on Friday, a day after an attack").
+        // ("raids across the country"), in a story that names the event's day ("Thursday's
+        // attack"). Under a lede with no place, "the attack" may be the lede's own event; a
+        // story that names no event day may recall one of another year. The figure is then the
+        // event's, so the event's day dates it before the lede's, which is another story's
+        // ("raids ... on Friday, a day after an attack").
         var reference: Extractor.Mention?
         let names = events
         let dates = self.dates
@@ -110,7 +112,8 @@ struct ContextAttacher {
             context.inherited.append("place")
             provenance.place = inheritedOrigin(inherited)
         } else if let index = sentenceIndex, paragraphs[index] != 0, scopedLede(index, kind: kind, resolve: placeValue),
-                  let (mention, event) = eventReference(for: candidate.range, in: index, kind: kind) {
+                  let (mention, event) = eventReference(for: candidate.range, in: index, kind: kind),
+                  let day = events.last(.date, before: mention, kind: kind), dayNamesOnly(event, day, resolve: placeValue) {
             reference = mention
             context.place = event.value
             context.inherited.append("place")
@@ -131,10 +134,6 @@ struct ContextAttacher {
             context.date = event.value
             context.inherited.append("date")
             provenance.date = .event(reference: reference.text, rule: event.mention.rule.id, text: event.mention.text, sentence: event.sentence)
-        } else if reference != nil, let inherited = latest(.date, before: sentenceIndex, kind: kind, resolve: dateValue) {
-            context.date = inherited.value
-            context.inherited.append("date")
-            provenance.date = inheritedOrigin(inherited)
         } else if let article = dates.articleDate {
             context.date = article.description
             context.inherited.append("date")
@@ -320,6 +319,17 @@ struct ContextAttacher {
         return nil
     }
 
+    /// Whether the sentence naming the event's day names no other place than the event's
+    /// ("Monday's bombing in Surabaya was followed by the Jakarta attack" dates Surabaya's).
+    private func dayNamesOnly(_ event: Inherited, _ day: Inherited, resolve: (Extractor.Mention) -> String?) -> Bool {
+        let place = Claim.foldedName(event.value)
+        return !(bySentence[day.sentence] ?? []).contains { mention in
+            guard mention.rule.role == .place, !mention.rule.refersBack else { return false }
+            let value = mention.rule.event ? normalizer.place(mention.text) : resolve(mention)
+            return value.map { Claim.foldedName($0) != place } ?? false
+        }
+    }
+
     /// Whether the lede of the section of sentence `index` ends on a place that binds its own
     /// paragraph only ("raids across the country"), memoised per section.
     private mutating func scopedLede(_ index: Int, kind: ContextTarget, resolve: (Extractor.Mention) -> String?) -> Bool {
@@ -344,7 +354,9 @@ struct ContextAttacher {
         func references(_ sentence: Int) -> [Extractor.Mention] {
             (bySentence[sentence] ?? []).filter { $0.rule.role == .place && $0.rule.refersBack && $0.rule.applies(to: kind) }
         }
-        let own = references(index).sorted {
+        // Not one inside the figure: "Five of the attackers were killed" counts attackers, whom a
+        // toll ("killing three people") may leave out.
+        let own = references(index).filter { !$0.range.overlaps(claim) }.sorted {
             abs($0.range.lowerBound - claim.lowerBound) < abs($1.range.lowerBound - claim.lowerBound)
         }
         for mention in own { if let event = events.place(of: mention) { return (mention, event) } }

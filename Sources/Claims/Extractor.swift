@@ -80,9 +80,11 @@ public final class Extractor {
         sectionBreak = rules.sectionBreak.map(Matcher.init)
         correction = rules.correction.map(Matcher.init)
         superseded = rules.superseded.map(Matcher.init)
-        contextMatchers = rules.contextRules.map {
+        let context = rules.contextRules.map {
             ($0, Matcher($0.regex), gate($0.regex), $0.prefilters.map { (Matcher($0), gate($0)) }, $0.id + " (prefilter)")
         }
+        // Event rules first: a sentence naming an event is searched for places too (its day may be another place's).
+        contextMatchers = context.filter { $0.0.event } + context.filter { !$0.0.event }
         skipGate = rules.skip.flatMap { gate($0) } ?? -1
         self.gate = LiteralGate(literals: gated)
         numbers = NumberParser(lexicon: rules.lexicon)
@@ -398,9 +400,11 @@ public final class Extractor {
         for index in 0...last {
             let slice = Extractor.slice(whole, sentences[index])
             var scanned = false
+            var namesEvent = false
             let datelines = index < Extractor.datelineSentences && (datelineSentence ?? index) == index
             for entry in contextMatchers where (datelines || !entry.rule.dateline) && (
                 ((entry.rule.role == .place || entry.rule.role == .date) && (inheritable[index] || entry.rule.event))
+                || (entry.rule.role == .place && namesEvent)
                 || withClaims.contains(index)
                 || (entry.rule.role == .source && sourceSentences.contains(index))) {
                 var found: [Mention] = []
@@ -418,6 +422,7 @@ public final class Extractor {
                     found.append(Mention(rule: entry.rule, range: range, text: document.text(range)))
                 }
                 if entry.rule.dateline, !found.isEmpty { datelineSentence = index }
+                if entry.rule.event, !found.isEmpty { namesEvent = true }
                 scan.mentions += found
             }
         }

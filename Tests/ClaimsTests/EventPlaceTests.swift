@@ -73,6 +73,27 @@ final class EventPlaceTests: XCTestCase {
         XCTAssertEqual(extract(church).map(\.context.place), [nil, nil])
     }
 
+    func testAStoryThatNamesNoEventDayPlacesNothing() {
+        // A recalled blast of another year, under a lede about inspections "on Tuesday after an
+        // explosion": no day of the event is named, so the injured are not Tianjin's.
+        let text = "Authorities ordered inspections of chemical plants nationwide on Tuesday after an explosion at a factory.\n\n"
+            + "The inspections recall those ordered over the Tianjin blast.\n\nFive people were injured in the explosion."
+        XCTAssertEqual(extract(text).map(\.context.place), [nil])
+    }
+
+    func testTheEventsDayMustNameNoOtherPlace() {
+        let text = "Police raided homes across the country on Friday.\n\nMonday's bombing in Cressac was followed by the "
+            + "Valmont attack.\n\nTwelve people were wounded in the attack."
+        XCTAssertEqual(extract(text).map(\.context.place), [nil])
+    }
+
+    func testAReferenceInsideTheFigureIsNone() {
+        // "Five of the attackers were killed" counts attackers, whom a toll may leave out.
+        let text = "Police raided homes across the country on Friday.\n\nPolice said Thursday's Valmont attack was planned abroad.\n\n"
+            + "Five of the attackers were killed, police said."
+        XCTAssertEqual(extract(text).map(\.context.place), [nil])
+    }
+
     func testWhatCameAfterTheEventIsNotTheEvents() {
         let text = "Police raided homes across the country on Sunday.\n\nThe Valmont attack was on Thursday.\n\n"
             + "Nine people have been killed in police shootouts since the attack."
