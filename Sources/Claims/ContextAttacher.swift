@@ -113,7 +113,8 @@ struct ContextAttacher {
             provenance.place = inheritedOrigin(inherited)
         } else if let index = sentenceIndex, paragraphs[index] != 0, scopedLede(index, kind: kind, resolve: placeValue),
                   let (mention, event) = eventReference(for: candidate.range, in: index, kind: kind),
-                  let day = events.last(.date, before: mention, kind: kind), dayNamesOnly(event, day, resolve: placeValue) {
+                  let day = events.last(.date, before: mention, kind: kind), dayNamesOnly(event, day, resolve: placeValue),
+                  !namesOtherEvent(index), ContextAttacher.index(of: mention.range.lowerBound, in: sentences).map(namesOtherEvent) == false {
             reference = mention
             context.place = event.value
             context.inherited.append("place")
@@ -317,6 +318,23 @@ struct ContextAttacher {
             if let value = resolve(mention) { return Inherited(value: value, mention: mention, sentence: sentence) }
         }
         return nil
+    }
+
+    /// Whether sentence `index` names one of a story's own later events (lexicon other-events:
+    /// "in the raids", "a rally"), as whole words.
+    private func namesOtherEvent(_ index: Int) -> Bool {
+        let words = normalizer.lexicon.otherEvents
+        guard !words.isEmpty, sentences.indices.contains(index) else { return false }
+        var word: [UInt8] = []
+        for byte in bytes[sentences[index]] + [0x20] {
+            if (0x41...0x5A).contains(byte) { word.append(byte | 0x20) }
+            else if (0x61...0x7A).contains(byte) { word.append(byte) }
+            else {
+                if !word.isEmpty, words.contains(String(decoding: word, as: UTF8.self)) { return true }
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        return false
     }
 
     /// Whether the sentence naming the event's day names no other place than the event's

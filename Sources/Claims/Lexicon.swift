@@ -37,6 +37,9 @@ public struct Lexicon: Sendable {
     /// replace "five people were stabbed" (injured), while "12 injured, not two" does not
     /// replace "two killed".
     public var umbrellaGroups: Set<String> = []
+    /// Words for what a story's own later events are ("raids", "a rally"): a figure in a
+    /// sentence with one is that event's, not the event an "the attack" refers to.
+    public var otherEvents: Set<String> = []
     public var honorifics: Set<String> = []
     /// Words dropped from the front of places and groups ("the border" is "border").
     public var articles: Set<String> = []
@@ -101,6 +104,7 @@ public struct Lexicon: Sendable {
         abbreviations.formUnion(other.abbreviations)
         genericGroups.formUnion(other.genericGroups)
         umbrellaGroups.formUnion(other.umbrellaGroups)
+        otherEvents.formUnion(other.otherEvents)
         honorifics.formUnion(other.honorifics)
         articles.formUnion(other.articles)
         continuations += other.continuations.filter { !continuations.contains($0) }
@@ -157,7 +161,7 @@ public struct Lexicon: Sendable {
 
     static let keys: Set<String> = [
         "numbers", "scales", "vague", "qualifiers", "units", "unit-marks", "weekdays", "day-aliases", "months", "relative-days",
-        "abbreviations", "generic-groups", "umbrella-groups", "honorifics", "articles", "continuations", "periods", "past-markers", "span-markers",
+        "abbreviations", "generic-groups", "umbrella-groups", "other-events", "honorifics", "articles", "continuations", "periods", "past-markers", "span-markers",
         "comparisons", "skip-sentences", "section-breaks", "corrections", "superseded-sentences", "one-words", "half-words", "approximate-scales", "joining-words", "decimal-words", "negative-words", "zero-words", "possessives",
     ]
 
@@ -207,6 +211,7 @@ public struct Lexicon: Sendable {
         lexicon.abbreviations = Set(reader.strings(map["abbreviations"], "lexicon.abbreviations") ?? [])
         lexicon.genericGroups = Set((reader.strings(map["generic-groups"], "lexicon.generic-groups") ?? []).map { $0.folded() })
         lexicon.umbrellaGroups = Set((reader.strings(map["umbrella-groups"], "lexicon.umbrella-groups") ?? []).map { $0.folded() })
+        lexicon.otherEvents = Set((reader.strings(map["other-events"], "lexicon.other-events") ?? []).map { $0.folded() })
         lexicon.honorifics = Set(reader.strings(map["honorifics"], "lexicon.honorifics") ?? [])
         lexicon.oneWords = Set((reader.strings(map["one-words"], "lexicon.one-words") ?? []).map { $0.folded() })
         lexicon.halfWords = Set((reader.strings(map["half-words"], "lexicon.half-words") ?? []).map { $0.folded() })

@@ -94,6 +94,17 @@ final class EventPlaceTests: XCTestCase {
         XCTAssertEqual(extract(text).map(\.context.place), [nil])
     }
 
+    func testAFigureOfTheStorysOwnLaterEventIsNotTheAttacks() {
+        // The raids and the rally are the follow-up story's own events (lexicon other-events).
+        let raids = "Police raided homes across the country on Friday, a day after an attack.\n\n"
+            + "Police said Thursday's Valmont attack was planned abroad.\n\n"
+            + "Officers hunting suspects linked to the attack searched homes. Three people were killed in the raids."
+        XCTAssertEqual(extract(raids).map(\.context.place), [nil])
+        let rally = "Thousands rallied across the country on Friday.\n\nPolice said Thursday's Valmont attack was planned abroad.\n\n"
+            + "Two people were killed when police broke up a rally against the attack."
+        XCTAssertEqual(extract(rally).map(\.context.place), ["country", nil])
+    }
+
     func testWhatCameAfterTheEventIsNotTheEvents() {
         let text = "Police raided homes across the country on Sunday.\n\nThe Valmont attack was on Thursday.\n\n"
             + "Nine people have been killed in police shootouts since the attack."
