@@ -12,7 +12,10 @@ struct ContextAttacher {
     private var inherited: [InheritanceKey: Inherited?] = [:]
     /// The last event reference at or before a sentence in its paragraph, and the event.
     private var knownReferences: [InheritanceKey: (mention: Extractor.Mention, event: Inherited)?] = [:]
-    private var scopedLedes: [Int: Bool] = [:]
+    /// Per section (and kind): whether its lede ends on a place that binds its paragraph only.
+    private var scopedLedes: [InheritanceKey: Bool] = [:]
+    /// Per sentence: whether it names one of the story's own later events.
+    private var otherEventSentences: [Int: Bool] = [:]
     let normalizer: ContextNormalizer
     let dates: DateResolver
     /// Mentions grouped by sentence index, in text order.
@@ -114,7 +117,7 @@ struct ContextAttacher {
         } else if let index = sentenceIndex, paragraphs[index] != 0, scopedLede(index, kind: kind, resolve: placeValue),
                   let (mention, event) = eventReference(for: candidate.range, in: index, kind: kind),
                   let day = events.last(.date, before: mention, kind: kind), dayNamesOnly(event, day, resolve: placeValue),
-                  !namesOtherEvent(index), ContextAttacher.index(of: mention.range.lowerBound, in: sentences).map(namesOtherEvent) == false {
+                  !namesOtherEvent(index), !namesOtherEvent(event: mention) {
             reference = mention
             context.place = event.value
             context.inherited.append("place")
@@ -322,19 +325,30 @@ struct ContextAttacher {
 
     /// Whether sentence `index` names one of a story's own later events (lexicon other-events:
     /// "in the raids", "a rally"), as whole words.
-    private func namesOtherEvent(_ index: Int) -> Bool {
+    /// Memoised per sentence: a sentence may hold thousands of figures.
+    private mutating func namesOtherEvent(_ index: Int) -> Bool {
+        if let known = otherEventSentences[index] { return known }
         let words = normalizer.lexicon.otherEvents
         guard !words.isEmpty, sentences.indices.contains(index) else { return false }
+        var found = false
         var word: [UInt8] = []
-        for byte in bytes[sentences[index]] + [0x20] {
+        let range = sentences[index]
+        for offset in range.lowerBound...range.upperBound {
+            let byte = offset < range.upperBound && offset < bytes.count ? bytes[offset] : 0x20
             if (0x41...0x5A).contains(byte) { word.append(byte | 0x20) }
             else if (0x61...0x7A).contains(byte) { word.append(byte) }
             else {
-                if !word.isEmpty, words.contains(String(decoding: word, as: UTF8.self)) { return true }
+                if !word.isEmpty, words.contains(String(decoding: word, as: UTF8.self)) { found = true; break }
                 word.removeAll(keepingCapacity: true)
             }
         }
-        return false
+        otherEventSentences[index] = found
+        return found
+    }
+
+    /// The same for the sentence of a reference.
+    private mutating func namesOtherEvent(event reference: Extractor.Mention) -> Bool {
+        ContextAttacher.index(of: reference.range.lowerBound, in: sentences).map { namesOtherEvent($0) } ?? false
     }
 
     /// Whether the sentence naming the event's day names no other place than the event's
@@ -352,14 +366,15 @@ struct ContextAttacher {
     /// paragraph only ("raids across the country"), memoised per section.
     private mutating func scopedLede(_ index: Int, kind: ContextTarget, resolve: (Extractor.Mention) -> String?) -> Bool {
         let section = sections.indices.contains(index) ? sections[index] : 0
-        if let known = scopedLedes[section] { return known }
+        let key = InheritanceKey(role: .place, kind: kind, sentence: section)
+        if let known = scopedLedes[key] { return known }
         var scoped = false
         for lede in ledeSentences.reversed() where lede < index && sections[lede] == section {
             guard let found = last(.place, in: lede, kind: kind, resolve: resolve) else { continue }
             scoped = !found.mention.rule.inheritedFromLede
             break
         }
-        scopedLedes[section] = scoped
+        scopedLedes[key] = scoped
         return scoped
     }
 
