@@ -32,33 +32,31 @@ public struct ExtractionPipeline {
     }
 
     /// Streams results in input order, a chunk of files at a time, so a whole archive can be
-    /// listed without holding every document in memory.
+    /// listed without holding every document in memory. Workers run on while `body` handles a
+    /// chunk (at most two chunks ahead), so writing the output does not idle the cores; each
+    /// worker keeps one extractor for the whole run.
     public func forEachChunk(paths: [String], chunkSize: Int = 256, _ body: ([FileResult]) -> Void) {
-        var start = 0
-        while start < paths.count {
-            let end = min(paths.count, start + chunkSize)
-            body(process(Array(paths[start..<end])))
-            start = end
-        }
-    }
-
-    private func process(_ paths: [String]) -> [FileResult] {
-        let slots = ResultSlots<FileResult>(count: paths.count)
-        let rules = self.rules
-        let date = dateOverride
-        let workerCount = min(workers, max(1, paths.count))
-        let next = Counter()
-        let progress = self.progress
-        DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
-            let extractor = Extractor(rules: rules)
-            while let index = next.take(below: paths.count) {
-                let result = Self.process(paths[index], extractor: extractor, date: date)
-                progress?(result.document?.bytes.count ?? 0)
-                slots.set(index, result)
+        guard !paths.isEmpty else { return }
+        let window = ChunkWindow<FileResult>(count: paths.count, chunkSize: max(1, chunkSize))
+        let (rules, date, progress) = (self.rules, dateOverride, self.progress)
+        let done = DispatchGroup()
+        for _ in 0..<min(workers, paths.count) {
+            done.enter()
+            let worker = Thread {
+                let extractor = Extractor(rules: rules)
+                while let index = window.take() {
+                    let result = Self.process(paths[index], extractor: extractor, date: date)
+                    progress?(result.document?.bytes.count ?? 0)
+                    window.set(index, result)
+                }
+                done.leave()
             }
+            // As much stack as the main thread: rules and articles are the user's.
+            worker.stackSize = 8 << 20
+            worker.start()
         }
-        // Every index is taken by a worker, so every slot is set.
-        return slots.values.compactMap { $0 }
+        for chunk in 0..<window.chunkCount { body(window.results(ofChunk: chunk)) }
+        done.wait()
     }
 
     static func process(_ path: String, extractor: Extractor, date: String?) -> FileResult {
@@ -69,18 +67,5 @@ public struct ExtractionPipeline {
             let (claims, diagnostics) = extractor.extract(document, dateOverride: date)
             return FileResult(path: document.path, document: document, claims: claims, diagnostics: diagnostics)
         }
-    }
-}
-
-/// Hands out indices to workers.
-final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-    func take(below limit: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard value < limit else { return nil }
-        value += 1
-        return value - 1
     }
 }
