@@ -31,8 +31,8 @@ public struct InputCollector {
         var seen: Set<String> = []
         var diagnostics: [Diagnostic] = []
         var readStandardInput = false
-        func add(_ path: String) {
-            if seen.insert(Self.normalized(path)).inserted { paths.append(path) }
+        func add(_ path: String, key: String) {
+            if seen.insert(key).inserted { paths.append(path) }
         }
         for argument in arguments {
             if argument == "-" {
@@ -55,9 +55,9 @@ public struct InputCollector {
                 if found.isEmpty, problems.isEmpty {
                     diagnostics.append(Issue.noArticleFiles(extensions: Array(extensions)).diagnostic(file: argument))
                 }
-                found.forEach(add)
+                for file in found { add(file.shown, key: file.absolute) }
             } else {
-                add(argument)
+                add(argument, key: Self.normalized(argument))
             }
         }
         return (paths, diagnostics)
@@ -87,10 +87,12 @@ public struct InputCollector {
 
     /// Article files below `directory`, sorted. A subdirectory that cannot be read is an error,
     /// not a silent gap. Symbolic links to files are read; the walk never follows a link to a
-    /// directory, so a link loop cannot trap it.
-    private func walk(_ directory: String) -> ([String], [Diagnostic]) {
+    /// directory, so a link loop cannot trap it. Each file comes as shown (below the argument
+    /// as spelled) and absolute (below the normalized root: already normalized, as no name in a
+    /// listing is `.`, `..` or holds a slash).
+    private func walk(_ directory: String) -> ([(shown: String, absolute: String)], [Diagnostic]) {
         var problems: [Diagnostic] = []
-        var found: [String] = []
+        var found: [(shown: String, absolute: String)] = []
         let root = Self.normalized(directory)
         var ignores = IgnoreStack()
         if honoursIgnoreFiles {
@@ -114,29 +116,39 @@ public struct InputCollector {
         var pending: [(String, String, IgnoreStack)] = [(root, shownRoot, ignores)]
         while let (absolute, shown, inherited) = pending.popLast() {
             let stack = honoursIgnoreFiles ? inherited.entering(absolute, read: Self.readIgnoreFile) : inherited
-            let names: [String]
-            do {
-                names = try FileManager.default.contentsOfDirectory(atPath: absolute)
-            } catch {
-                let reason = access(absolute, R_OK | X_OK) != 0 ? "permission denied" : Self.reason(error)
+            guard let entries = Self.entries(of: absolute) else {
+                var reason = "permission denied"
+                if access(absolute, R_OK | X_OK) == 0 {
+                    do { _ = try FileManager.default.contentsOfDirectory(atPath: absolute) } catch { reason = Self.reason(error) }
+                }
                 problems.append(Issue.unreadableDirectory(reason: reason).diagnostic(file: shown))
                 continue
             }
-            if absolute != root, names.contains(InputCollector.configFileName) {
+            if absolute != root, entries.contains(where: { $0.name == InputCollector.configFileName }) {
                 problems.append(Issue.nestedConfigIgnored.diagnostic(file: display(shown, InputCollector.configFileName)))
             }
-            for name in names {
+            for (name, type) in entries {
                 if !includesHidden, name.hasPrefix(".") { continue }
-                let path = absolute + "/" + name
+                let path = (absolute == "/" ? "" : absolute) + "/" + name
                 let display = display(shown, name)
-                var link = stat()
-                guard lstat(path, &link) == 0 else { continue }
-                if link.st_mode & S_IFMT == S_IFDIR {
+                var isDirectory = type == UInt8(DT_DIR)
+                if type != UInt8(DT_DIR), type != UInt8(DT_REG) {
+                    // A link, or a file system that gives no types: ask.
+                    var link = stat()
+                    guard lstat(path, &link) == 0 else { continue }
+                    isDirectory = link.st_mode & S_IFMT == S_IFDIR
+                }
+                if isDirectory {
                     if !stack.isIgnored(path, isDirectory: true) { pending.append((path, display, stack)) }
                     continue
                 }
-                guard extensions.contains((name as NSString).pathExtension.lowercased()),
+                guard extensions.contains(Self.pathExtension(name)),
                       !stack.isIgnored(path, isDirectory: false) else { continue }
+                // A regular file needs no stat (its type came with the listing).
+                if type == UInt8(DT_REG) {
+                    found.append((display, path))
+                    continue
+                }
                 // stat follows a symlink to its target: a linked article is read.
                 var info = stat()
                 guard stat(path, &info) == 0 else {
@@ -149,13 +161,40 @@ public struct InputCollector {
                     }
                     continue
                 }
-                found.append(display)
+                found.append((display, path))
             }
         }
-        return (found.sorted(), problems)
+        // Shown and absolute paths differ only in their common prefix, so either orders the files.
+        return (found.sorted { $0.shown < $1.shown }, problems)
     }
 
     private func display(_ directory: String, _ name: String) -> String { directory + "/" + name }
+
+    /// A directory's entries in listing order with their types (`DT_REG`, `DT_DIR`, `DT_LNK`,
+    /// `DT_UNKNOWN`...), so a walk of thousands of articles stats none of them; nil when the
+    /// directory cannot be opened.
+    static func entries(of directory: String) -> [(name: String, type: UInt8)]? {
+        guard let handle = opendir(directory) else { return nil }
+        defer { closedir(handle) }
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        var result: [(name: String, type: UInt8)] = []
+        while let entry = readdir(handle) {
+            let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
+            if name == "." || name == ".." { continue }
+            result.append((name, entry.pointee.d_type))
+        }
+        return result
+    }
+
+    /// A file name's extension, lowercased, as `NSString.pathExtension` gives it ("" for
+    /// ".profile" or "notes."), without bridging each of a walk's names to NSString.
+    static func pathExtension(_ name: String) -> String {
+        let bytes = name.utf8
+        guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), dot != bytes.startIndex else { return "" }
+        let after = bytes.index(after: dot)
+        guard after != bytes.endIndex else { return "" }
+        return String(name[after...]).lowercased()
+    }
 
     /// The project configuration's name (`Config.fileName`): a walk notes one it will not apply.
     public static let configFileName = ".claimcheck.yml"
@@ -175,14 +214,10 @@ public struct InputCollector {
         }
     }
 
-    /// A regular file's bytes. A pipe (`<(…)`, a FIFO) is opened without blocking, so a FIFO
-    /// nobody writes to reads as empty and is skipped instead of stalling the run; devices and
-    /// sockets are skipped unread (/dev/zero would never end).
-    static func readFile(_ path: String) -> Result<Data, Diagnostic> {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            return .failure(Issue.unreadableFile(reason: String(cString: strerror(errno))).diagnostic())
-        }
+    /// A regular file's bytes (`info`: its stat). A pipe (`<(…)`, a FIFO) is opened without
+    /// blocking, so a FIFO nobody writes to reads as empty and is skipped instead of stalling the
+    /// run; devices and sockets are skipped unread (/dev/zero would never end).
+    static func readFile(_ path: String, _ info: stat) -> Result<[UInt8], Diagnostic> {
         let type = info.st_mode & S_IFMT
         guard type == S_IFREG || type == S_IFIFO else {
             return .failure(Issue.notRegularFile(kind: kind(info.st_mode), named: true).diagnostic())
@@ -192,11 +227,13 @@ public struct InputCollector {
             return .failure(Issue.unreadableFile(reason: String(cString: strerror(errno))).diagnostic())
         }
         defer { close(fd) }
-        var data = Data()
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // Sized from the stat (one byte more, to see a file that grew), doubled as needed.
+        var bytes = [UInt8](repeating: 0, count: type == S_IFREG ? Int(info.st_size) + 1 : 1 << 16)
+        var filled = 0
         while true {
-            let count = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
-            if count > 0 { data.append(contentsOf: chunk[0..<count]); continue }
+            if filled == bytes.count { bytes += repeatElement(0, count: bytes.count) }
+            let count = bytes.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if count > 0 { filled += count; continue }
             if count == 0 { break }
             if errno == EINTR { continue }
             if errno == EAGAIN {
@@ -207,10 +244,11 @@ public struct InputCollector {
             }
             return .failure(Issue.unreadableFile(reason: String(cString: strerror(errno))).diagnostic())
         }
-        if type == S_IFIFO, data.isEmpty {
+        if type == S_IFIFO, filled == 0 {
             return .failure(Issue.silentPipe.diagnostic())
         }
-        return .success(data)
+        bytes.removeSubrange(filled...)
+        return .success(bytes)
     }
 
     private static func reason(_ error: Error) -> String {
@@ -221,21 +259,22 @@ public struct InputCollector {
     /// crash. Pipes and process substitution (`<(…)`) are read like files.
     public static func read(_ path: String) -> Result<Document, Diagnostic> {
         let name = path == "-" ? "<stdin>" : path
-        let data: Data
+        let bytes: [UInt8]
         if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            // One stat (following links) for existence, type and size.
+            var info = stat()
+            guard stat(path, &info) == 0 else {
                 return .failure(Issue.noSuchFile(directoryToo: false).diagnostic(file: name))
             }
-            if isDirectory.boolValue { return .failure(Issue.isDirectory.diagnostic(file: name)) }
-            switch readFile(path) {
-            case .success(let read): data = read
+            if info.st_mode & S_IFMT == S_IFDIR { return .failure(Issue.isDirectory.diagnostic(file: name)) }
+            switch readFile(path, info) {
+            case .success(let read): bytes = read
             case .failure(let problem): return .failure(Diagnostic(problem.severity, file: name, problem.message))
             }
         }
-        let document = Document(path: name, bytes: [UInt8](data), html: Document.isHTML(path: path))
+        let document = Document(path: name, bytes: bytes, html: Document.isHTML(path: path))
         if document.looksBinary {
             return .failure(Issue.binaryFile.diagnostic(file: name))
         }
