@@ -267,10 +267,10 @@ public final class Extractor {
 
         /// Runs `matcher` over `slice`; a pattern that fails (a runaway backtrack) is reported
         /// once and not run again on this document.
-        mutating func run(_ matcher: Matcher, id: String, in slice: Slice, _ body: (Match) -> Void) {
+        mutating func run(_ matcher: Matcher, id: String, in slice: Slice, limit: Int? = nil, _ body: (Match) -> Void) {
             guard failed.isEmpty || !failed.contains(id) else { return }
             do {
-                try matcher.forEachMatch(in: slice.buffer, from: slice.start, body)
+                try matcher.forEachMatch(in: slice.buffer, from: slice.start, limit: limit, body)
             } catch {
                 fail(id, error, at: slice.start)
             }
@@ -288,11 +288,11 @@ public final class Extractor {
         }
 
         /// Does `test` match the sentence? nil when it failed: the caller then treats the rule
-        /// as not applying rather than run it on a wrong premise.
-        mutating func passes(_ test: Matcher, _ slice: Slice, id: String) -> Bool? {
+        /// as not applying rather than run it on a wrong premise. `limit`: see `LiteralGate.limit`.
+        mutating func passes(_ test: Matcher, _ slice: Slice, id: String, limit: Int? = nil) -> Bool? {
             guard failed.isEmpty || !failed.contains(id) else { return nil }
             do {
-                return try test.firstMatch(in: slice.buffer, from: slice.start) != nil
+                return try test.firstMatch(in: slice.buffer, from: slice.start, limit: limit) != nil
             } catch {
                 fail(id, error, at: slice.start)
                 return nil
@@ -317,7 +317,9 @@ public final class Extractor {
         let trace = scan.trace
         // Each sentence test's verdict on the current sentence, reset per sentence.
         var verdicts = [Bool??](repeating: nil, count: sentenceTests.count)
+        // Which gated patterns can match the sentence, and after which byte none can start.
         var possible: [UInt64] = []
+        var ends: [Int] = []
         for (index, sentence) in sentences.enumerated() {
             let slice = Extractor.slice(whole, sentence)
             // The trigger's first branch is `\d`: a sentence with an ASCII digit passes without it.
@@ -325,8 +327,9 @@ public final class Extractor {
                 trace?.sentence(index, sentence, .noNumber)
                 continue
             }
-            gate.scan(whole, sentence, into: &possible)
-            if let skip, LiteralGate.allows(skipGate, possible), scan.passes(skip, slice, id: "(lexicon skip-sentences)") != false {
+            gate.scan(whole, sentence, into: &possible, ends: &ends)
+            if let skip, LiteralGate.allows(skipGate, possible),
+               scan.passes(skip, slice, id: "(lexicon skip-sentences)", limit: LiteralGate.limit(skipGate, ends)) != false {
                 trace?.sentence(index, sentence, .skipSentence)
                 continue
             }
@@ -337,7 +340,8 @@ public final class Extractor {
                 if let known = verdicts[test] { return known }
                 // A test none of whose literals is in the sentence fails without running.
                 let result = LiteralGate.allows(testGates[test], possible)
-                    ? scan.passes(sentenceTests[test].matcher, slice, id: sentenceTests[test].id) : false
+                    ? scan.passes(sentenceTests[test].matcher, slice, id: sentenceTests[test].id,
+                                  limit: LiteralGate.limit(testGates[test], ends)) : false
                 verdicts[test] = .some(result)
                 return result
             }
@@ -368,7 +372,7 @@ public final class Extractor {
                 var found: [Candidate] = []
                 let document = scan.document
                 var absurd: [Diagnostic] = []
-                scan.run(entry.matcher, id: entry.rule.id, in: slice) { match in
+                scan.run(entry.matcher, id: entry.rule.id, in: slice, limit: LiteralGate.limit(plan.gate, ends)) { match in
                     trace?.matched(match, regex: entry.rule.regex)
                     if let candidate = candidate(entry.rule, match, document, trace, absurd: &absurd) { found.append(candidate) }
                 }
@@ -394,6 +398,7 @@ public final class Extractor {
             withClaims.insert(index - 1)
         }
         var possible: [UInt64] = []
+        var ends: [Int] = []
         // A story has one dateline: the first sentence that holds one ("VALMONT Police fired
         // tear gas." then "CRESSAC Guards said ..." is a name, not a second dateline).
         var datelineSentence: Int?
@@ -410,14 +415,15 @@ public final class Extractor {
                 var found: [Mention] = []
                 let document = scan.document
                 if !scanned {
-                    gate.scan(whole, sentences[index], into: &possible)
+                    gate.scan(whole, sentences[index], into: &possible, ends: &ends)
                     scanned = true
                 }
                 if entry.prefilters.contains(where: {
-                    !LiteralGate.allows($0.gate, possible) || scan.passes($0.matcher, slice, id: entry.prefilterID) != true
+                    !LiteralGate.allows($0.gate, possible)
+                        || scan.passes($0.matcher, slice, id: entry.prefilterID, limit: LiteralGate.limit($0.gate, ends)) != true
                 }) { continue }
                 guard LiteralGate.allows(entry.gate, possible) else { continue }
-                scan.run(entry.matcher, id: entry.rule.id, in: slice) { match in
+                scan.run(entry.matcher, id: entry.rule.id, in: slice, limit: LiteralGate.limit(entry.gate, ends)) { match in
                     guard let range = match.range(ofGroup: entry.rule.role.rawValue), !range.isEmpty else { return }
                     found.append(Mention(rule: entry.rule, range: range, text: document.text(range)))
                 }

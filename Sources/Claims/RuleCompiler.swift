@@ -41,7 +41,8 @@ struct RuleCompiler {
 
     /// Rule patterns are case-insensitive and extended (whitespace ignored, # comments), so
     /// long patterns can be folded over lines in YAML; duplicate group names are allowed.
-    static let patternOptions: Regex.Options = [.utf, .caseless, .dupnames, .extended]
+    /// `.offsetLimit`: a pattern gated by its literals starts no match after the last of them.
+    static let patternOptions: Regex.Options = [.utf, .caseless, .dupnames, .extended, .offsetLimit]
 
     init(lexicon: Lexicon, shared: [(name: String, pattern: String)], analyser: StartAnalyser = StartAnalyser(),
          sharedLiterals: LiteralAnalyser.SharedFragments? = nil) {

@@ -109,16 +109,40 @@ public final class LiteralGate: @unchecked Sendable {
         return possible[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
+    /// The offset limit of the pattern with gate bit `bit` where `possible` and `ends` were
+    /// scanned: the last byte a match can start at, or nil for none (ungated, or not judged).
+    /// Call only where `allows` is true.
+    @inline(__always)
+    public static func limit(_ bit: Int?, _ ends: [Int]) -> Int? {
+        guard let bit, bit >= 0, ends[bit] != Int.max else { return nil }
+        return ends[bit] - 1
+    }
+
     static func fold(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
 
     /// Sets in `possible` (`words` words, cleared first) the bit of every pattern one of whose
     /// literals occurs in `bytes[range]`.
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into possible: inout [UInt64]) {
+        var ends: [Int] = []
+        scan(bytes, range, into: &possible, ends: &ends)
+    }
+
+    /// `scan`, and in `ends[i]` (for each pattern whose bit it sets) the byte just after the
+    /// last of its literals in the range, or `Int.max` for a pattern the gate cannot judge.
+    /// Every match contains one of its pattern's literals, so none starts at or after that
+    /// byte: it is the pattern's offset limit there (`limit(_:_:_:)`).
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into possible: inout [UInt64],
+                     ends: inout [Int]) {
         if possible.count != words { possible = [UInt64](repeating: 0, count: words) } else {
             for index in possible.indices { possible[index] = 0 }
         }
+        // Only entries of set bits are read, so `ends` is not cleared.
+        if ends.count != count { ends = [Int](repeating: Int.max, count: count) }
         guard count > 0 else { return }
-        for pattern in always { possible[pattern >> 6] |= 1 << UInt64(pattern & 63) }
+        for pattern in always {
+            possible[pattern >> 6] |= 1 << UInt64(pattern & 63)
+            ends[pattern] = Int.max
+        }
         let kelvin = Int(classes[Int(UInt8(ascii: "k"))]), longS = Int(classes[Int(UInt8(ascii: "s"))])
         let width = self.width
         classes.withUnsafeBufferPointer { classes in
@@ -126,6 +150,7 @@ public final class LiteralGate: @unchecked Sendable {
         outputStart.withUnsafeBufferPointer { outputStart in
         outputs.withUnsafeBufferPointer { outputs in
         possible.withUnsafeMutableBufferPointer { possible in
+        ends.withUnsafeMutableBufferPointer { ends in
             var state = 0
             var index = range.lowerBound
             let end = range.upperBound
@@ -148,10 +173,12 @@ public final class LiteralGate: @unchecked Sendable {
                     for output in first..<last {
                         let pattern = Int(outputs[output])
                         possible[pattern >> 6] |= 1 << UInt64(pattern & 63)
+                        ends[pattern] = index &+ 1
                     }
                 }
                 index += 1
             }
+        }
         }
         }
         }

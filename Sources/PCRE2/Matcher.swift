@@ -38,6 +38,8 @@ public final class Matcher {
     private var jitStack: OpaquePointer?
     /// The regex is JIT-compiled (if wanted) at the first match, not before: see `Regex(jit:)`.
     private var prepared = false
+    /// The offset limit set in `context` (nil: none).
+    private var limit: Int?
 
     public init(_ regex: Regex) {
         self.regex = regex
@@ -60,9 +62,14 @@ public final class Matcher {
         pcre2_match_data_free_8(matchData)
     }
 
-    /// The first match at or after byte `start` within `subject`.
-    public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int) throws -> Match? {
+    /// The first match at or after byte `start` within `subject`, starting at or before byte
+    /// `limit` when given (and the regex takes an offset limit; otherwise it is ignored).
+    public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int? = nil) throws -> Match? {
         if !prepared { prepare() }
+        if regex.takesOffsetLimit, limit != self.limit {
+            self.limit = limit
+            pcre2_set_offset_limit_8(context, limit.map { $0 < 0 ? 0 : $0 } ?? cc_pcre2_unset())
+        }
         let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1)!
         let rc = pcre2_match_8(regex.code, base, subject.count, start, 0, matchData, context)
         if rc == PCRE2_ERROR_NOMATCH { return nil }
@@ -73,11 +80,14 @@ public final class Matcher {
         return Match(range: raw[0]..<raw[1], ovector: raw, pairs: pairs, matcher: self)
     }
 
-    /// Calls `body` for every non-overlapping match, left to right.
-    public func forEachMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0,
+    /// Calls `body` for every non-overlapping match, left to right (each starting at or
+    /// before `limit`, when given).
+    public func forEachMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0, limit: Int? = nil,
                              _ body: (Match) throws -> Void) throws {
         var position = start
-        while position <= subject.count, let match = try firstMatch(in: subject, from: position) {
+        let limit = regex.takesOffsetLimit ? limit : nil
+        while position <= subject.count, position <= limit ?? position,
+              let match = try firstMatch(in: subject, from: position, limit: limit) {
             try body(match)
             if match.range.isEmpty {
                 // Step over one whole UTF-8 character so an empty match cannot loop.

@@ -13,6 +13,8 @@ public final class Regex: @unchecked Sendable {
         public static let extended = Options(rawValue: PCRE2_EXTENDED)
         /// UTF mode that tolerates invalid UTF-8 in subjects instead of failing.
         public static let utf = Options(rawValue: PCRE2_UTF | PCRE2_MATCH_INVALID_UTF)
+        /// Lets a matcher bound where a match may start (`Matcher.firstMatch(limit:)`).
+        public static let offsetLimit = Options(rawValue: PCRE2_USE_OFFSET_LIMIT)
     }
 
     /// Resource limits applied to every match, so a pathological pattern fails fast
@@ -28,6 +30,8 @@ public final class Regex: @unchecked Sendable {
 
     public let pattern: String
     public let limits: Limits
+    /// Compiled with `.offsetLimit`: a matcher may bound where its matches start.
+    public let takesOffsetLimit: Bool
     let code: OpaquePointer
     /// Group numbers for each name; several with `.dupnames`.
     public let groupNumbers: [String: [Int]]
@@ -58,6 +62,7 @@ public final class Regex: @unchecked Sendable {
         self.pattern = pattern
         self.limits = limits
         self.literals = literals
+        takesOffsetLimit = options.contains(.offsetLimit)
         // In extended mode the newline ends a trailing "# comment".
         let close = options.contains(.extended) ? "\n)" : ")"
         if let hint, let hinted = try? Regex.compile("(?=" + hint + ")(?:" + pattern + close, options) {

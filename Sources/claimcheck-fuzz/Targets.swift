@@ -120,15 +120,24 @@ func checkLiteralGate(_ rules: RuleSet, texts: [String]) {
     let gate = LiteralGate(literals: patterns.map { $0.regex.literals! })
     let matchers = patterns.map { Matcher($0.regex) }
     var possible: [UInt64] = []
+    var ends: [Int] = []
     for text in texts {
         let bytes = Array(text.utf8)
         bytes.withUnsafeBufferPointer { buffer in
-            gate.scan(buffer, 0..<buffer.count, into: &possible)
-            for (index, matcher) in matchers.enumerated() where !LiteralGate.allows(index, possible) {
-                if let match = try? matcher.firstMatch(in: buffer, from: 0) {
-                    require(false, "\(patterns[index].id) matches \"\(String(decoding: buffer[match.range], as: UTF8.self))\" "
-                            + "without any of its literals \(patterns[index].regex.literals!)")
+            gate.scan(buffer, 0..<buffer.count, into: &possible, ends: &ends)
+            for (index, matcher) in matchers.enumerated() {
+                guard LiteralGate.allows(index, possible) else {
+                    if let match = try? matcher.firstMatch(in: buffer, from: 0) {
+                        require(false, "\(patterns[index].id) matches \"\(String(decoding: buffer[match.range], as: UTF8.self))\" "
+                                + "without any of its literals \(patterns[index].regex.literals!)")
+                    }
+                    continue
                 }
+                // No match starts after the pattern's last literal (its offset limit).
+                guard let limit = LiteralGate.limit(index, ends),
+                      let match = try? matcher.firstMatch(in: buffer, from: limit + 1) else { continue }
+                require(match.range.lowerBound <= limit, "\(patterns[index].id) matches \"\(String(decoding: buffer[match.range], as: UTF8.self))\" "
+                        + "after the last of its literals \(patterns[index].regex.literals!)")
             }
         }
     }

@@ -63,4 +63,28 @@ final class LiteralGateShippedRulesTests: XCTestCase {
         }
         XCTAssertGreaterThan(skipped, 10_000, "the check exercised the gate")
     }
+
+    func testNoMatchStartsAfterThePatternsLastLiteral() throws {
+        let patterns = gated
+        let gate = LiteralGate(literals: patterns.map { $0.regex.literals! })
+        let matchers = patterns.map { Matcher($0.regex) }
+        var possible: [UInt64] = []
+        var ends: [Int] = []
+        var limited = 0
+        for text in texts {
+            let bytes = Array(text.utf8)
+            try bytes.withUnsafeBufferPointer { buffer in
+                gate.scan(buffer, 0..<buffer.count, into: &possible, ends: &ends)
+                for (index, matcher) in matchers.enumerated() where LiteralGate.allows(index, possible) {
+                    guard let limit = LiteralGate.limit(index, ends) else { continue }
+                    var all: [Range<Int>] = [], bounded: [Range<Int>] = []
+                    try matcher.forEachMatch(in: buffer) { all.append($0.range) }
+                    try matcher.forEachMatch(in: buffer, limit: limit) { bounded.append($0.range) }
+                    if limit < buffer.count - 1 { limited += 1 }
+                    XCTAssertEqual(all, bounded, "\(patterns[index].id) in \"\(text)\" with its offset limit \(limit)")
+                }
+            }
+        }
+        XCTAssertGreaterThan(limited, 1_000, "the check exercised limits short of the text's end")
+    }
 }

@@ -1,17 +1,17 @@
 import PCRE2
 
 /// All match ranges of `pattern` in `bytes`, via `forEachMatch`.
-func allMatches(_ regex: Regex, in bytes: [UInt8], from start: Int = 0) throws -> [Range<Int>] {
+func allMatches(_ regex: Regex, in bytes: [UInt8], from start: Int = 0, limit: Int? = nil) throws -> [Range<Int>] {
     let matcher = Matcher(regex)
     var found: [Range<Int>] = []
     try bytes.withUnsafeBufferPointer { buffer in
-        try matcher.forEachMatch(in: buffer, from: start) { found.append($0.range) }
+        try matcher.forEachMatch(in: buffer, from: start, limit: limit) { found.append($0.range) }
     }
     return found
 }
 
-func allMatches(_ regex: Regex, in text: String, from start: Int = 0) throws -> [Range<Int>] {
-    try allMatches(regex, in: Array(text.utf8), from: start)
+func allMatches(_ regex: Regex, in text: String, from start: Int = 0, limit: Int? = nil) throws -> [Range<Int>] {
+    try allMatches(regex, in: Array(text.utf8), from: start, limit: limit)
 }
 
 /// The first match's whole range and the ranges of the named groups asked for.

@@ -216,6 +216,23 @@ final class LiteralGateTests: XCTestCase {
         XCTAssertEqual(possible(gate, "nothing here"), [true, true, false, false])
     }
 
+    func testEndsAreJustAfterEachPatternsLastLiteral() {
+        let gate = LiteralGate(literals: [["killed", "dead"], ["toll"], ["café"], ["marched"]])
+        let bytes = Array("x dead, KILLED; toll. dead".utf8)
+        var words: [UInt64] = []
+        var ends: [Int] = []
+        bytes.withUnsafeBufferPointer { gate.scan($0, 0..<20, into: &words, ends: &ends) }
+        XCTAssertEqual((0..<gate.count).map { LiteralGate.allows($0, words) }, [true, true, true, false])
+        XCTAssertEqual(ends[0], 14, "after KILLED; the later dead is outside the range")
+        XCTAssertEqual(ends[1], 20)
+        // A match must contain a literal, so it starts no later than the literal's last byte.
+        XCTAssertEqual(LiteralGate.limit(0, ends), 13)
+        XCTAssertEqual(LiteralGate.limit(1, ends), 19)
+        XCTAssertNil(LiteralGate.limit(2, ends), "a pattern the gate cannot judge has no limit")
+        XCTAssertNil(LiteralGate.limit(nil, ends))
+        XCTAssertNil(LiteralGate.limit(-1, ends))
+    }
+
     func testManyPatternsSpanSeveralWords() {
         let gate = LiteralGate(literals: (0..<130).map { ["word\($0)x"] })
         XCTAssertEqual(gate.words, 3)

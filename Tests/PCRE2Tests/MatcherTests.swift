@@ -16,6 +16,26 @@ final class MatcherTests: XCTestCase {
         XCTAssertEqual(try allMatches(regex, in: "12 34 56", from: 4), [4..<5, 6..<8])
     }
 
+    func testAnOffsetLimitBoundsWhereMatchesStartNotWhereTheyEnd() throws {
+        let regex = try Regex(#"\bkilled\b"#, options: [.utf, .offsetLimit])
+        let text = "killed, killed and killed"
+        XCTAssertEqual(try allMatches(regex, in: text), [0..<6, 8..<14, 19..<25])
+        XCTAssertEqual(try allMatches(regex, in: text, limit: 8), [0..<6, 8..<14])
+        XCTAssertEqual(try allMatches(regex, in: text, limit: 7), [0..<6])
+        XCTAssertEqual(try allMatches(regex, in: text, from: 9, limit: 8), [])
+        // One matcher, the limit changed between calls, and lifted again.
+        let matcher = Matcher(regex)
+        try Array(text.utf8).withUnsafeBufferPointer { buffer in
+            XCTAssertNil(try matcher.firstMatch(in: buffer, from: 1, limit: 7))
+            XCTAssertEqual(try matcher.firstMatch(in: buffer, from: 1, limit: 8)?.range, 8..<14)
+            XCTAssertEqual(try matcher.firstMatch(in: buffer, from: 15)?.range, 19..<25)
+        }
+    }
+
+    func testARegexCompiledWithoutOffsetLimitsIgnoresTheLimit() throws {
+        XCTAssertEqual(try allMatches(try Regex("ab"), in: "ab ab", limit: 0), [0..<2, 3..<5])
+    }
+
     func testLookbehindSeesTextBeforeTheStartOffset() throws {
         let regex = try Regex(#"(?<=a)b"#)
         XCTAssertEqual(try allMatches(regex, in: "ab", from: 1), [1..<2])
