@@ -89,9 +89,18 @@ public final class LiteralAnalyser {
     public func literals(of pattern: String) -> [String]? {
         // A group of the pattern's own named like a fragment is what a call of that name runs.
         guard !disabled, PatternScan.groupNames(Array(pattern.utf8)).isDisjoint(with: fragments.keys),
-              let info = analyse(pattern), let set = info.requirement,
-              let shortest = set.map(\.utf8.count).min(), shortest >= LiteralAnalyser.minimumLength else { return nil }
+              let info = analyse(pattern), let set = info.requirement, !set.isEmpty,
+              set.allSatisfy(LiteralAnalyser.selective) else { return nil }
         return LiteralAnalyser.minimal(set)
+    }
+
+    /// Worth a gate: at least `minimumLength` bytes, or shorter with a sign text seldom holds
+    /// ("%", "$"; not letters, digits, spaces or the punctuation of every sentence).
+    static func selective(_ literal: String) -> Bool {
+        literal.utf8.count >= minimumLength || literal.utf8.contains { byte in
+            byte < 0x80 && !(byte >= 0x61 && byte <= 0x7A) && !(byte >= 0x30 && byte <= 0x39)
+                && !" \t\n.,;:-'\"()".utf8.contains(byte)
+        }
     }
 
     /// Drops literals that start with another one ("killed" when "kill" is there): a text

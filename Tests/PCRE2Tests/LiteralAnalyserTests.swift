@@ -71,6 +71,13 @@ final class LiteralAnalyserTests: XCTestCase {
         XCTAssertEqual(literals("[ ]"), nil, "one character, below the minimum length")
     }
 
+    func testAShortLiteralCountsOnlyWithASignTextSeldomHolds() {
+        XCTAssertEqual(literals(#"\d+\s*(?:%|pct|per\s*cent)"#), ["%", "pct", "cent"])
+        XCTAssertEqual(literals(#"\$\d+"#), ["$"])
+        XCTAssertNil(literals(#"\d+\s*(?:%|at)"#), "\"at\" is in most sentences")
+        XCTAssertNil(literals(#"\d+(?:\.|-)\d"#), "punctuation of every sentence")
+    }
+
     func testSyntaxItDoesNotFollowGivesNoLiterals() {
         XCTAssertNil(literals(#"(people)\1"#), "back reference")
         XCTAssertNil(literals("(?-x:people marched)"), "extended mode switched off makes spaces count")
