@@ -8,8 +8,9 @@ public final class Extractor {
     /// Sentence tests (prefilter, requires, excludes), one per distinct pattern: a file's
     /// shared `requires: '(?&electoral)'` runs once per sentence, not once per rule.
     private let sentenceTests: [(id: String, matcher: Matcher)]
-    /// Which patterns with literals can match a sentence at all; a pattern's gate bit is its
-    /// index among them (-1 or nil: the pattern has no literals and always runs).
+    /// Which patterns with literals (`Regex.bound`) can match a sentence at all, and after which
+    /// byte none can start; a pattern's gate bit is that of its literal set (-1 or nil: the
+    /// pattern has none and always runs).
     private let gate: LiteralGate
     /// What the sentence loop needs of each claim rule and sentence test, as plain values, so
     /// the loop over a hundred rules per sentence copies no references (retain/release was a
@@ -44,10 +45,14 @@ public final class Extractor {
 
     public init(rules: RuleSet) {
         self.rules = rules
+        // One gate bit per distinct literal set: many rules share the set of `(?&number)`.
         var gated: [[String]] = []
+        var bits: [[String]: Int] = [:]
         func gate(_ regex: Regex) -> Int? {
-            guard let literals = regex.literals else { return nil }
+            guard let literals = regex.bound else { return nil }
+            if let known = bits[literals] { return known }
             gated.append(literals)
+            bits[literals] = gated.count - 1
             return gated.count - 1
         }
         var tests: [(id: String, matcher: Matcher)] = []

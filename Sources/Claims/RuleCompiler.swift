@@ -41,7 +41,7 @@ struct RuleCompiler {
 
     /// Rule patterns are case-insensitive and extended (whitespace ignored, # comments), so
     /// long patterns can be folded over lines in YAML; duplicate group names are allowed.
-    /// `.offsetLimit`: a pattern gated by its literals starts no match after the last of them.
+    /// `.offsetLimit`: a pattern starts no match after the last of its literals (`Regex.bound`).
     static let patternOptions: Regex.Options = [.utf, .caseless, .dupnames, .extended, .offsetLimit]
 
     init(lexicon: Lexicon, shared: [(name: String, pattern: String)], analyser: StartAnalyser = StartAnalyser(),
@@ -324,10 +324,11 @@ struct RuleCompiler {
             // was most of the rule load time.
             // Both analyses read a call as its fragment; a file whose fragments break that gets neither.
             let trusted = literals.callsMeanFragments(in: pattern)
+            let required = literals.requirement(of: pattern)
             return try Regex("(?:" + pattern + "\n)" + Fragments.defineBlock(define, calledFrom: pattern),
                              options: RuleCompiler.patternOptions, jit: nil,
                              startClass: trusted ? analyser.startClass(of: pattern, define) : nil,
-                             literals: literals.literals(of: pattern))
+                             literals: required.literals, bound: required.bound)
         } catch let error as PCRE2Error {
             reportCompileError(error, pattern: pattern, owner: .rule(id), node: node, &reader)
         } catch {

@@ -33,6 +33,16 @@ public final class LiteralGate: @unchecked Sendable {
         }
         // Upper-case letters share the class of their lower-case forms.
         for upper in UInt8(ascii: "A")...UInt8(ascii: "Z") { folded[Int(upper)] = folded[Int(upper + 0x20)] }
+        // `LiteralAnalyser.digit` in a literal is any digit: every digit of the text reads as it
+        // (and so does a digit in a literal, which only widens what that literal accepts).
+        let digitClass = folded[Int(LiteralAnalyser.digitByte)]
+        if digitClass != 0 {
+            for digit in UInt8(ascii: "0")...UInt8(ascii: "9") { folded[Int(digit)] = digitClass }
+            folded[Int(LiteralAnalyser.digitByte)] = 0
+        }
+        func literalClass(_ byte: UInt8) -> Int {
+            byte == LiteralAnalyser.digitByte ? Int(digitClass) : Int(folded[Int(LiteralGate.fold(byte))])
+        }
         classes = folded
         let width = Int(next)
         self.width = width
@@ -44,7 +54,7 @@ public final class LiteralGate: @unchecked Sendable {
             for literal in list {
                 var state = 0
                 for byte in literal.utf8 {
-                    let c = Int(folded[Int(LiteralGate.fold(byte))])
+                    let c = literalClass(byte)
                     if trie[state * width + c] < 0 {
                         trie[state * width + c] = Int32(own.count)
                         trie.append(contentsOf: repeatElement(-1, count: width))

@@ -87,18 +87,30 @@ public final class LiteralAnalyser {
 
     /// The literals of `pattern`, or nil when no useful set is known.
     public func literals(of pattern: String) -> [String]? {
-        // A group of the pattern's own named like a fragment is what a call of that name runs.
-        guard !disabled, PatternScan.groupNames(Array(pattern.utf8)).isDisjoint(with: fragments.keys),
-              let info = analyse(pattern), let set = info.requirement, !set.isEmpty,
-              set.allSatisfy(LiteralAnalyser.selective) else { return nil }
-        return LiteralAnalyser.minimal(set)
+        requirement(of: pattern).literals
     }
 
-    /// Worth a gate: at least `minimumLength` bytes, or shorter with a sign text seldom holds
-    /// ("%", "$"; not letters, digits, spaces or the punctuation of every sentence).
+    /// What every match of `pattern` contains: `literals`, a set worth a gate (nil when none is
+    /// known), and `bound`, the set found even when it is not selective ("one", `digit`):
+    /// no match starts after the last of them, which bounds where a pattern is tried.
+    public func requirement(of pattern: String) -> (literals: [String]?, bound: [String]?) {
+        // A group of the pattern's own named like a fragment is what a call of that name runs.
+        guard !disabled, PatternScan.groupNames(Array(pattern.utf8)).isDisjoint(with: fragments.keys),
+              let info = analyse(pattern), let set = info.requirement, !set.isEmpty else { return (nil, nil) }
+        let bound = LiteralAnalyser.minimal(set)
+        return (set.allSatisfy(LiteralAnalyser.selective) ? bound : nil, bound)
+    }
+
+    /// In a literal, `digit` stands for any ASCII digit (`\d`, which without UCP is [0-9]);
+    /// `LiteralGate` reads every digit of the text as it.
+    public static let digit = "\u{1}"
+    static let digitByte: UInt8 = 0x01
+
+    /// Worth a gate: at least `minimumLength` bytes other than `digit`, or shorter with a sign
+    /// text seldom holds ("%", "$"; not letters, digits, spaces or the punctuation of every sentence).
     static func selective(_ literal: String) -> Bool {
-        literal.utf8.count >= minimumLength || literal.utf8.contains { byte in
-            byte < 0x80 && !(byte >= 0x61 && byte <= 0x7A) && !(byte >= 0x30 && byte <= 0x39)
+        literal.utf8.filter { $0 != digitByte }.count >= minimumLength || literal.utf8.contains { byte in
+            byte < 0x80 && byte != digitByte && !(byte >= 0x61 && byte <= 0x7A) && !(byte >= 0x30 && byte <= 0x39)
                 && !" \t\n.,;:-'\"()".utf8.contains(byte)
         }
     }
@@ -127,11 +139,13 @@ public final class LiteralAnalyser {
         }
     }
 
-    /// The more selective of two requirements: longer shortest literal, then fewer literals.
+    /// The more selective of two requirements: longer shortest literal (a `digit` counts for
+    /// nothing: most candidate sentences hold one), then fewer literals.
     static func better(_ a: Set<String>?, _ b: Set<String>?) -> Set<String>? {
         guard let a else { return b }
         guard let b else { return a }
-        let (la, lb) = (a.map(\.utf8.count).min() ?? 0, b.map(\.utf8.count).min() ?? 0)
+        func length(_ literal: String) -> Int { literal.utf8.reduce(0) { $0 + ($1 == digitByte ? 0 : 1) } }
+        let (la, lb) = (a.map(length).min() ?? 0, b.map(length).min() ?? 0)
         if min(la, 8) != min(lb, 8) { return la > lb ? a : b }
         return a.count <= b.count ? a : b
     }
@@ -342,7 +356,7 @@ private struct Parser {
         let byte = bytes[position]
         if byte < 0x80 {
             position += 1
-            return Info(exact: [Parser.folded(byte)], required: nil)
+            return byte == LiteralAnalyser.digitByte ? .unknown : Info(exact: [Parser.folded(byte)], required: nil)
         }
         position += 1
         while let next = peek(), next & 0xC0 == 0x80 { position += 1 }
@@ -367,7 +381,9 @@ private struct Parser {
         case UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "A"), UInt8(ascii: "Z"), UInt8(ascii: "z"),
              UInt8(ascii: "G"), UInt8(ascii: "K"):
             return .empty
-        case UInt8(ascii: "s"), UInt8(ascii: "S"), UInt8(ascii: "d"), UInt8(ascii: "D"), UInt8(ascii: "w"),
+        case UInt8(ascii: "d"):
+            return Info(exact: [LiteralAnalyser.digit], required: nil)
+        case UInt8(ascii: "s"), UInt8(ascii: "S"), UInt8(ascii: "D"), UInt8(ascii: "w"),
              UInt8(ascii: "W"), UInt8(ascii: "h"), UInt8(ascii: "H"), UInt8(ascii: "v"), UInt8(ascii: "V"),
              UInt8(ascii: "R"), UInt8(ascii: "X"), UInt8(ascii: "C"), UInt8(ascii: "n"), UInt8(ascii: "t"),
              UInt8(ascii: "r"), UInt8(ascii: "f"), UInt8(ascii: "e"), UInt8(ascii: "a"):
@@ -380,7 +396,7 @@ private struct Parser {
             var literal = ""
             while !atEnd, !at("\\E") {
                 let b = bytes[position]
-                guard b < 0x80 else { return skipQuoted() }
+                guard b < 0x80, b != LiteralAnalyser.digitByte else { return skipQuoted() }
                 literal += Parser.folded(b)
                 position += 1
             }
@@ -399,7 +415,8 @@ private struct Parser {
                 while let next = peek(), next & 0xC0 == 0x80 { position += 1 }
                 return .unknown
             }
-            return Info(exact: [Parser.folded(byte)], required: nil)
+            // The byte that stands for a digit in literals is none itself.
+            return byte == LiteralAnalyser.digitByte ? .unknown : Info(exact: [Parser.folded(byte)], required: nil)
         }
     }
 

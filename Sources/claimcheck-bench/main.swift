@@ -78,17 +78,20 @@ if jitProfile {
     exit(0)
 }
 
-// `--verify-literals`: the literal gate may only skip a pattern where it cannot match. Every
-// pattern with literals runs on every line of the corpus that the gate would have kept it
-// from, and any match there is a bug in `LiteralAnalyser` (printed; exit 1).
+// `--verify-literals`: the literal gate may only skip a pattern where it cannot match, and no
+// match may start after the pattern's last literal (its offset limit). Every pattern with
+// literals runs on every line of the corpus that the gate would have kept it from, and from
+// just past its limit on every other line; any match there is a bug in `LiteralAnalyser`
+// (printed; exit 1).
 if verifyLiterals {
     let (loaded, _) = RuleLoader(directories: [rulesDir]).load()
-    let gated = patterns(of: loaded).filter { $0.regex.literals != nil }
-    let gate = LiteralGate(literals: gated.map { $0.regex.literals! })
+    let gated = patterns(of: loaded).filter { $0.regex.bound != nil }
+    let gate = LiteralGate(literals: gated.map { $0.regex.bound! })
     let matchers = gated.map { Matcher($0.regex) }
     let files = (try? FileManager.default.subpathsOfDirectory(atPath: corpus))?.filter { $0.hasSuffix(".txt") }.sorted() ?? []
     var (lines, skipped, wrong) = (0, 0, 0)
     var possible: [UInt64] = []
+    var ends: [Int] = []
     for file in files {
         guard let data = FileManager.default.contents(atPath: corpus + "/" + file) else { continue }
         let bytes = [UInt8](data)
@@ -98,21 +101,24 @@ if verifyLiterals {
                 var end = start
                 while end < buffer.count, buffer[end] != 0x0A { end += 1 }
                 lines += 1
-                gate.scan(buffer, start..<end, into: &possible)
+                gate.scan(buffer, start..<end, into: &possible, ends: &ends)
                 let line = UnsafeBufferPointer(rebasing: buffer[0..<end])
-                for (index, matcher) in matchers.enumerated() where !LiteralGate.allows(index, possible) {
+                for (index, matcher) in matchers.enumerated() {
+                    let allowed = LiteralGate.allows(index, possible)
+                    guard let from = allowed ? LiteralGate.limit(index, ends).map({ $0 + 1 }) : start else { continue }
                     skipped += 1
-                    if let match = try? matcher.firstMatch(in: line, from: start) {
+                    if let match = try? matcher.firstMatch(in: line, from: from) {
                         wrong += 1
                         let quote = String(decoding: buffer[match.range], as: UTF8.self)
-                        print("\(file): \(gated[index].what) \(gated[index].id) matches \"\(quote)\" without any of its literals")
+                        print("\(file): \(gated[index].what) \(gated[index].id) matches \"\(quote)\" "
+                              + (allowed ? "after the last of its literals" : "without any of its literals"))
                     }
                 }
                 start = end + 1
             }
         }
     }
-    print("\(gated.count) patterns with literals; \(lines) lines; \(skipped) skips checked; \(wrong) wrong")
+    print("\(gated.count) patterns with literals; \(lines) lines; \(skipped) skips and limits checked; \(wrong) wrong")
     exit(wrong == 0 ? 0 : 1)
 }
 

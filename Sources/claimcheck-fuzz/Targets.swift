@@ -109,15 +109,15 @@ func fuzzRules(_ bytes: [UInt8]) {
 func checkLiteralGate(_ rules: RuleSet, texts: [String]) {
     var patterns: [(id: String, regex: Regex)] = []
     for rule in rules.claimRules {
-        for regex in [rule.regex] + rule.prefilters + [rule.requires, rule.excludes].compactMap({ $0 }) where regex.literals != nil {
+        for regex in [rule.regex] + rule.prefilters + [rule.requires, rule.excludes].compactMap({ $0 }) where regex.bound != nil {
             patterns.append((rule.id, regex))
         }
     }
     for rule in rules.contextRules {
-        for regex in [rule.regex] + rule.prefilters where regex.literals != nil { patterns.append((rule.id, regex)) }
+        for regex in [rule.regex] + rule.prefilters where regex.bound != nil { patterns.append((rule.id, regex)) }
     }
     guard !patterns.isEmpty else { return }
-    let gate = LiteralGate(literals: patterns.map { $0.regex.literals! })
+    let gate = LiteralGate(literals: patterns.map { $0.regex.bound! })
     let matchers = patterns.map { Matcher($0.regex) }
     var possible: [UInt64] = []
     var ends: [Int] = []
@@ -129,7 +129,7 @@ func checkLiteralGate(_ rules: RuleSet, texts: [String]) {
                 guard LiteralGate.allows(index, possible) else {
                     if let match = try? matcher.firstMatch(in: buffer, from: 0) {
                         require(false, "\(patterns[index].id) matches \"\(String(decoding: buffer[match.range], as: UTF8.self))\" "
-                                + "without any of its literals \(patterns[index].regex.literals!)")
+                                + "without any of its literals \(patterns[index].regex.bound!)")
                     }
                     continue
                 }
@@ -137,7 +137,7 @@ func checkLiteralGate(_ rules: RuleSet, texts: [String]) {
                 guard let limit = LiteralGate.limit(index, ends),
                       let match = try? matcher.firstMatch(in: buffer, from: limit + 1) else { continue }
                 require(match.range.lowerBound <= limit, "\(patterns[index].id) matches \"\(String(decoding: buffer[match.range], as: UTF8.self))\" "
-                        + "after the last of its literals \(patterns[index].regex.literals!)")
+                        + "after the last of its literals \(patterns[index].regex.bound!)")
             }
         }
     }

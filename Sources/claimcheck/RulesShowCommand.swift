@@ -10,7 +10,7 @@ struct RulesShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Show what rules compile to: patterns, start characters and required words.",
         discussion: """
-        For each rule id: its file and line, kind or context, its pattern and every sentence test (prefilter, requires, excludes) as compiled, and for each pattern the characters a match can start with and the words a sentence must contain for the pattern to run at all ("words: none known" means it runs on every candidate sentence). The words are derived from the pattern and the fragments it calls; see docs/rules.md. Exit code 2 for an unknown id.
+        For each rule id: its file and line, kind or context, its pattern and every sentence test (prefilter, requires, excludes) as compiled, and for each pattern the characters a match can start with and the words a sentence must contain for the pattern to run at all, as derived from the pattern (\\d: any digit); no match starts after the last of them in a sentence, so the pattern is not tried there ("words: none known" means it runs on every candidate sentence). The words are derived from the pattern and the fragments it calls; see docs/rules.md. Exit code 2 for an unknown id.
         """
     )
 
@@ -58,7 +58,9 @@ struct RulesShowCommand: ParsableCommand {
         if let define = text.range(of: "\n)(?(DEFINE)") { text = String(text[..<define.lowerBound]) }
         if text.hasPrefix("(?:"), !regex.pattern.contains("\n)(?(DEFINE)") { text.removeLast(2) }
         if text.hasPrefix("(?:") { text.removeFirst(3) }
-        let words = regex.literals.map { $0.joined(separator: ", ") } ?? "none known: runs on every candidate sentence"
+        // `\d` stands for any digit ("\dth"); a set of short or common words still gates and bounds.
+        let words = regex.bound.map { $0.map { $0.replacingOccurrences(of: LiteralAnalyser.digit, with: "\\d") }.joined(separator: ", ") }
+            ?? "none known: runs on every candidate sentence"
         return ["  \(what): \(text)",
                 "    starts with: \(regex.startClass.map(readable) ?? "any character")",
                 "    words: \(words)"]

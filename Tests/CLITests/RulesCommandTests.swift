@@ -217,7 +217,7 @@ final class RulesCommandTests: XCTestCase {
             "  A word only in a lookahead is not required.",
             #"  pattern: (?<value>\d+)(?=\s+signatures)"#,
             "    starts with: [0-9]",
-            "    words: none known: runs on every candidate sentence",
+            "    words: \\d",
             "",
         ])
     }

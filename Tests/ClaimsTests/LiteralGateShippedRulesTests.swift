@@ -11,7 +11,7 @@ final class LiteralGateShippedRulesTests: XCTestCase {
         var result: [(id: String, regex: Regex)] = []
         var seen: Set<ObjectIdentifier> = []
         func add(_ id: String, _ regex: Regex?) {
-            guard let regex, regex.literals != nil, seen.insert(ObjectIdentifier(regex)).inserted else { return }
+            guard let regex, regex.bound != nil, seen.insert(ObjectIdentifier(regex)).inserted else { return }
             result.append((id, regex))
         }
         for rule in Shipped.rules.claimRules {
@@ -45,7 +45,7 @@ final class LiteralGateShippedRulesTests: XCTestCase {
 
     func testTheGateNeverSkipsAPatternThatMatches() throws {
         let patterns = gated
-        let gate = LiteralGate(literals: patterns.map { $0.regex.literals! })
+        let gate = LiteralGate(literals: patterns.map { $0.regex.bound! })
         let matchers = patterns.map { Matcher($0.regex) }
         var possible: [UInt64] = []
         var skipped = 0
@@ -66,7 +66,7 @@ final class LiteralGateShippedRulesTests: XCTestCase {
 
     func testNoMatchStartsAfterThePatternsLastLiteral() throws {
         let patterns = gated
-        let gate = LiteralGate(literals: patterns.map { $0.regex.literals! })
+        let gate = LiteralGate(literals: patterns.map { $0.regex.bound! })
         let matchers = patterns.map { Matcher($0.regex) }
         var possible: [UInt64] = []
         var ends: [Int] = []

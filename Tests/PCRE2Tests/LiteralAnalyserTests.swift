@@ -78,6 +78,18 @@ final class LiteralAnalyserTests: XCTestCase {
         XCTAssertNil(literals(#"\d+(?:\.|-)\d"#), "punctuation of every sentence")
     }
 
+    func testADigitIsRequiredButNeverSelective() {
+        let digit = LiteralAnalyser.digit
+        XCTAssertEqual(literals(#"\d+\s+killed"#), ["killed"], "a word wins over a digit")
+        let analyser = LiteralAnalyser(fragments: [("n", #"\d+|one|two"#)])
+        XCTAssertEqual(analyser.requirement(of: #"(?&n)(?=\s+marched)"#).bound, [digit, "one", "two"])
+        XCTAssertNil(analyser.requirement(of: #"(?&n)(?=\s+marched)"#).literals, "not worth a gate of its own")
+        XCTAssertEqual(LiteralAnalyser(fragments: []).requirement(of: #"\d\d"#).bound, [digit + digit])
+        // A raw U+0001 in a pattern is itself, not a digit: it gives no literal.
+        XCTAssertEqual(LiteralAnalyser(fragments: []).requirement(of: "\u{1}abc").bound, ["abc"])
+        XCTAssertNil(LiteralAnalyser(fragments: []).requirement(of: #"[\d.]"#).bound, "a class is not read")
+    }
+
     func testSyntaxItDoesNotFollowGivesNoLiterals() {
         XCTAssertNil(literals(#"(people)\1"#), "back reference")
         XCTAssertNil(literals("(?-x:people marched)"), "extended mode switched off makes spaces count")
@@ -238,6 +250,19 @@ final class LiteralGateTests: XCTestCase {
         XCTAssertNil(LiteralGate.limit(2, ends), "a pattern the gate cannot judge has no limit")
         XCTAssertNil(LiteralGate.limit(nil, ends))
         XCTAssertNil(LiteralGate.limit(-1, ends))
+    }
+
+    func testAnyDigitOfTheTextReadsAsTheDigitOfALiteral() {
+        let digit = LiteralAnalyser.digit
+        let gate = LiteralGate(literals: [[digit + "th"], ["g7"], ["toll"]])
+        XCTAssertEqual(possible(gate, "the 5th day"), [true, false, false])
+        XCTAssertEqual(possible(gate, "the fifth day, the G8"), [false, true, false], "a literal's own digit widens to any digit")
+        XCTAssertEqual(possible(gate, "\u{1}th toll"), [false, false, true], "U+0001 is no digit")
+        let bytes = Array("9th, 10th and the rest".utf8)
+        var words: [UInt64] = []
+        var ends: [Int] = []
+        bytes.withUnsafeBufferPointer { gate.scan($0, 0..<$0.count, into: &words, ends: &ends) }
+        XCTAssertEqual(LiteralGate.limit(0, ends), 8)
     }
 
     func testManyPatternsSpanSeveralWords() {
