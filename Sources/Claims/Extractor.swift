@@ -402,6 +402,14 @@ public final class Extractor {
             scan.continuing.insert(index)
             withClaims.insert(index - 1)
         }
+        // A group or source rule for kinds of claim the document has none of is never consulted
+        // (a refers-back claim takes the kind of another candidate). Places and dates are read
+        // for events and datelines whatever the kind, so they always run.
+        let kinds = Set(scan.candidates.map(\.kind))
+        let consulted = contextMatchers.map { entry in
+            !(entry.rule.role == .group || entry.rule.role == .source) || entry.rule.appliesTo.isEmpty
+                || !entry.rule.appliesTo.isDisjoint(with: kinds)
+        }
         var possible: [UInt64] = []
         var ends: [Int] = []
         // A story has one dateline: the first sentence that holds one ("VALMONT Police fired
@@ -412,7 +420,7 @@ public final class Extractor {
             var scanned = false
             var namesEvent = false
             let datelines = index < Extractor.datelineSentences && (datelineSentence ?? index) == index
-            for entry in contextMatchers where (datelines || !entry.rule.dateline) && (
+            for (number, entry) in contextMatchers.enumerated() where consulted[number] && (datelines || !entry.rule.dateline) && (
                 ((entry.rule.role == .place || entry.rule.role == .date) && (inheritable[index] || entry.rule.event))
                 || (entry.rule.role == .place && namesEvent)
                 || withClaims.contains(index)
