@@ -109,10 +109,15 @@ public final class LiteralAnalyser {
     /// Worth a gate: at least `minimumLength` bytes other than `digit`, or shorter with a sign
     /// text seldom holds ("%", "$"; not letters, digits, spaces or the punctuation of every sentence).
     static func selective(_ literal: String) -> Bool {
-        literal.utf8.filter { $0 != digitByte }.count >= minimumLength || literal.utf8.contains { byte in
-            byte < 0x80 && byte != digitByte && !(byte >= 0x61 && byte <= 0x7A) && !(byte >= 0x30 && byte <= 0x39)
-                && !" \t\n.,;:-'\"()".utf8.contains(byte)
+        var letters = 0
+        for byte in literal.utf8 {
+            if byte == digitByte { continue }
+            letters += 1
+            if letters >= minimumLength { return true }
+            if byte < 0x80, !(byte >= 0x61 && byte <= 0x7A), !(byte >= 0x30 && byte <= 0x39),
+               !" \t\n.,;:-'\"()".utf8.contains(byte) { return true }
         }
+        return false
     }
 
     /// Drops literals that start with another one ("killed" when "kill" is there): a text
@@ -139,13 +144,23 @@ public final class LiteralAnalyser {
         }
     }
 
-    /// The more selective of two requirements: longer shortest literal (a `digit` counts for
-    /// nothing: most candidate sentences hold one), then fewer literals.
+    /// The more selective of two requirements: one worth a gate (`selective`) over one that is
+    /// not, then the longer shortest literal, then fewer literals. (Between two sets not worth a
+    /// gate, which then only bound where a pattern is tried, `{digit}` beats `{m, k, bn}`: a
+    /// sentence's last digit comes before its last "m".)
     static func better(_ a: Set<String>?, _ b: Set<String>?) -> Set<String>? {
         guard let a else { return b }
         guard let b else { return a }
-        func length(_ literal: String) -> Int { literal.utf8.reduce(0) { $0 + ($1 == digitByte ? 0 : 1) } }
-        let (la, lb) = (a.map(length).min() ?? 0, b.map(length).min() ?? 0)
+        func rank(_ set: Set<String>) -> (selective: Bool, shortest: Int) {
+            var (all, shortest) = (true, Int.max)
+            for literal in set {
+                shortest = min(shortest, literal.utf8.count)
+                if all, !selective(literal) { all = false }
+            }
+            return (all, set.isEmpty ? 0 : shortest)
+        }
+        let ((sa, la), (sb, lb)) = (rank(a), rank(b))
+        if sa != sb { return sa ? a : b }
         if min(la, 8) != min(lb, 8) { return la > lb ? a : b }
         return a.count <= b.count ? a : b
     }
