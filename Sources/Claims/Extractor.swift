@@ -404,11 +404,12 @@ public final class Extractor {
         }
         // A group or source rule for kinds of claim the document has none of is never consulted
         // (a refers-back claim takes the kind of another candidate). Places and dates are read
-        // for events and datelines whatever the kind, so they always run.
+        // for events and datelines whatever the kind, and so are background mentions (a claim
+        // inside one is the writer's) and datelines of any role: those always run.
         let kinds = Set(scan.candidates.map(\.kind))
         let consulted = contextMatchers.map { entry in
             !(entry.rule.role == .group || entry.rule.role == .source) || entry.rule.appliesTo.isEmpty
-                || !entry.rule.appliesTo.isDisjoint(with: kinds)
+                || entry.rule.background || entry.rule.dateline || !entry.rule.appliesTo.isDisjoint(with: kinds)
         }
         var possible: [UInt64] = []
         var ends: [Int] = []

@@ -221,11 +221,17 @@ private struct Parser {
         return position + t.count <= bytes.count && Array(bytes[position..<position + t.count]) == t
     }
 
-    /// Extended mode: white space and `# comments` between items mean nothing.
+    /// Extended mode: white space and `# comments` between items mean nothing. In UTF mode
+    /// that includes U+0085, U+200E, U+200F, U+2028 and U+2029 ("officials\u{200E}?" is
+    /// "official" and an optional "s").
     private mutating func skipSpace() {
         while let byte = peek() {
             if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C {
                 position += 1
+            } else if byte == 0xC2, peek(1) == 0x85 {
+                position += 2
+            } else if byte == 0xE2, peek(1) == 0x80, let third = peek(2), [0x8E, 0x8F, 0xA8, 0xA9].contains(third) {
+                position += 3
             } else if byte == UInt8(ascii: "#") {
                 while let b = peek(), b != 0x0A { position += 1 }
             } else {
@@ -309,7 +315,12 @@ private struct Parser {
         case UInt8(ascii: "*"): (low, high) = (0, nil); position += 1
         case UInt8(ascii: "+"): (low, high) = (1, nil); position += 1
         case UInt8(ascii: "{"):
-            guard let (l, h) = braces() else { return atom }
+            guard let (l, h) = braces() else {
+                // "{,3}" and "{ 1, 3 }" are literal text to PCRE2 10.42 but quantifiers from
+                // 10.43 on: give up rather than guess which library runs.
+                if mayBeNewerQuantifier() { failed = true }
+                return atom
+            }
             (low, high) = (l, h)
         default: return atom
         }
@@ -335,6 +346,18 @@ private struct Parser {
     }
 
     /// `{n}`, `{n,}`, `{n,m}` as a quantifier; anything else leaves `{` a literal.
+    /// Digits, commas and spaces up to a "}", with a digit among them.
+    private func mayBeNewerQuantifier() -> Bool {
+        var index = position + 1
+        var digit = false
+        while index < bytes.count, bytes[index] != UInt8(ascii: "}") {
+            let b = bytes[index]
+            if b >= 0x30 && b <= 0x39 { digit = true } else if b != UInt8(ascii: ",") && b != 0x20 && b != 0x09 { return false }
+            index += 1
+        }
+        return digit && index < bytes.count
+    }
+
     private mutating func braces() -> (Int, Int?)? {
         var index = position + 1
         func number() -> Int? {
@@ -478,6 +501,11 @@ private struct Parser {
 
     /// `[...]`: a few ASCII characters are an exact set; anything larger or stranger is unknown.
     private mutating func characterClass() -> Info {
+        // "[[:<:]]" and "[[:>:]]" are PCRE2's POSIX word boundaries, not classes.
+        if at("[[:<:]]") || at("[[:>:]]") {
+            position += 7
+            return .empty
+        }
         position += 1
         var negated = false
         if peek() == UInt8(ascii: "^") { negated = true; position += 1 }
@@ -548,7 +576,8 @@ private struct Parser {
             }
             members.insert(Parser.folded(m))
         }
-        guard known, !members.isEmpty, members.count <= 6 else { return .unknown }
+        // A U+0001 member is itself, but in a literal it would stand for any digit.
+        guard known, !members.isEmpty, members.count <= 6, !members.contains(LiteralAnalyser.digit) else { return .unknown }
         return Info(exact: members, required: nil)
     }
 

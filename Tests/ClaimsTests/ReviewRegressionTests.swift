@@ -86,4 +86,41 @@ final class ReviewRegressionTests: XCTestCase {
         let firstEnd = "Protest in Rybář".utf8.count
         XCTAssertEqual(Extractor.paragraphs(of: [0..<firstEnd, (firstEnd + 1)..<split], in: document), [-1, 0])
     }
+
+    /// A source rule that applies only to vote shares is skipped in a story with none, but not
+    /// when it is a background or a dateline rule: those are read for any claim (a fifth review).
+    func testBackgroundAndDatelineSourcesForOtherKindsStillRun() throws {
+        let directory = try temporaryDirectory(self)
+        try FileManager.default.copyItem(atPath: shippedRulesDirectory + "/lexicon.yml", toPath: directory.path + "/lexicon.yml")
+        _ = try write("""
+            kind: casualties
+            unit: people
+            rules:
+              - id: test.killed
+                pattern: '(?<value>\\d[\\d,]*)\\s+people'
+            """, to: "toll.yml", in: directory)
+        _ = try write("""
+            context: source
+            rules:
+              - id: test.background
+                background: true
+                applies-to: [vote_share]
+                pattern: '\\bconflict\\s+(?<source>that\\s+has\\s+killed[^.]*)'
+              - id: test.dateline
+                dateline: true
+                applies-to: [vote_share]
+                pattern: '^(?<source>(?-i:[A-Z]{3,}))\\b'
+              - id: test.said
+                pattern: '(?<source>(?-i:[A-Z]\\w+(?:\\s+[A-Z]\\w+)*))\\s+said'
+            """, to: "context/source.yml", in: directory)
+        let (rules, diagnostics) = RuleLoader(directories: [directory.path]).load()
+        XCTAssertEqual(diagnostics.map(\.description), [])
+        let inside = Extractor(rules: rules).extract(Document(path: "t", text:
+            "The Envoy said the ceasefire held in a conflict that has killed 60,000 people.\n")).claims
+        XCTAssertEqual(inside.map(\.quote), ["60,000 people"])
+        XCTAssertNil(inside.first?.attribution, "a claim inside a background mention is the writer's")
+        let dated = Extractor(rules: rules).extract(Document(path: "t", text: "VALMONT Police said 5 people were killed.\n")).claims
+        XCTAssertEqual(dated.map(\.quote), ["5 people"])
+        XCTAssertEqual(dated.first?.attribution?.text, "Police", "the dateline is trimmed from the source")
+    }
 }

@@ -91,6 +91,23 @@ final class LiteralAnalyserTests: XCTestCase {
         XCTAssertNil(LiteralAnalyser(fragments: []).requirement(of: #"[\d.]"#).bound, "a class is not read")
     }
 
+    func testWhatPCRE2SkipsOrReadsAsAnAssertionIsNoLiteral() {
+        // Extended UTF mode skips U+0085, U+200E, U+200F, U+2028, U+2029 like a space.
+        XCTAssertEqual(literals("officials\u{200E}?\\s+said"), ["official"])
+        XCTAssertEqual(literals("agency\u{2028}*"), ["agenc"])
+        XCTAssertEqual(literals("polic\u{85}e"), ["police"])
+        // "[[:<:]]" and "[[:>:]]" are word boundaries.
+        XCTAssertEqual(literals(#"[[:<:]](?:police|army)[[:>:]]"#), ["army", "police"])
+        // A class holding U+0001 is not read (in a literal that byte stands for a digit).
+        XCTAssertEqual(LiteralAnalyser(fragments: []).requirement(of: "[\u{1}]said").bound, ["said"])
+        XCTAssertEqual(LiteralAnalyser(fragments: []).requirement(of: "[\u{0}-\u{2}]said").bound, ["said"])
+        // "{,3}" is a quantifier from PCRE2 10.43 on (up to three "d"s), literal text before.
+        XCTAssertNil(literals("killed{,3}"))
+        XCTAssertNil(literals("killed{ 1, 3 }"))
+        XCTAssertEqual(literals("killed{1,3}"), ["kille"], "the quantifier takes the d")
+        XCTAssertEqual(literals(#"killed\{x}"#), ["killed{x}"])
+    }
+
     func testSyntaxItDoesNotFollowGivesNoLiterals() {
         XCTAssertNil(literals(#"(people)\1"#), "back reference")
         XCTAssertNil(literals("(?-x:people marched)"), "extended mode switched off makes spaces count")
