@@ -42,6 +42,10 @@ public final class Extractor {
     private let numbers: NumberParser
     private let splitter: SentenceSplitter
     private let normalizer: ContextNormalizer
+    /// The lower-case ASCII bytes the lexicon's continuations start with and its comparisons
+    /// end with; nil when one does not (then every sentence takes the String comparison).
+    private let continuationStarts: Set<UInt8>?
+    private let comparisonEnds: Set<UInt8>?
 
     public init(rules: RuleSet) {
         self.rules = rules
@@ -95,6 +99,8 @@ public final class Extractor {
         numbers = NumberParser(lexicon: rules.lexicon)
         splitter = SentenceSplitter(abbreviations: rules.lexicon.abbreviations)
         normalizer = ContextNormalizer(lexicon: rules.lexicon)
+        continuationStarts = Extractor.asciiLetters(rules.lexicon.continuations.map { $0.folded().utf8.first })
+        comparisonEnds = Extractor.asciiLetters(rules.lexicon.comparisons.map { $0.folded().utf8.last })
     }
 
     /// A claim found by one rule, before overlaps are resolved and context attached.
@@ -541,7 +547,11 @@ public final class Extractor {
         guard !rules.lexicon.comparisons.isEmpty else { return [] }
         return candidates.map(\.range).filter { range in
             let floor = ContextAttacher.sentence(containing: range.lowerBound, in: sentences)?.lowerBound ?? range.lowerBound
-            let before = document.text(max(floor, range.lowerBound - 40)..<range.lowerBound).folded()
+            let window = max(floor, range.lowerBound - 40)..<range.lowerBound
+            // The last letter before the claim must end a comparison ("down from 67%").
+            if let ends = comparisonEnds, let last = document.bytes[window].last(where: { !Extractor.isASCIISpace($0) }),
+               let letter = Extractor.lowerASCIILetter(last), !ends.contains(letter) { return false }
+            let before = document.text(window).folded()
             return rules.lexicon.comparisons.contains { before == $0 || before.hasSuffix(" " + $0) }
         }
     }
@@ -616,8 +626,35 @@ public final class Extractor {
     private func continues(_ sentence: Range<Int>, _ document: Document) -> Bool {
         guard let first = document.bytes[sentence].first else { return false }
         if first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") { return true }
+        // A head whose first letter starts no continuation needs no String (an ASCII letter
+        // folds only to itself; anything else takes the full comparison).
+        if let starts = continuationStarts, let letter = Extractor.lowerASCIILetter(first), !starts.contains(letter) { return false }
         let head = document.text(sentence.lowerBound..<min(sentence.upperBound, sentence.lowerBound + 40)).folded()
         return rules.lexicon.continuations.contains { head == $0 || head.hasPrefix($0 + " ") || head.hasPrefix($0 + ",") }
+    }
+
+    /// The bytes, when every one is an ASCII letter (lower-cased); nil otherwise.
+    static func asciiLetters(_ bytes: [UInt8?]) -> Set<UInt8>? {
+        var result: Set<UInt8> = []
+        for byte in bytes {
+            guard let byte, let letter = lowerASCIILetter(byte) else { return nil }
+            result.insert(letter)
+        }
+        return result
+    }
+
+    /// A lower-cased ASCII letter; nil for any other byte.
+    static func lowerASCIILetter(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): return byte
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return byte + 0x20
+        default: return nil
+        }
+    }
+
+    /// The ASCII bytes `Character.isWhitespace` is true of (folding drops them at the ends).
+    static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 
     /// The groups of a compound length's later parts, each a number and its unit, in order.
