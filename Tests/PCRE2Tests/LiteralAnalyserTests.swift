@@ -283,6 +283,24 @@ final class LiteralGateTests: XCTestCase {
         XCTAssertEqual(LiteralGate.limit(0, ends), 8)
     }
 
+    func testOneByteLiteralsAreFoundBesideLongerOnes() {
+        let digit = LiteralAnalyser.digit
+        let gate = LiteralGate(literals: [["%", "pct"], ["a"], [digit, "one"], ["%"], ["k"]])
+        let bytes = Array("one of 5 took PCT, a 7% rise; one".utf8)
+        var words: [UInt64] = []
+        var ends: [Int] = []
+        bytes.withUnsafeBufferPointer { gate.scan($0, 0..<$0.count, into: &words, ends: &ends) }
+        XCTAssertEqual((0..<gate.count).map { LiteralGate.allows($0, words) }, [true, true, true, true, true], "the k of took")
+        XCTAssertEqual(ends[0], 23, "after the %, later than PCT")
+        XCTAssertEqual(ends[1], 20, "after the a; \"rise\" holds none")
+        XCTAssertEqual(ends[2], bytes.count, "the last one, after the last digit")
+        XCTAssertEqual(ends[3], 23)
+        XCTAssertEqual(ends[4], 13)
+        bytes.withUnsafeBufferPointer { gate.scan($0, 0..<8, into: &words, ends: &ends) }
+        XCTAssertEqual((0..<gate.count).map { LiteralGate.allows($0, words) }, [false, false, true, false, false])
+        XCTAssertEqual(ends[2], 8, "the digit 5 ends the range")
+    }
+
     func testManyPatternsSpanSeveralWords() {
         let gate = LiteralGate(literals: (0..<130).map { ["word\($0)x"] })
         XCTAssertEqual(gate.words, 3)
