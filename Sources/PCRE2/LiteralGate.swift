@@ -18,7 +18,8 @@ public final class LiteralGate: @unchecked Sendable {
     /// Patterns the gate cannot judge (a literal that is empty or not ASCII): always possible.
     private let always: [Int]
 
-    /// `literals[i]`: the lower-case ASCII literals of pattern `i` (no literals: never possible).
+    /// `literals[i]`: the lower-case ASCII literals of pattern `i` (no literals: never possible),
+    /// where `LiteralAnalyser.digit` stands for any digit.
     public init(literals: [[String]]) {
         count = literals.count
         let judged = literals.map { list in list.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 } } }
