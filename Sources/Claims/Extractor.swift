@@ -549,7 +549,8 @@ public final class Extractor {
             let floor = ContextAttacher.sentence(containing: range.lowerBound, in: sentences)?.lowerBound ?? range.lowerBound
             let window = max(floor, range.lowerBound - 40)..<range.lowerBound
             // The last letter before the claim must end a comparison ("down from 67%").
-            if let ends = comparisonEnds, let last = document.bytes[window].last(where: { !Extractor.isASCIISpace($0) }),
+            // (A vertical tab or form feed is no space to Document.isSpace: it takes the String comparison.)
+            if let ends = comparisonEnds, let last = document.bytes[window].last(where: { !Document.isSpace($0) }),
                let letter = Extractor.lowerASCIILetter(last), !ends.contains(letter) { return false }
             let before = document.text(window).folded()
             return rules.lexicon.comparisons.contains { before == $0 || before.hasSuffix(" " + $0) }
@@ -650,11 +651,6 @@ public final class Extractor {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"): return byte + 0x20
         default: return nil
         }
-    }
-
-    /// The ASCII bytes `Character.isWhitespace` is true of (folding drops them at the ends).
-    static func isASCIISpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 
     /// The groups of a compound length's later parts, each a number and its unit, in order.

@@ -324,11 +324,10 @@ struct RuleCompiler {
             // was most of the rule load time.
             // Both analyses read a call as its fragment; a file whose fragments break that gets neither.
             let trusted = literals.callsMeanFragments(in: pattern)
-            let required = literals.requirement(of: pattern)
             return try Regex("(?:" + pattern + "\n)" + Fragments.defineBlock(define, calledFrom: pattern),
                              options: RuleCompiler.patternOptions, jit: nil,
                              startClass: trusted ? analyser.startClass(of: pattern, define) : nil,
-                             literals: required.literals, bound: required.bound)
+                             bound: literals.requirement(of: pattern).bound)
         } catch let error as PCRE2Error {
             reportCompileError(error, pattern: pattern, owner: .rule(id), node: node, &reader)
         } catch {

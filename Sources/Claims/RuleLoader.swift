@@ -90,10 +90,9 @@ public struct RuleLoader {
         if anchored {
             return try? Regex("\\G(?:" + joined + ")" + define, options: RuleCompiler.patternOptions, jit: nil)
         }
-        let required = LiteralAnalyser(fragments: shared).requirement(of: joined)
         return try? Regex(joined + define, options: RuleCompiler.patternOptions,
                           startClass: analyser.startClass(of: joined, shared),
-                          literals: required.literals, bound: required.bound)
+                          bound: LiteralAnalyser(fragments: shared).requirement(of: joined).bound)
     }
 
     /// Each file's rules and problems, in file order. Files compile in parallel (compiling and

@@ -141,7 +141,7 @@ public final class LiteralGate: @unchecked Sendable {
     /// `scan`, and in `ends[i]` (for each pattern whose bit it sets) the byte just after the
     /// last of its literals in the range, or `Int.max` for a pattern the gate cannot judge.
     /// Every match contains one of its pattern's literals, so none starts at or after that
-    /// byte: it is the pattern's offset limit there (`limit(_:_:_:)`).
+    /// byte: it is the pattern's offset limit there (`limit(_:_:)`).
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into possible: inout [UInt64],
                      ends: inout [Int]) {
         if possible.count != words { possible = [UInt64](repeating: 0, count: words) } else {

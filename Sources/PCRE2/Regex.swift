@@ -48,11 +48,9 @@ public final class Regex: @unchecked Sendable {
     private let jitLock = NSLock()
     /// The lookahead put before the pattern from `startAnalysis`, if any.
     public let startClass: String?
-    /// Literals one of which every match contains (`LiteralAnalyser`), if known: a text with
-    /// none of them cannot match, so the pattern need not run on it (`LiteralGate`).
-    public let literals: [String]?
-    /// Literals one of which every match contains, selective or not (`LiteralAnalyser.requirement`):
-    /// no match starts after the last of them (an offset limit), and a text with none cannot match.
+    /// Literals one of which every match contains, selective or not (`LiteralAnalyser.requirement`),
+    /// if known: a text with none of them cannot match, so the pattern need not run on it, and no
+    /// match starts after the last of them (an offset limit; `LiteralGate`).
     public let bound: [String]?
 
     /// `jit: false` for patterns that are only checked, never matched; `jit: nil` to JIT-compile
@@ -61,11 +59,10 @@ public final class Regex: @unchecked Sendable {
     /// lookahead before the pattern: it matches exactly as before, but the JIT then skips the
     /// positions where no match can start.
     public init(_ pattern: String, options: Options = [.utf], limits: Limits = Limits(), jit: Bool? = true,
-                startClass hint: String? = nil, literals: [String]? = nil, bound: [String]? = nil) throws {
+                startClass hint: String? = nil, bound: [String]? = nil) throws {
         self.pattern = pattern
         self.limits = limits
-        self.literals = literals
-        self.bound = bound ?? literals
+        self.bound = bound
         takesOffsetLimit = options.contains(.offsetLimit)
         // In extended mode the newline ends a trailing "# comment".
         let close = options.contains(.extended) ? "\n)" : ")"

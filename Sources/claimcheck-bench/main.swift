@@ -128,7 +128,7 @@ if verifyLiterals {
 if dumpPatterns {
     let (loaded, _) = RuleLoader(directories: [rulesDir]).load()
     let records = patterns(of: loaded).map {
-        $0.what + " " + $0.id + "\t" + ($0.regex.startClass ?? "-") + "\t" + ($0.regex.literals?.joined(separator: "|") ?? "-") + "\t" + $0.regex.pattern
+        $0.what + " " + $0.id + "\t" + ($0.regex.startClass ?? "-") + "\t" + ($0.regex.bound?.joined(separator: "|") ?? "-") + "\t" + $0.regex.pattern
     }
     FileHandle.standardOutput.write(Data(records.joined(separator: "\u{0}").utf8))
     exit(0)
