@@ -82,7 +82,7 @@ enum Fragments {
         let pattern = body + defineBlock(fragments)
         // The fragments come from the lexicon and have already compiled inside every rule.
         let start = analyser.startClass(of: body, fragments)
-        return (try? Regex(pattern, options: RuleCompiler.patternOptions, startClass: start)) ?? (try! Regex(#"\d"#))
+        return (try? Regex(pattern, options: RuleCompiler.patternOptions, startClass: start, cache: analyser.cache)) ?? (try! Regex(#"\d"#))
     }
 
     /// The DEFINE block of the fragments `pattern` calls with `(?&name)`, directly or through

@@ -8,8 +8,13 @@ import Yams
 public struct RuleLoader {
     /// Rule directories in order; later layers override earlier ones by rule id.
     public var directories: [String]
+    /// Where compiled patterns and their analyses are kept between runs (nil: compile all afresh).
+    public var cache: RuleCache?
 
-    public init(directories: [String]) { self.directories = directories }
+    public init(directories: [String], cache: RuleCache? = nil) {
+        self.directories = directories
+        self.cache = cache
+    }
 
     /// The shipped rules: `Rules` or `../share/claimcheck/Rules` beside the executable, else
     /// the `Rules` of the package whose `.build` holds it. A project's own rules come from its
@@ -74,7 +79,8 @@ public struct RuleLoader {
         var good: [String] = []
         for pattern in patterns {
             do {
-                let regex = try Regex("(?:" + pattern + "\n)" + define, options: RuleCompiler.patternOptions, jit: false)
+                let regex = try Regex("(?:" + pattern + "\n)" + define, options: RuleCompiler.patternOptions, jit: false,
+                                      cache: analyser.cache)
                 if let group, regex.groupNumbers[group] == nil {
                     diagnostics.append(Issue.lexiconPatternMissesGroup(pattern: pattern, group: group).diagnostic(file: "lexicon." + key))
                     continue
@@ -88,11 +94,12 @@ public struct RuleLoader {
         guard !good.isEmpty else { return nil }
         let joined = good.map { "(?:" + $0 + "\n)" }.joined(separator: "|")
         if anchored {
-            return try? Regex("\\G(?:" + joined + ")" + define, options: RuleCompiler.patternOptions, jit: nil)
+            return try? Regex("\\G(?:" + joined + ")" + define, options: RuleCompiler.patternOptions, jit: nil, cache: analyser.cache)
         }
+        let bound = RuleCompiler.bound(of: joined, LiteralAnalyser(fragments: shared), digest: RuleCompiler.digest(shared),
+                                       cache: analyser.cache)
         return try? Regex(joined + define, options: RuleCompiler.patternOptions,
-                          startClass: analyser.startClass(of: joined, shared),
-                          bound: LiteralAnalyser(fragments: shared).requirement(of: joined).bound)
+                          startClass: analyser.startClass(of: joined, shared), bound: bound, cache: analyser.cache)
     }
 
     /// Each file's rules and problems, in file order. Files compile in parallel (compiling and
@@ -170,7 +177,8 @@ public struct RuleLoader {
             diagnostics.append(Issue.unitNameClash(clash).diagnostic(file: "lexicon.units"))
         }
         let shared = Fragments.generated(from: lexicon)
-        let analyser = StartAnalyser()
+        let compiled = cache?.read(for: directories)
+        let analyser = StartAnalyser(cache: compiled)
         let skip = RuleLoader.compileLexiconPatterns(lexicon.skipSentences, shared: shared, analyser: analyser, &diagnostics)
         let sectionBreak = RuleLoader.compileLexiconPatterns(lexicon.sectionBreaks, shared: shared, key: "section-breaks",
                                                              analyser: analyser, &diagnostics)
@@ -211,6 +219,7 @@ public struct RuleLoader {
                           trigger: Fragments.trigger(shared, analyser: analyser), skip: skip, sectionBreak: sectionBreak,
                           correction: correction, superseded: superseded,
                           files: parsed.map(\.path))
+        if let cache, let compiled { cache.write(compiled, for: directories) }
         return (set, diagnostics)
     }
 

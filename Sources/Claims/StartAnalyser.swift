@@ -15,13 +15,23 @@ final class StartAnalyser: @unchecked Sendable {
     private var standIns: [String: String] = [:]
     private let lock = NSLock()
     static let unknown = "(?s:.)?"
+    /// Where PCRE2's analyses of earlier loads are kept (`RuleLoader.cacheDirectory`).
+    let cache: CompileCache?
+
+    init(cache: CompileCache? = nil) { self.cache = cache }
 
     /// The start class of `pattern` calling into `fragments`, or nil when none is known.
-    func startClass(of pattern: String, _ fragments: [(name: String, pattern: String)]) -> String? {
-        let byName = Dictionary(fragments.map { ($0.name, $0.pattern) }, uniquingKeysWith: { _, last in last })
-        var visiting: Set<String> = []
-        return Regex.startClass(of: "(?:" + replacingCalls(pattern, byName, &visiting) + "\n)",
-                                options: RuleCompiler.patternOptions)
+    /// `digest`: `RuleCompiler.digest(fragments)`, to find the class in the cache.
+    func startClass(of pattern: String, _ fragments: [(name: String, pattern: String)], digest: CompileCache.Key? = nil) -> String? {
+        func analyse() -> String? {
+            let byName = Dictionary(fragments.map { ($0.name, $0.pattern) }, uniquingKeysWith: { _, last in last })
+            var visiting: Set<String> = []
+            return Regex.startClass(of: "(?:" + replacingCalls(pattern, byName, &visiting) + "\n)",
+                                    options: RuleCompiler.patternOptions)
+        }
+        guard let cache else { return analyse() }
+        let salt = CompileCache.Key("start class", salt: digest ?? RuleCompiler.digest(fragments))
+        return cache.strings(CompileCache.Key(pattern, salt: salt)) { analyse().map { [$0] } }?.first
     }
 
     private func standIn(_ name: String, _ byName: [String: String], _ visiting: inout Set<String>) -> String {

@@ -17,6 +17,8 @@ public struct CheckRun {
         public var defaultRules: String?
         /// `--rules` directories, layered over the default and the configuration's.
         public var extraRules: [String] = []
+        /// Where compiled rules are kept between runs (`RuleCache.default()`); nil compiles afresh.
+        public var ruleCache: RuleCache?
         public var date: String?
         public var workers: Int = ProcessInfo.processInfo.activeProcessorCount
         /// `--tolerance`, `--fail-on`: override the configuration.
@@ -74,7 +76,7 @@ public struct CheckRun {
         guard !outcome.ruleDirectories.isEmpty else {
             return failed(outcome, .rules, Issue.noRuleDirectories.diagnostic())
         }
-        let (ruleSet, ruleDiagnostics) = RuleLoader(directories: outcome.ruleDirectories).load()
+        let (ruleSet, ruleDiagnostics) = RuleLoader(directories: outcome.ruleDirectories, cache: request.ruleCache).load()
         outcome.ruleDiagnostics = ruleDiagnostics
         if ruleDiagnostics.contains(where: { $0.severity == .error }) {
             outcome.status.failures.insert(.rules)

@@ -58,19 +58,20 @@ public final class Regex: @unchecked Sendable {
     /// `Regex.startClass(of:)` on a form of the pattern PCRE2 can see the start of) goes in a
     /// lookahead before the pattern: it matches exactly as before, but the JIT then skips the
     /// positions where no match can start.
+    /// `cache`: compiled code from an earlier load of the same pattern, and where this one is kept.
     public init(_ pattern: String, options: Options = [.utf], limits: Limits = Limits(), jit: Bool? = true,
-                startClass hint: String? = nil, bound: [String]? = nil) throws {
+                startClass hint: String? = nil, bound: [String]? = nil, cache: CompileCache? = nil) throws {
         self.pattern = pattern
         self.limits = limits
         self.bound = bound
         takesOffsetLimit = options.contains(.offsetLimit)
         // In extended mode the newline ends a trailing "# comment".
         let close = options.contains(.extended) ? "\n)" : ")"
-        if let hint, let hinted = try? Regex.compile("(?=" + hint + ")(?:" + pattern + close, options) {
+        if let hint, let hinted = try? Regex.compile("(?=" + hint + ")(?:" + pattern + close, options, cache) {
             code = hinted
             startClass = hint
         } else {
-            code = try Regex.compile(pattern, options)
+            code = try Regex.compile(pattern, options, cache)
             startClass = nil
         }
         jitState = jit == false ? .never : .pending
@@ -99,12 +100,16 @@ public final class Regex: @unchecked Sendable {
     /// The characters any match of `pattern` starts with, as a character class, when PCRE2's
     /// own analysis knows them (see `StartClass`); nil otherwise or when it does not compile.
     public static func startClass(of pattern: String, options: Options) -> String? {
-        guard let code = try? compile(pattern, options) else { return nil }
+        guard let code = try? compile(pattern, options, nil) else { return nil }
         defer { pcre2_code_free_8(code) }
         return StartClass.of(code)
     }
 
-    private static func compile(_ pattern: String, _ options: Options) throws -> OpaquePointer {
+    private static func codeSalt(_ options: Options) -> CompileCache.Key { CompileCache.Key("code \(options.rawValue)") }
+
+    private static func compile(_ pattern: String, _ options: Options, _ cache: CompileCache?) throws -> OpaquePointer {
+        let key = cache.map { _ in CompileCache.Key(pattern, salt: codeSalt(options)) }
+        if let cache, let key, let code = cache.code(key) { return code }
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
         let bytes = Array(pattern.utf8)
@@ -112,6 +117,7 @@ public final class Regex: @unchecked Sendable {
             pcre2_compile_8(buffer.baseAddress, buffer.count, options.rawValue, &errorCode, &errorOffset, nil)
         }
         guard let compiled else { throw PCRE2Error(code: errorCode, offset: errorOffset) }
+        if let cache, let key { cache.store(compiled, key) }
         return compiled
     }
 

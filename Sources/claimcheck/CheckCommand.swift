@@ -75,6 +75,7 @@ struct CheckCommand: ParsableCommand {
         request.history = stored?.history
         request.defaultRules = try rules.defaultDirectory()
         request.extraRules = rules.directories
+        request.ruleCache = RuleCache.default()
         request.date = input.date
         request.workers = runOptions.workers
         request.tolerance = tolerance.flatMap(Tolerance.parse)

@@ -49,7 +49,7 @@ struct RuleOptions: ParsableArguments {
             Console.report(.noRuleDirectories, color: color)
             throw ExitCode(failure)
         }
-        let (rules, diagnostics) = RuleLoader(directories: directories).load()
+        let (rules, diagnostics) = RuleLoader(directories: directories, cache: RuleCache.default()).load()
         Console.report(quiet ? diagnostics.filter { $0.severity == .error } : diagnostics, color: color)
         if diagnostics.contains(where: { $0.severity == .error }) {
             let count = diagnostics.filter { $0.severity == .error }.count

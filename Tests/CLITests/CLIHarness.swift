@@ -23,6 +23,8 @@ enum CLI {
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    static let ruleCache = FileManager.default.temporaryDirectory.appendingPathComponent("claimcheck-tests-cache").path
+
     static var updatingGoldens: Bool {
         ProcessInfo.processInfo.environment["CLAIMCHECK_UPDATE_GOLDENS"] == "1"
     }
@@ -76,6 +78,8 @@ enum CLI {
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         environment["COLUMNS"] = "80"
+        // One rule cache for the test run, out of the user's home: the tests then run warm.
+        environment["CLAIMCHECK_CACHE"] = environment["CLAIMCHECK_CACHE"] ?? CLI.ruleCache
         process.environment = environment
         let out = try FileHandle(forWritingTo: outURL)
         let err = try FileHandle(forWritingTo: errURL)

@@ -1,0 +1,119 @@
+import Foundation
+import PCRE2
+import CPCRE2
+
+/// Where a `CompileCache` lives between runs: one file per executable and list of rule
+/// directories, in a directory only the user can write. Any problem (no such directory, a file
+/// of another build, damage, a full disk) means compiling afresh, never an error: the cache only
+/// saves time.
+public struct RuleCache: Sendable {
+    public let directory: String
+
+    public init(directory: String) { self.directory = directory }
+
+    /// `CLAIMCHECK_CACHE` (a directory, or `off`), else `$XDG_CACHE_HOME/claimcheck`, else
+    /// `~/.cache/claimcheck`; nil when caching is off or there is no home.
+    public static func `default`(environment: [String: String] = ProcessInfo.processInfo.environment) -> RuleCache? {
+        if let chosen = environment["CLAIMCHECK_CACHE"], !chosen.isEmpty {
+            return chosen == "off" ? nil : RuleCache(directory: chosen)
+        }
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            return RuleCache(directory: xdg + "/claimcheck")
+        }
+        if let home = environment["HOME"], home.hasPrefix("/") {
+            return RuleCache(directory: home + "/.cache/claimcheck")
+        }
+        return nil
+    }
+
+    /// Files beyond this many (the least recently written first) are removed when one is written.
+    static let keptFiles = 8
+    /// A larger file is not read: the shipped rules make about 4 MB.
+    static let maximumSize = 64 << 20
+    static let prefix = "rules-"
+    static let suffix = ".cache"
+
+    /// The file for `directories` run by this executable: a rebuilt claimcheck or another
+    /// PCRE2 compiles and analyses differently, so it gets a file of its own.
+    func path(for directories: [String]) -> String {
+        var identity = "claimcheck rule cache 1\u{0}" + RuleCache.pcre2Version + "\u{0}" + (RuleCache.executableIdentity ?? "")
+        for directory in directories { identity += "\u{0}" + directory }
+        let key = CompileCache.Key(identity)
+        return directory + "/" + RuleCache.prefix + key.hex + RuleCache.suffix
+    }
+
+    /// The cache kept for `directories`, or an empty one.
+    func read(for directories: [String]) -> CompileCache {
+        let path = path(for: directories)
+        guard RuleCache.executableIdentity != nil, RuleCache.isPrivate(directory, directory: true), RuleCache.isPrivate(path, directory: false),
+              let bytes = RuleCache.contents(of: path), let cache = CompileCache(serialized: bytes) else { return CompileCache() }
+        return cache
+    }
+
+    /// Writes `cache` back when it changed; failures are ignored.
+    func write(_ cache: CompileCache, for directories: [String]) {
+        guard cache.isStale, RuleCache.executableIdentity != nil, RuleCache.makePrivateDirectory(directory) else { return }
+        let path = path(for: directories)
+        guard (try? AtomicFile.write(cache.serialized(), to: path, what: "rule cache")) != nil else { return }
+        removeOldFiles(keeping: path)
+    }
+
+    private func removeOldFiles(keeping current: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        var files: [(path: String, written: Int)] = []
+        for name in names where name.hasPrefix(RuleCache.prefix) && name.hasSuffix(RuleCache.suffix) {
+            let path = directory + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, path != current else { continue }
+            files.append((path, Int(info.st_mtim.tv_sec)))
+        }
+        for old in files.sorted(by: { $0.written > $1.written }).dropFirst(RuleCache.keptFiles - 1) { unlink(old.path) }
+    }
+
+    /// Owned by this user and writable by nobody else: decoded PCRE2 code is trusted, so a file
+    /// another user could have written is never read.
+    static func isPrivate(_ path: String, directory: Bool) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_uid == geteuid(), info.st_mode & 0o022 == 0 else { return false }
+        return info.st_mode & S_IFMT == (directory ? S_IFDIR : S_IFREG)
+    }
+
+    /// Creates the directory (and missing parents) readable by the user only.
+    static func makePrivateDirectory(_ path: String) -> Bool {
+        if isPrivate(path, directory: true) { return true }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != path, access(parent, F_OK) != 0, !makePrivateDirectory(parent) { return false }
+        return mkdir(path, 0o700) == 0 && isPrivate(path, directory: true)
+    }
+
+    static func contents(of path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size <= maximumSize else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return nil }
+            offset += count
+        }
+        return bytes
+    }
+
+    static let pcre2Version: String = {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let length = buffer.withUnsafeMutableBytes { pcre2_config_8(UInt32(PCRE2_CONFIG_VERSION), $0.baseAddress) }
+        return length > 0 ? String(decoding: buffer.prefix(Int(length) - 1), as: UTF8.self) : "unknown"
+    }()
+
+    /// The running executable's device, inode, size and modification time; nil when unknown, and
+    /// then nothing is cached, since code another build wrote could be read.
+    static let executableIdentity: String? = {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return nil }
+        return "\(info.st_dev) \(info.st_ino) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }()
+}

@@ -1,0 +1,267 @@
+import CPCRE2
+import Foundation
+
+/// What compiling rule patterns gave, by a hash of what went in: PCRE2's compiled code
+/// (serialised with `pcre2_serialize_encode`), start classes and literal bounds. Loading the
+/// shipped rules is mostly `pcre2_compile` and these analyses, so a load that finds them here
+/// skips that work; each entry is keyed by its whole input, so editing one rule recompiles only
+/// what the edit touched. JIT code cannot be serialised: it is still made on first use.
+///
+/// Thread-safe (rule files compile in parallel). Entries a load did not use are dropped when
+/// it is written (`serialized()`), so the cache holds one load's worth.
+public final class CompileCache: @unchecked Sendable {
+    /// 128 bits of two seeded hashes of the input, and its length.
+    public struct Key: Hashable, Sendable {
+        let first: UInt64
+        let second: UInt64
+        let length: Int
+
+        /// `salt` separates what the same text means in different uses (options, analysis).
+        public init(_ text: String, salt: Key? = nil) {
+            var text = text
+            let seed = salt.map { ($0.first, $0.second) } ?? (0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344)
+            (first, second, length) = text.withUTF8 { bytes in
+                (Hash.of(UnsafeRawBufferPointer(bytes), seed: seed.0), Hash.of(UnsafeRawBufferPointer(bytes), seed: seed.1), bytes.count)
+            }
+        }
+
+        /// 32 hexadecimal digits, for naming a file.
+        public var hex: String {
+            [first, second].map { String(repeating: "0", count: 16 - String($0, radix: 16).count) + String($0, radix: 16) }.joined()
+        }
+
+        init(first: UInt64, second: UInt64, length: Int) {
+            self.first = first
+            self.second = second
+            self.length = length
+        }
+    }
+
+    private var codes: [Key: [UInt8]] = [:]
+    private var lists: [Key: [String]?] = [:]
+    private var used: Set<Key> = []
+    private var missed = false
+    private let lock = NSLock()
+
+    public init() {}
+
+    /// Whether writing it back would change it: an entry was missing or went unused.
+    public var isStale: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return missed || used.count != codes.count + lists.count
+    }
+
+    /// A compiled code for `key`, decoded afresh (the caller owns and frees it), or nil.
+    func code(_ key: Key) -> OpaquePointer? {
+        lock.lock()
+        let bytes = codes[key]
+        lock.unlock()
+        guard let bytes else { return nil }
+        var decoded: OpaquePointer? = nil
+        let count = bytes.withUnsafeBufferPointer { buffer in
+            withUnsafeMutablePointer(to: &decoded) { pcre2_serialize_decode_8($0, 1, buffer.baseAddress, nil) }
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        guard count == 1, let decoded else {
+            // Another PCRE2 version or build reads another format: compile afresh.
+            codes[key] = nil
+            return nil
+        }
+        used.insert(key)
+        return decoded
+    }
+
+    func store(_ code: OpaquePointer, _ key: Key) {
+        var serialized: UnsafeMutablePointer<UInt8>? = nil
+        var size = 0
+        var list: OpaquePointer? = code
+        let count = withUnsafeMutablePointer(to: &list) {
+            $0.withMemoryRebound(to: OpaquePointer?.self, capacity: 1) {
+                pcre2_serialize_encode_8($0, 1, &serialized, &size, nil)
+            }
+        }
+        guard count == 1, let serialized else { return }
+        let bytes = Array(UnsafeBufferPointer(start: serialized, count: size))
+        pcre2_serialize_free_8(serialized)
+        lock.lock()
+        defer { lock.unlock() }
+        codes[key] = bytes
+        used.insert(key)
+        missed = true
+    }
+
+    /// The strings stored for `key` (a start class, a bound), or those `compute` gives, kept.
+    public func strings(_ key: Key, _ compute: () -> [String]?) -> [String]? {
+        lock.lock()
+        if let known = lists[key] {
+            used.insert(key)
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let value = compute()
+        lock.lock()
+        defer { lock.unlock() }
+        lists[key] = .some(value)
+        used.insert(key)
+        missed = true
+        return value
+    }
+}
+
+// MARK: - Serialised form
+
+extension CompileCache {
+    /// "CCC" and a format number: a file of another format is ignored, never misread.
+    static let magic: [UInt8] = Array("CCC\u{2}".utf8)
+
+    /// The used entries: magic, a checksum of the rest, then the codes and the lists, each
+    /// count-prefixed with little-endian integers.
+    public func serialized() -> [UInt8] {
+        lock.lock()
+        defer { lock.unlock() }
+        var body = Writer()
+        let usedCodes = codes.filter { used.contains($0.key) }
+        body.integer(usedCodes.count)
+        for (key, bytes) in usedCodes {
+            body.key(key)
+            body.bytes(bytes)
+        }
+        let usedLists = lists.filter { used.contains($0.key) }
+        body.integer(usedLists.count)
+        for (key, list) in usedLists {
+            body.key(key)
+            if let list {
+                body.integer(list.count)
+                for text in list { body.bytes(Array(text.utf8)) }
+            } else {
+                body.integer(-1)
+            }
+        }
+        var out = CompileCache.magic
+        var checksum = Writer()
+        checksum.word(body.out.withUnsafeBytes { Hash.of($0, seed: 0) })
+        out += checksum.out
+        out += body.out
+        return out
+    }
+
+    /// The cache written by `serialized()`, or nil when `bytes` are of another format, cut
+    /// short or damaged (the checksum must hold: PCRE2 does not check decoded code).
+    public convenience init?(serialized bytes: [UInt8]) {
+        let header = CompileCache.magic.count + 8
+        guard bytes.count >= header, Array(bytes[..<CompileCache.magic.count]) == CompileCache.magic else { return nil }
+        var reader = Reader(bytes: bytes, offset: CompileCache.magic.count)
+        guard let checksum = reader.word(),
+              checksum == bytes.withUnsafeBytes({ Hash.of(UnsafeRawBufferPointer(rebasing: $0[header...]), seed: 0) })
+        else { return nil }
+        self.init()
+        guard let codeCount = reader.count() else { return nil }
+        for _ in 0..<codeCount {
+            guard let key = reader.key(), let code = reader.chunk() else { return nil }
+            codes[key] = code
+        }
+        guard let listCount = reader.count() else { return nil }
+        for _ in 0..<listCount {
+            guard let key = reader.key(), let count = reader.integer() else { return nil }
+            if count < 0 {
+                lists[key] = .some(nil)
+                continue
+            }
+            guard count <= reader.remaining else { return nil }
+            var list: [String] = []
+            for _ in 0..<count {
+                guard let text = reader.chunk() else { return nil }
+                list.append(String(decoding: text, as: UTF8.self))
+            }
+            lists[key] = list
+        }
+        guard reader.remaining == 0 else { return nil }
+    }
+
+    private struct Writer {
+        var out: [UInt8] = []
+        mutating func word(_ value: UInt64) {
+            withUnsafeBytes(of: value.littleEndian) { out += $0 }
+        }
+        mutating func integer(_ value: Int) { word(UInt64(bitPattern: Int64(value))) }
+        mutating func key(_ key: Key) {
+            word(key.first)
+            word(key.second)
+            integer(key.length)
+        }
+        mutating func bytes(_ bytes: [UInt8]) {
+            integer(bytes.count)
+            out += bytes
+        }
+    }
+
+    private struct Reader {
+        let bytes: [UInt8]
+        var offset: Int
+        var remaining: Int { bytes.count - offset }
+
+        mutating func word() -> UInt64? {
+            guard remaining >= 8 else { return nil }
+            var value: UInt64 = 0
+            for index in (0..<8).reversed() { value = value << 8 | UInt64(bytes[offset + index]) }
+            offset += 8
+            return value
+        }
+        mutating func integer() -> Int? { word().map { Int(Int64(bitPattern: $0)) } }
+        /// A count of entries each at least one word long, so a damaged count cannot ask for more than there is.
+        mutating func count() -> Int? {
+            guard let value = integer(), value >= 0, value <= remaining / 8 else { return nil }
+            return value
+        }
+        mutating func key() -> Key? {
+            guard let first = word(), let second = word(), let length = integer() else { return nil }
+            return Key(first: first, second: second, length: length)
+        }
+        mutating func chunk() -> [UInt8]? {
+            guard let count = integer(), count >= 0, count <= remaining else { return nil }
+            defer { offset += count }
+            return Array(bytes[offset..<offset + count])
+        }
+    }
+}
+
+/// A seeded 64-bit hash of bytes (multiply-rotate over eight-byte words, then a final mix). Not
+/// cryptographic: it tells inputs apart; the cache's trust rests on the directory being the user's own.
+enum Hash {
+    static func of(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
+        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var state = seed ^ (UInt64(bytes.count) &* multiplier)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            state = step(state, bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+        }
+        if offset < bytes.count {
+            var tail: UInt64 = 0
+            for index in (offset..<bytes.count).reversed() { tail = tail << 8 | UInt64(bytes[index]) }
+            state = step(state, tail)
+        }
+        return finish(state)
+    }
+
+    private static func step(_ state: UInt64, _ word: UInt64) -> UInt64 {
+        var mixed = word &* 0x87C3_7B91_1142_53D5
+        mixed = (mixed << 31) | (mixed >> 33)
+        mixed = mixed &* 0x4CF5_AD43_2745_937F
+        let next = state ^ mixed
+        return ((next << 27) | (next >> 37)) &* 5 &+ 0x52DC_E729
+    }
+
+    private static func finish(_ state: UInt64) -> UInt64 {
+        var value = state
+        value ^= value >> 33
+        value = value &* 0xFF51_AFD7_ED55_8CCD
+        value ^= value >> 33
+        value = value &* 0xC4CE_B9FE_1A85_EC53
+        value ^= value >> 33
+        return value
+    }
+}

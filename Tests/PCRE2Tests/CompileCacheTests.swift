@@ -1,0 +1,83 @@
+import PCRE2
+import XCTest
+
+final class CompileCacheTests: XCTestCase {
+    private func firstRange(_ regex: Regex, _ text: String) throws -> Range<Int>? {
+        let matcher = Matcher(regex)
+        let bytes = Array(text.utf8)
+        return try bytes.withUnsafeBufferPointer { try matcher.firstMatch(in: $0, from: 0)?.range(ofGroup: "n") }
+    }
+
+    func testACachedPatternMatchesAsCompiledWithItsGroupsAndHint() throws {
+        let pattern = #"(?<n>\d+)\s+(?<n>geese)?"#
+        let options: Regex.Options = [.utf, .caseless, .dupnames]
+        let first = CompileCache()
+        let compiled = try Regex(pattern, options: options, startClass: "[0-9]", cache: first)
+        XCTAssertTrue(first.isStale)
+        guard let read = CompileCache(serialized: first.serialized()) else { return XCTFail("cache does not read back") }
+        let decoded = try Regex(pattern, options: options, startClass: "[0-9]", cache: read)
+        XCTAssertFalse(read.isStale, "every entry was used and none was missing")
+        XCTAssertEqual(decoded.groupNumbers, compiled.groupNumbers)
+        XCTAssertEqual(decoded.captureCount, 2)
+        XCTAssertEqual(decoded.startClass, "[0-9]")
+        XCTAssertEqual(try firstRange(decoded, "x 12 GEESE"), 2..<4)
+        XCTAssertTrue(decoded.compileJIT())
+        XCTAssertEqual(try firstRange(decoded, "x 345 geese"), 2..<5)
+    }
+
+    func testOtherOptionsAreAnotherEntry() throws {
+        let cache = CompileCache()
+        _ = try Regex("a", options: [.utf], cache: cache)
+        guard let read = CompileCache(serialized: cache.serialized()) else { return XCTFail("cache does not read back") }
+        XCTAssertFalse(try Regex("a", options: [.utf, .caseless], cache: read).matches("x") )
+        XCTAssertTrue(try Regex("a", options: [.utf, .caseless], cache: read).matches("A"))
+        XCTAssertTrue(read.isStale, "the caseless pattern was missing")
+    }
+
+    func testStringsAreComputedOnceNilIncluded() throws {
+        let cache = CompileCache()
+        var calls = 0
+        let key = CompileCache.Key("pattern", salt: CompileCache.Key("bound"))
+        XCTAssertNil(cache.strings(key) { calls += 1; return nil })
+        XCTAssertEqual(cache.strings(CompileCache.Key("other")) { calls += 1; return ["a", "\u{1}"] }, ["a", "\u{1}"])
+        guard let read = CompileCache(serialized: cache.serialized()) else { return XCTFail("cache does not read back") }
+        XCTAssertNil(read.strings(key) { calls += 1; return ["wrong"] })
+        XCTAssertEqual(read.strings(CompileCache.Key("other")) { calls += 1; return nil }, ["a", "\u{1}"])
+        XCTAssertEqual(calls, 2)
+        XCTAssertNotEqual(CompileCache.Key("pattern"), key, "a salt makes another key")
+        XCTAssertEqual(CompileCache.Key("pattern", salt: CompileCache.Key("bound")), key)
+    }
+
+    func testUnusedEntriesAreDropped() throws {
+        let cache = CompileCache()
+        _ = try Regex("kept", cache: cache)
+        _ = try Regex("dropped", cache: cache)
+        guard let read = CompileCache(serialized: cache.serialized()) else { return XCTFail("cache does not read back") }
+        _ = try Regex("kept", cache: read)
+        XCTAssertTrue(read.isStale, "an entry went unused")
+        guard let again = CompileCache(serialized: read.serialized()) else { return XCTFail("cache does not read back") }
+        _ = try Regex("kept", cache: again)
+        XCTAssertFalse(again.isStale)
+        XCTAssertLessThan(again.serialized().count, cache.serialized().count)
+    }
+
+    func testDamagedOrForeignBytesAreNotRead() throws {
+        let cache = CompileCache()
+        _ = try Regex(#"\d+ people"#, options: [.utf, .caseless], cache: cache)
+        _ = cache.strings(CompileCache.Key("x")) { ["y"] }
+        let bytes = cache.serialized()
+        XCTAssertNotNil(CompileCache(serialized: bytes))
+        XCTAssertNil(CompileCache(serialized: []))
+        XCTAssertNil(CompileCache(serialized: Array(bytes.dropLast())))
+        XCTAssertNil(CompileCache(serialized: bytes + [0]))
+        var other = bytes
+        other[0] = UInt8(ascii: "X")
+        XCTAssertNil(CompileCache(serialized: other), "another magic")
+        // Any byte changed after the header fails the checksum, so no damaged code is decoded.
+        for offset in stride(from: 12, to: bytes.count, by: max(1, bytes.count / 97)) {
+            var damaged = bytes
+            damaged[offset] ^= 0x20
+            XCTAssertNil(CompileCache(serialized: damaged), "byte \(offset)")
+        }
+    }
+}
