@@ -36,8 +36,15 @@ public final class Matcher {
     private let matchData: OpaquePointer
     private let context: OpaquePointer
     private var jitStack: OpaquePointer?
-    /// The regex is JIT-compiled (if wanted) at the first match, not before: see `Regex(jit:)`.
+    /// A regex left to compile on first use (`Regex(jit: nil)`) is interpreted for this many
+    /// matches of a matcher, then JIT-compiled: compiling costs about as much as a few dozen
+    /// interpreted matches of a sentence, and a short run reaches most patterns only a few times.
+    public static let interpretedMatches = 32
+    /// Whether the regex is JIT-compiled for this matcher (or cannot be); until then
+    /// `pcre2_match` is told not to use the JIT, which another thread may have compiled for
+    /// its own matcher, because this one's JIT stack is not set up.
     private var prepared = false
+    private var interpreted = 0
     /// The offset limit set in `context` (nil: none).
     private var limit: Int?
 
@@ -65,13 +72,16 @@ public final class Matcher {
     /// The first match at or after byte `start` within `subject`, starting at or before byte
     /// `limit` when given (and the regex takes an offset limit; otherwise it is ignored).
     public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int? = nil) throws -> Match? {
-        if !prepared { prepare() }
+        if !prepared {
+            interpreted += 1
+            if interpreted > Matcher.interpretedMatches || !regex.isJITDeferred { prepare() }
+        }
         if regex.takesOffsetLimit, limit != self.limit {
             self.limit = limit
             pcre2_set_offset_limit_8(context, limit.map { $0 < 0 ? 0 : $0 } ?? cc_pcre2_unset())
         }
         let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1)!
-        let rc = pcre2_match_8(regex.code, base, subject.count, start, 0, matchData, context)
+        let rc = pcre2_match_8(regex.code, base, subject.count, start, prepared ? 0 : PCRE2_NO_JIT, matchData, context)
         if rc == PCRE2_ERROR_NOMATCH { return nil }
         if rc < 0 { throw PCRE2Error(code: rc) }
         let ovector = pcre2_get_ovector_pointer_8(matchData)!

@@ -45,6 +45,8 @@ public final class Regex: @unchecked Sendable {
     }
     private enum JITState { case pending, compiled, unavailable, never }
     private var jitState: JITState
+    /// Made with `jit: nil`: matchers interpret it for a while before JIT-compiling it.
+    public let isJITDeferred: Bool
     private let jitLock = NSLock()
     /// The lookahead put before the pattern from `startAnalysis`, if any.
     public let startClass: String?
@@ -54,7 +56,8 @@ public final class Regex: @unchecked Sendable {
     public let bound: [String]?
 
     /// `jit: false` for patterns that are only checked, never matched; `jit: nil` to JIT-compile
-    /// on first use (`compileJIT`), so a pattern a run never reaches costs no JIT time. `startClass` (from
+    /// once a matcher has used it a while (`Matcher.interpretedMatches`), so a pattern a run
+    /// reaches rarely or never costs no JIT time. `startClass` (from
     /// `Regex.startClass(of:)` on a form of the pattern PCRE2 can see the start of) goes in a
     /// lookahead before the pattern: it matches exactly as before, but the JIT then skips the
     /// positions where no match can start.
@@ -75,6 +78,7 @@ public final class Regex: @unchecked Sendable {
             startClass = nil
         }
         jitState = jit == false ? .never : .pending
+        isJITDeferred = jit == nil
 
         var count: UInt32 = 0
         pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)

@@ -7,16 +7,25 @@ final class RegexTests: XCTestCase {
         XCTAssertTrue(try Regex("(?<value>a)|(?<value>b)", options: [.utf, .dupnames, .caseless, .extended]).isJITCompiled)
     }
 
-    func testJITOnFirstUse() throws {
+    func testADeferredPatternIsInterpretedThenJITCompiled() throws {
         let regex = try Regex(#"\d+"#, jit: nil)
         let matcher = Matcher(regex)
-        XCTAssertFalse(regex.isJITCompiled)
-        XCTAssertTrue(try regex.matches("a 12"))
-        XCTAssertTrue(regex.isJITCompiled)
-        // A matcher made before the JIT ran still matches (now with the JIT).
+        let early = Matcher(regex)
         let subject = Array("x 345".utf8)
-        let match = try subject.withUnsafeBufferPointer { try matcher.firstMatch(in: $0, from: 0) }
-        XCTAssertEqual(match?.range, 2..<5)
+        func first(_ matcher: Matcher) throws -> Range<Int>? {
+            try subject.withUnsafeBufferPointer { try matcher.firstMatch(in: $0, from: 0)?.range }
+        }
+        for _ in 0..<Matcher.interpretedMatches {
+            XCTAssertEqual(try first(matcher), 2..<5)
+        }
+        XCTAssertEqual(try first(early), 2..<5)
+        XCTAssertFalse(regex.isJITCompiled, "interpreted so far")
+        XCTAssertEqual(try first(matcher), 2..<5)
+        XCTAssertTrue(regex.isJITCompiled)
+        // Another matcher still interprets its own first matches, then uses the JIT code.
+        for _ in 0..<Matcher.interpretedMatches + 1 {
+            XCTAssertEqual(try first(early), 2..<5)
+        }
         XCTAssertFalse(try Regex(#"\d+"#, jit: false).compileJIT())
     }
 
