@@ -33,8 +33,9 @@ public struct RuleCache: Sendable {
     static let prefix = "rules-"
     static let suffix = ".cache"
 
-    /// The file for `directories` run by this executable: a rebuilt claimcheck or another
-    /// PCRE2 compiles and analyses differently, so it gets a file of its own.
+    /// The file for `directories` run by this build of claimcheck: a rebuilt claimcheck or
+    /// another PCRE2 compiles and analyses differently, so it gets a file of its own (copies of
+    /// one build share one, as a restored CI cache does).
     func path(for directories: [String]) -> String {
         var identity = "claimcheck rule cache 1\u{0}" + RuleCache.pcre2Version + "\u{0}" + (RuleCache.executableIdentity ?? "")
         for directory in directories { identity += "\u{0}" + directory }
@@ -109,11 +110,47 @@ public struct RuleCache: Sendable {
         return length > 0 ? String(decoding: buffer.prefix(Int(length) - 1), as: UTF8.self) : "unknown"
     }()
 
-    /// The running executable's device, inode, size and modification time; nil when unknown, and
-    /// then nothing is cached, since code another build wrote could be read.
+    /// The running executable's GNU build ID (a hash of its code, the same in every copy of one
+    /// build), else its device, inode, size and modification time; nil when neither is known,
+    /// and then nothing is cached, since code another build wrote could be read.
     static let executableIdentity: String? = {
+        if let buildID = buildID(of: "/proc/self/exe") { return "build-id " + buildID }
         var info = stat()
         guard stat("/proc/self/exe", &info) == 0 else { return nil }
         return "\(info.st_dev) \(info.st_ino) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }()
+
+    /// The NT_GNU_BUILD_ID note of a little-endian ELF64 file, in hexadecimal.
+    static func buildID(of path: String) -> String? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        func bytes(_ offset: Int, _ count: Int) -> [UInt8]? {
+            guard offset >= 0, count >= 0, count <= 1 << 20 else { return nil }
+            var out = [UInt8](repeating: 0, count: count)
+            let got = out.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(offset)) }
+            return got == count ? out : nil
+        }
+        func integer(_ bytes: [UInt8], _ at: Int, _ size: Int) -> Int {
+            (0..<size).reversed().reduce(0) { $0 << 8 | Int(bytes[at + $1]) }
+        }
+        guard let header = bytes(0, 64), header[0..<4] == [0x7F, 0x45, 0x4C, 0x46], header[4] == 2, header[5] == 1 else { return nil }
+        let (table, entrySize, entries) = (integer(header, 32, 8), integer(header, 54, 2), integer(header, 56, 2))
+        guard entrySize >= 40, entries <= 256, let programHeaders = bytes(table, entrySize * entries) else { return nil }
+        for index in 0..<entries where integer(programHeaders, index * entrySize, 4) == 4 {  // PT_NOTE
+            let base = index * entrySize
+            guard let notes = bytes(integer(programHeaders, base + 8, 8), integer(programHeaders, base + 32, 8)) else { continue }
+            var at = 0
+            while at + 12 <= notes.count {
+                let (nameSize, descSize, type) = (integer(notes, at, 4), integer(notes, at + 4, 4), integer(notes, at + 8, 4))
+                let name = at + 12, desc = name + (nameSize + 3) / 4 * 4
+                guard desc + descSize <= notes.count else { break }
+                if type == 3, nameSize == 4, notes[name..<name + 4] == [0x47, 0x4E, 0x55, 0], descSize > 0 {
+                    return notes[desc..<desc + descSize].map { String(format: "%02x", $0) }.joined()
+                }
+                at = desc + (descSize + 3) / 4 * 4
+            }
+        }
+        return nil
+    }
 }

@@ -115,6 +115,18 @@ final class RuleCacheTests: XCTestCase {
                        "the newest old files are kept beside the one written")
     }
 
+    func testABuildIsKnownByItsBuildIDInEveryCopy() throws {
+        let directory = try temporaryDirectory(self)
+        let copy = directory.appendingPathComponent("copy").path
+        try FileManager.default.copyItem(atPath: "/proc/self/exe", toPath: copy)
+        let own = RuleCache.buildID(of: "/proc/self/exe")
+        XCTAssertEqual(own?.count, 40, "the linker writes a 20-byte GNU build ID")
+        XCTAssertEqual(RuleCache.buildID(of: copy), own)
+        XCTAssertEqual(RuleCache.executableIdentity, own.map { "build-id " + $0 })
+        XCTAssertNil(RuleCache.buildID(of: try write("not an ELF file", to: "text", in: directory)))
+        XCTAssertNil(RuleCache.buildID(of: directory.appendingPathComponent("missing").path))
+    }
+
     func testWhereTheCacheIs() {
         XCTAssertNil(RuleCache.default(environment: ["CLAIMCHECK_CACHE": "off", "HOME": "/home/a"]))
         XCTAssertEqual(RuleCache.default(environment: ["CLAIMCHECK_CACHE": "/tmp/c", "HOME": "/home/a"])?.directory, "/tmp/c")
