@@ -81,7 +81,7 @@ enum Fragments {
         let body = #"\d|\b(?:(?&number_word)|(?&vague)|(?&half_number)|(?&zero_word)\b)|(?&fraction)"# + oneUnit
         let pattern = body + defineBlock(fragments)
         // The fragments come from the lexicon and have already compiled inside every rule.
-        let start = analyser.startClass(of: body, fragments)
+        let start = analyser.startClass(of: body, fragments, in: analyser.context(of: fragments))
         return (try? Regex(pattern, options: RuleCompiler.patternOptions, startClass: start, cache: analyser.cache)) ?? (try! Regex(#"\d"#))
     }
 

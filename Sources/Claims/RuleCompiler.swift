@@ -26,8 +26,8 @@ struct RuleCompiler {
     /// The literals analysis of the file being compiled (its fragments), and that of the
     /// shared fragments, done once per load.
     private var literals = LiteralAnalyser(fragments: [])
-    /// The file's fragments in cache keys: a pattern's analyses depend on them too.
-    private var digest = CompileCache.Key("")
+    /// The file's fragments for the cache: a pattern's analyses depend on them too (nil: not cached).
+    private var context: CompileCache.Context?
     let sharedLiterals: LiteralAnalyser.SharedFragments
     var diagnostics: [Diagnostic] = []
 
@@ -91,7 +91,7 @@ struct RuleCompiler {
         let fragments = readDefines(root["define"], &reader)
         let defineBlock = fragments.define
         literals = LiteralAnalyser(fragments: defineBlock, shared: sharedLiterals.unchanged(in: defineBlock) ? sharedLiterals : nil)
-        if analyser.cache != nil { digest = RuleCompiler.digest(defineBlock) }
+        context = analyser.context(of: defineBlock)
 
         guard let rulesNode = root["rules"] else {
             reader.error(rootNode, .missingRules)
@@ -327,10 +327,10 @@ struct RuleCompiler {
             // was most of the rule load time.
             // Both analyses read a call as its fragment; a file whose fragments break that gets neither.
             let trusted = literals.callsMeanFragments(in: pattern)
-            let bound = RuleCompiler.bound(of: pattern, literals, digest: digest, cache: analyser.cache)
+            let bound = RuleCompiler.bound(of: pattern, literals, in: context, cache: analyser.cache)
             return try Regex("(?:" + pattern + "\n)" + Fragments.defineBlock(define, calledFrom: pattern),
                              options: RuleCompiler.patternOptions, jit: nil,
-                             startClass: trusted ? analyser.startClass(of: pattern, define, digest: digest) : nil,
+                             startClass: trusted ? analyser.startClass(of: pattern, define, in: context) : nil,
                              bound: bound, cache: analyser.cache)
         } catch let error as PCRE2Error {
             reportCompileError(error, pattern: pattern, owner: .rule(id), node: node, &reader)
@@ -340,18 +340,12 @@ struct RuleCompiler {
         return nil
     }
 
-    /// `literals.requirement(of:).bound`, from the cache when it has it.
-    /// `digest`: `digest(fragments)` of the fragments `literals` analyses against.
-    static func bound(of pattern: String, _ literals: @autoclosure () -> LiteralAnalyser, digest: @autoclosure () -> CompileCache.Key,
+    /// `literals.requirement(of:).bound`, from the cache when it has it (`context`: of the
+    /// fragments `literals` analyses against).
+    static func bound(of pattern: String, _ literals: @autoclosure () -> LiteralAnalyser, in context: CompileCache.Context?,
                       cache: CompileCache?) -> [String]? {
-        guard let cache else { return literals().requirement(of: pattern).bound }
-        let salt = CompileCache.Key("bound", salt: digest())
-        return cache.strings(CompileCache.Key(pattern, salt: salt)) { literals().requirement(of: pattern).bound }
-    }
-
-    /// Fragments by name and body, for cache keys.
-    static func digest(_ fragments: [(name: String, pattern: String)]) -> CompileCache.Key {
-        CompileCache.Key(fragments.map { $0.name + "\u{0}" + $0.pattern }.joined(separator: "\u{0}"))
+        guard let cache, let context else { return literals().requirement(of: pattern).bound }
+        return cache.strings("bound", of: pattern, in: context) { literals().requirement(of: pattern).bound }
     }
 
     /// "rule X: pattern does not compile: <PCRE2 message> at offset N", then the pattern

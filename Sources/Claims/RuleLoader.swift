@@ -96,10 +96,10 @@ public struct RuleLoader {
         if anchored {
             return try? Regex("\\G(?:" + joined + ")" + define, options: RuleCompiler.patternOptions, jit: nil, cache: analyser.cache)
         }
-        let bound = RuleCompiler.bound(of: joined, LiteralAnalyser(fragments: shared), digest: RuleCompiler.digest(shared),
-                                       cache: analyser.cache)
+        let context = analyser.context(of: shared)
+        let bound = RuleCompiler.bound(of: joined, LiteralAnalyser(fragments: shared), in: context, cache: analyser.cache)
         return try? Regex(joined + define, options: RuleCompiler.patternOptions,
-                          startClass: analyser.startClass(of: joined, shared), bound: bound, cache: analyser.cache)
+                          startClass: analyser.startClass(of: joined, shared, in: context), bound: bound, cache: analyser.cache)
     }
 
     /// Each file's rules and problems, in file order. Files compile in parallel (compiling and

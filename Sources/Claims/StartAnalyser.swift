@@ -21,17 +21,21 @@ final class StartAnalyser: @unchecked Sendable {
     init(cache: CompileCache? = nil) { self.cache = cache }
 
     /// The start class of `pattern` calling into `fragments`, or nil when none is known.
-    /// `digest`: `RuleCompiler.digest(fragments)`, to find the class in the cache.
-    func startClass(of pattern: String, _ fragments: [(name: String, pattern: String)], digest: CompileCache.Key? = nil) -> String? {
+    /// `context`: the cache's context of `fragments` (`context(of:)`), to find the class there.
+    func startClass(of pattern: String, _ fragments: [(name: String, pattern: String)], in context: CompileCache.Context? = nil) -> String? {
         func analyse() -> String? {
             let byName = Dictionary(fragments.map { ($0.name, $0.pattern) }, uniquingKeysWith: { _, last in last })
             var visiting: Set<String> = []
             return Regex.startClass(of: "(?:" + replacingCalls(pattern, byName, &visiting) + "\n)",
                                     options: RuleCompiler.patternOptions)
         }
-        guard let cache else { return analyse() }
-        let salt = CompileCache.Key("start class", salt: digest ?? RuleCompiler.digest(fragments))
-        return cache.strings(CompileCache.Key(pattern, salt: salt)) { analyse().map { [$0] } }?.first
+        guard let cache, let context else { return analyse() }
+        return cache.strings("start class", of: pattern, in: context) { analyse().map { [$0] } }?.first
+    }
+
+    /// The cache's context of `fragments`, all of them in order; nil without a cache.
+    func context(of fragments: [(name: String, pattern: String)]) -> CompileCache.Context? {
+        cache?.context(fragments.map { $0.name + "\u{0}" + $0.pattern }.joined(separator: "\u{0}"))
     }
 
     private func standIn(_ name: String, _ byName: [String: String], _ visiting: inout Set<String>) -> String {

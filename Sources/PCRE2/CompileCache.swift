@@ -1,28 +1,33 @@
 import CPCRE2
 import Foundation
 
-/// What compiling rule patterns gave, by a hash of what went in: PCRE2's compiled code
-/// (serialised with `pcre2_serialize_encode`), start classes and literal bounds. Loading the
-/// shipped rules is mostly `pcre2_compile` and these analyses, so a load that finds them here
-/// skips that work; each entry is keyed by its whole input, so editing one rule recompiles only
-/// what the edit touched. JIT code cannot be serialised: it is still made on first use.
+/// What compiling rule patterns gave, by what went in: PCRE2's compiled code (serialised with
+/// `pcre2_serialize_encode`), start classes and literal bounds. Loading the shipped rules is
+/// mostly `pcre2_compile` and these analyses, so a load that finds them here skips that work;
+/// each entry is found by its whole input, so editing one rule recompiles only what the edit
+/// touched. JIT code cannot be serialised: it is still made on first use.
 ///
-/// Thread-safe (rule files compile in parallel). Entries a load did not use are dropped when
-/// it is written (`serialized()`), so the cache holds one load's worth.
+/// Entries are indexed by a hash but kept with their whole input, which a lookup compares: a
+/// rule set crafted so its hashes collide with another's (a pull request's rules on a shared CI
+/// runner) gets a miss, never the other set's code. Thread-safe (rule files compile in
+/// parallel). Entries a load did not use are dropped when it is written (`serialized()`), so
+/// the cache holds one load's worth.
 public final class CompileCache: @unchecked Sendable {
-    /// 128 bits of two seeded hashes of the input, and its length.
+    /// 128 bits of two seeded hashes of the input, and its length: an index, not an identity.
     public struct Key: Hashable, Sendable {
         let first: UInt64
         let second: UInt64
         let length: Int
 
-        /// `salt` separates what the same text means in different uses (options, analysis).
+        /// `salt` separates what the same text means in different uses.
         public init(_ text: String, salt: Key? = nil) {
             var text = text
+            self = text.withUTF8 { Key(UnsafeRawBufferPointer($0), salt: salt) }
+        }
+
+        init(_ bytes: UnsafeRawBufferPointer, salt: Key? = nil) {
             let seed = salt.map { ($0.first, $0.second) } ?? (0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344)
-            (first, second, length) = text.withUTF8 { bytes in
-                (Hash.of(UnsafeRawBufferPointer(bytes), seed: seed.0), Hash.of(UnsafeRawBufferPointer(bytes), seed: seed.1), bytes.count)
-            }
+            (first, second, length) = (Hash.of(bytes, seed: seed.0), Hash.of(bytes, seed: seed.1), bytes.count)
         }
 
         /// 32 hexadecimal digits, for naming a file.
@@ -37,8 +42,30 @@ public final class CompileCache: @unchecked Sendable {
         }
     }
 
-    private var codes: [Key: [UInt8]] = [:]
-    private var lists: [Key: [String]?] = [:]
+    /// The fragments a pattern was analysed against, checked whole (`context(_:)`): a start
+    /// class or bound depends on them as well as on the pattern.
+    public struct Context: Hashable, Sendable {
+        let key: Key
+    }
+
+    private struct Code {
+        var input: [UInt8]
+        var bytes: [UInt8]
+    }
+    private struct List {
+        var context: Key
+        var input: [UInt8]
+        var value: [String]?
+    }
+    private struct FragmentText {
+        var text: [UInt8]
+        /// Checked against this load's fragments (then used, and a second text of the same key is refused).
+        var confirmed = false
+    }
+
+    private var codes: [Key: Code] = [:]
+    private var lists: [Key: List] = [:]
+    private var contexts: [Key: FragmentText] = [:]
     private var used: Set<Key> = []
     private var missed = false
     private let lock = NSLock()
@@ -49,17 +76,25 @@ public final class CompileCache: @unchecked Sendable {
     public var isStale: Bool {
         lock.lock()
         defer { lock.unlock() }
-        return missed || used.count != codes.count + lists.count
+        return missed || used.count != codes.count + lists.count || contexts.values.contains { !$0.confirmed }
     }
 
-    /// A compiled code for `key`, decoded afresh (the caller owns and frees it), or nil.
-    func code(_ key: Key) -> OpaquePointer? {
+    private static func same(_ stored: [UInt8], _ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.count == stored.count && stored.withUnsafeBufferPointer { $0.elementsEqual(bytes) }
+        }
+    }
+
+    /// The compiled code of exactly `input`, decoded afresh (the caller owns and frees it), or nil.
+    func code(_ input: String) -> OpaquePointer? {
+        let key = Key(input)
         lock.lock()
-        let bytes = codes[key]
+        let entry = codes[key]
         lock.unlock()
-        guard let bytes else { return nil }
+        guard let entry, CompileCache.same(entry.input, input) else { return nil }
         var decoded: OpaquePointer? = nil
-        let count = bytes.withUnsafeBufferPointer { buffer in
+        let count = entry.bytes.withUnsafeBufferPointer { buffer in
             withUnsafeMutablePointer(to: &decoded) { pcre2_serialize_decode_8($0, 1, buffer.baseAddress, nil) }
         }
         lock.lock()
@@ -73,7 +108,7 @@ public final class CompileCache: @unchecked Sendable {
         return decoded
     }
 
-    func store(_ code: OpaquePointer, _ key: Key) {
+    func store(_ code: OpaquePointer, _ input: String) {
         var serialized: UnsafeMutablePointer<UInt8>? = nil
         var size = 0
         var list: OpaquePointer? = code
@@ -85,26 +120,50 @@ public final class CompileCache: @unchecked Sendable {
         guard count == 1, let serialized else { return }
         let bytes = Array(UnsafeBufferPointer(start: serialized, count: size))
         pcre2_serialize_free_8(serialized)
+        let key = Key(input)
         lock.lock()
         defer { lock.unlock() }
-        codes[key] = bytes
+        codes[key] = Code(input: Array(input.utf8), bytes: bytes)
         used.insert(key)
         missed = true
     }
 
-    /// The strings stored for `key` (a start class, a bound), or those `compute` gives, kept.
-    public func strings(_ key: Key, _ compute: () -> [String]?) -> [String]? {
+    /// The context of `fragments` (all of them, as one text), or nil when this load already
+    /// confirmed another text of the same hash (nothing is then cached for this one). An
+    /// earlier load's different text of that hash is replaced, with what was found under it.
+    public func context(_ fragments: String) -> Context? {
+        let key = Key(fragments)
         lock.lock()
-        if let known = lists[key] {
+        defer { lock.unlock() }
+        if let known = contexts[key] {
+            if CompileCache.same(known.text, fragments) {
+                contexts[key]?.confirmed = true
+                return Context(key: key)
+            }
+            if known.confirmed { return nil }
+            lists = lists.filter { $0.value.context != key }
+        }
+        contexts[key] = FragmentText(text: Array(fragments.utf8), confirmed: true)
+        missed = true
+        return Context(key: key)
+    }
+
+    /// The strings kept for `what` (a start class, a bound) of `text` in `context`, or those
+    /// `compute` gives, kept.
+    public func strings(_ what: String, of text: String, in context: Context, _ compute: () -> [String]?) -> [String]? {
+        let input = what + "\u{0}" + text
+        let key = Key(input, salt: context.key)
+        lock.lock()
+        if let known = lists[key], known.context == context.key, CompileCache.same(known.input, input) {
             used.insert(key)
             lock.unlock()
-            return known
+            return known.value
         }
         lock.unlock()
         let value = compute()
         lock.lock()
         defer { lock.unlock() }
-        lists[key] = .some(value)
+        lists[key] = List(context: context.key, input: Array(input.utf8), value: value)
         used.insert(key)
         missed = true
         return value
@@ -115,27 +174,36 @@ public final class CompileCache: @unchecked Sendable {
 
 extension CompileCache {
     /// "CCC" and a format number: a file of another format is ignored, never misread.
-    static let magic: [UInt8] = Array("CCC\u{2}".utf8)
+    static let magic: [UInt8] = Array("CCC\u{3}".utf8)
 
-    /// The used entries: magic, a checksum of the rest, then the codes and the lists, each
-    /// count-prefixed with little-endian integers.
+    /// The used entries: magic, a checksum of the rest, then the codes, the contexts and the
+    /// lists, each count-prefixed, with little-endian integers.
     public func serialized() -> [UInt8] {
         lock.lock()
         defer { lock.unlock() }
         var body = Writer()
         let usedCodes = codes.filter { used.contains($0.key) }
         body.integer(usedCodes.count)
-        for (key, bytes) in usedCodes {
+        for (key, code) in usedCodes {
             body.key(key)
-            body.bytes(bytes)
+            body.bytes(code.input)
+            body.bytes(code.bytes)
         }
-        let usedLists = lists.filter { used.contains($0.key) }
+        let confirmed = contexts.filter(\.value.confirmed)
+        body.integer(confirmed.count)
+        for (key, fragments) in confirmed {
+            body.key(key)
+            body.bytes(fragments.text)
+        }
+        let usedLists = lists.filter { used.contains($0.key) && confirmed[$0.value.context] != nil }
         body.integer(usedLists.count)
         for (key, list) in usedLists {
             body.key(key)
-            if let list {
-                body.integer(list.count)
-                for text in list { body.bytes(Array(text.utf8)) }
+            body.key(list.context)
+            body.bytes(list.input)
+            if let value = list.value {
+                body.integer(value.count)
+                for text in value { body.bytes(Array(text.utf8)) }
             } else {
                 body.integer(-1)
             }
@@ -160,23 +228,29 @@ extension CompileCache {
         self.init()
         guard let codeCount = reader.count() else { return nil }
         for _ in 0..<codeCount {
-            guard let key = reader.key(), let code = reader.chunk() else { return nil }
-            codes[key] = code
+            guard let key = reader.key(), let input = reader.chunk(), let code = reader.chunk() else { return nil }
+            codes[key] = Code(input: input, bytes: code)
+        }
+        guard let contextCount = reader.count() else { return nil }
+        for _ in 0..<contextCount {
+            guard let key = reader.key(), let text = reader.chunk() else { return nil }
+            contexts[key] = FragmentText(text: text)
         }
         guard let listCount = reader.count() else { return nil }
         for _ in 0..<listCount {
-            guard let key = reader.key(), let count = reader.integer() else { return nil }
-            if count < 0 {
-                lists[key] = .some(nil)
-                continue
+            guard let key = reader.key(), let context = reader.key(), let input = reader.chunk(),
+                  let count = reader.integer() else { return nil }
+            var value: [String]?
+            if count >= 0 {
+                guard count <= reader.remaining else { return nil }
+                var strings: [String] = []
+                for _ in 0..<count {
+                    guard let text = reader.chunk() else { return nil }
+                    strings.append(String(decoding: text, as: UTF8.self))
+                }
+                value = strings
             }
-            guard count <= reader.remaining else { return nil }
-            var list: [String] = []
-            for _ in 0..<count {
-                guard let text = reader.chunk() else { return nil }
-                list.append(String(decoding: text, as: UTF8.self))
-            }
-            lists[key] = list
+            lists[key] = List(context: context, input: input, value: value)
         }
         guard reader.remaining == 0 else { return nil }
     }

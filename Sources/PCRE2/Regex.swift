@@ -109,11 +109,10 @@ public final class Regex: @unchecked Sendable {
         return StartClass.of(code)
     }
 
-    private static func codeSalt(_ options: Options) -> CompileCache.Key { CompileCache.Key("code \(options.rawValue)") }
-
     private static func compile(_ pattern: String, _ options: Options, _ cache: CompileCache?) throws -> OpaquePointer {
-        let key = cache.map { _ in CompileCache.Key(pattern, salt: codeSalt(options)) }
-        if let cache, let key, let code = cache.code(key) { return code }
+        // What the cache finds the code by: the options and the whole pattern.
+        let input = cache.map { _ in "\(options.rawValue)\u{0}" + pattern }
+        if let cache, let input, let code = cache.code(input) { return code }
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
         let bytes = Array(pattern.utf8)
@@ -121,7 +120,7 @@ public final class Regex: @unchecked Sendable {
             pcre2_compile_8(buffer.baseAddress, buffer.count, options.rawValue, &errorCode, &errorOffset, nil)
         }
         guard let compiled else { throw PCRE2Error(code: errorCode, offset: errorOffset) }
-        if let cache, let key { cache.store(compiled, key) }
+        if let cache, let input { cache.store(compiled, input) }
         return compiled
     }
 

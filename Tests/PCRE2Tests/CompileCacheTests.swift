@@ -34,18 +34,23 @@ final class CompileCacheTests: XCTestCase {
         XCTAssertTrue(read.isStale, "the caseless pattern was missing")
     }
 
-    func testStringsAreComputedOnceNilIncluded() throws {
+    func testStringsAreComputedOnceNilIncludedInTheirContext() throws {
         let cache = CompileCache()
         var calls = 0
-        let key = CompileCache.Key("pattern", salt: CompileCache.Key("bound"))
-        XCTAssertNil(cache.strings(key) { calls += 1; return nil })
-        XCTAssertEqual(cache.strings(CompileCache.Key("other")) { calls += 1; return ["a", "\u{1}"] }, ["a", "\u{1}"])
+        guard let context = cache.context("number\u{0}\\d+") else { return XCTFail("no context") }
+        XCTAssertNil(cache.strings("bound", of: "pattern", in: context) { calls += 1; return nil })
+        XCTAssertEqual(cache.strings("bound", of: "other", in: context) { calls += 1; return ["a", "\u{1}"] }, ["a", "\u{1}"])
         guard let read = CompileCache(serialized: cache.serialized()) else { return XCTFail("cache does not read back") }
-        XCTAssertNil(read.strings(key) { calls += 1; return ["wrong"] })
-        XCTAssertEqual(read.strings(CompileCache.Key("other")) { calls += 1; return nil }, ["a", "\u{1}"])
+        guard let again = read.context("number\u{0}\\d+") else { return XCTFail("no context") }
+        XCTAssertNil(read.strings("bound", of: "pattern", in: again) { calls += 1; return ["wrong"] })
+        XCTAssertEqual(read.strings("bound", of: "other", in: again) { calls += 1; return nil }, ["a", "\u{1}"])
         XCTAssertEqual(calls, 2)
-        XCTAssertNotEqual(CompileCache.Key("pattern"), key, "a salt makes another key")
-        XCTAssertEqual(CompileCache.Key("pattern", salt: CompileCache.Key("bound")), key)
+        XCTAssertFalse(read.isStale)
+        // Another use of the same text, or the same text against other fragments, is another entry.
+        XCTAssertEqual(read.strings("start class", of: "other", in: again) { calls += 1; return ["[0-9]"] }, ["[0-9]"])
+        guard let other = read.context("number\u{0}[0-9]+") else { return XCTFail("no context") }
+        XCTAssertEqual(read.strings("bound", of: "other", in: other) { calls += 1; return ["b"] }, ["b"])
+        XCTAssertEqual(calls, 4)
     }
 
     func testUnusedEntriesAreDropped() throws {
@@ -64,7 +69,7 @@ final class CompileCacheTests: XCTestCase {
     func testDamagedOrForeignBytesAreNotRead() throws {
         let cache = CompileCache()
         _ = try Regex(#"\d+ people"#, options: [.utf, .caseless], cache: cache)
-        _ = cache.strings(CompileCache.Key("x")) { ["y"] }
+        if let context = cache.context("f") { _ = cache.strings("bound", of: "x", in: context) { ["y"] } }
         let bytes = cache.serialized()
         XCTAssertNotNil(CompileCache(serialized: bytes))
         XCTAssertNil(CompileCache(serialized: []))
