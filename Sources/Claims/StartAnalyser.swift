@@ -15,7 +15,8 @@ final class StartAnalyser: @unchecked Sendable {
     private var standIns: [String: String] = [:]
     private let lock = NSLock()
     static let unknown = "(?s:.)?"
-    /// Where PCRE2's analyses of earlier loads are kept (`RuleLoader.cacheDirectory`).
+    /// What earlier loads compiled and analysed (`RuleLoader.cache`). The analyser is the one
+    /// object every compile of a load shares, so it carries the cache to them.
     let cache: CompileCache?
 
     init(cache: CompileCache? = nil) { self.cache = cache }
@@ -33,9 +34,10 @@ final class StartAnalyser: @unchecked Sendable {
         return cache.strings("start class", of: pattern, in: context) { analyse().map { [$0] } }?.first
     }
 
-    /// The cache's context of `fragments`, all of them in order; nil without a cache.
+    /// The cache's context of `fragments`, all of them in order, each length-prefixed so no
+    /// two lists read as one text; nil without a cache.
     func context(of fragments: [(name: String, pattern: String)]) -> CompileCache.Context? {
-        cache?.context(fragments.map { $0.name + "\u{0}" + $0.pattern }.joined(separator: "\u{0}"))
+        cache?.context(fragments.map { "\($0.name.utf8.count):\($0.name)\($0.pattern.utf8.count):\($0.pattern)" }.joined())
     }
 
     private func standIn(_ name: String, _ byName: [String: String], _ visiting: inout Set<String>) -> String {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Claims
+import PCRE2
 
 final class RuleCacheTests: XCTestCase {
     private func cacheFiles(_ directory: URL) -> [String] {
@@ -125,6 +126,17 @@ final class RuleCacheTests: XCTestCase {
         XCTAssertEqual(RuleCache.executableIdentity, own.map { "build-id " + $0 })
         XCTAssertNil(RuleCache.buildID(of: try write("not an ELF file", to: "text", in: directory)))
         XCTAssertNil(RuleCache.buildID(of: directory.appendingPathComponent("missing").path))
+    }
+
+    func testFragmentListsThatJoinAlikeAreDifferentContexts() {
+        let analyser = StartAnalyser(cache: CompileCache())
+        let one = analyser.context(of: [("x", "p\u{0}y\u{0}q")])
+        let two = analyser.context(of: [("x", "p"), ("y", "q")])
+        XCTAssertNotNil(one)
+        XCTAssertNotNil(two)
+        XCTAssertNotEqual(one, two)
+        XCTAssertEqual(analyser.context(of: [("x", "p"), ("y", "q")]), two)
+        XCTAssertNil(StartAnalyser().context(of: [("x", "p")]), "no cache, no context")
     }
 
     func testWhereTheCacheIs() {
