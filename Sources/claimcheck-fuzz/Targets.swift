@@ -84,6 +84,8 @@ func fuzzRules(_ bytes: [UInt8]) {
     if bytes.count % 4 == 0 { layerings.append([shippedRulesDirectory, directory]) }
     for (index, directories) in layerings.enumerated() {
         let (rules, diagnostics) = RuleLoader(directories: directories).load()
+        // Half the inputs, since writing the cache syncs it to disk.
+        if index == 0, bytes.count % 8 < 4 { checkRuleCache(directories, rules, diagnostics) }
         for diagnostic in diagnostics {
             require(!diagnostic.message.isEmpty, "a diagnostic without a message")
             _ = diagnostic.description
@@ -101,6 +103,19 @@ func fuzzRules(_ bytes: [UInt8]) {
             texts += String(decoding: bytes, as: UTF8.self).split(separator: "\n").prefix(200).map(String.init)
             checkLiteralGate(rules, texts: texts)
         }
+    }
+}
+
+/// Loading through the rule cache, writing it and then reading it, gives what loading without it gave.
+func checkRuleCache(_ directories: [String], _ rules: RuleSet, _ diagnostics: [Diagnostic]) {
+    let cache = RuleCache(directory: scratchDirectory + "/cache")
+    func summary(_ rules: RuleSet) -> [String] {
+        rules.matchedPatterns.map { "\($0.pattern)\t\($0.startClass ?? "-")\t\($0.bound?.joined(separator: "|") ?? "-")" }
+    }
+    for pass in ["writing", "reading"] {
+        let (cached, problems) = RuleLoader(directories: directories, cache: cache).load()
+        require(problems.map(\.description) == diagnostics.map(\.description), "the \(pass) load through the cache reports otherwise")
+        require(summary(cached) == summary(rules), "the \(pass) load through the cache compiles otherwise")
     }
 }
 
