@@ -9,7 +9,8 @@ import CPCRE2
 public struct RuleCache: Sendable {
     public let directory: String
 
-    public init(directory: String) { self.directory = directory }
+    /// `directory` is made absolute and free of `.` and `..` (against the working directory).
+    public init(directory: String) { self.directory = URL(fileURLWithPath: directory).standardized.path }
 
     /// `CLAIMCHECK_CACHE` (a directory, or `off`), else `$XDG_CACHE_HOME/claimcheck`, else
     /// `~/.cache/claimcheck`; nil when caching is off or there is no home.
@@ -51,12 +52,43 @@ public struct RuleCache: Sendable {
         return cache
     }
 
-    /// Writes `cache` back when it changed; failures are ignored.
+    /// Writes `cache` back when it changed, else marks the file as just used (old files are
+    /// removed by when they were last used); failures are ignored.
     func write(_ cache: CompileCache, for directories: [String]) {
-        guard cache.isStale, RuleCache.executableIdentity != nil, RuleCache.makePrivateDirectory(directory) else { return }
         let path = path(for: directories)
-        guard (try? AtomicFile.write(cache.serialized(), to: path, what: "rule cache")) != nil else { return }
+        guard cache.isStale else {
+            utimensat(AT_FDCWD, path, nil, AT_SYMLINK_NOFOLLOW)
+            return
+        }
+        guard RuleCache.executableIdentity != nil, RuleCache.makePrivateDirectory(directory),
+              RuleCache.replace(path, with: cache.serialized()) else { return }
         removeOldFiles(keeping: path)
+    }
+
+    /// Writes `bytes` to a temporary beside `path` and renames it over `path`, which replaces a
+    /// link there rather than writing through it (`AtomicFile` follows links, as a baseline
+    /// must). No sync: a cache lost in a crash is only compiled again.
+    static func replace(_ path: String, with bytes: [UInt8]) -> Bool {
+        let directory = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        AtomicFile.removeStaleTemporaries(of: name, in: directory)
+        let temporary = path + AtomicFile.temporaryMarker + String(getpid())
+        InterruptCleanup.shared.register(temporary)
+        defer { InterruptCleanup.shared.unregister(temporary) }
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { return false }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { break }
+            offset += written
+        }
+        guard close(fd) == 0, offset == bytes.count, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
     }
 
     private func removeOldFiles(keeping current: String) {
@@ -84,15 +116,18 @@ public struct RuleCache: Sendable {
         if isPrivate(path, directory: true) { return true }
         let parent = (path as NSString).deletingLastPathComponent
         if !parent.isEmpty, parent != path, access(parent, F_OK) != 0, !makePrivateDirectory(parent) { return false }
-        return mkdir(path, 0o700) == 0 && isPrivate(path, directory: true)
+        // Another run may create it at the same moment.
+        return (mkdir(path, 0o700) == 0 || errno == EEXIST) && isPrivate(path, directory: true)
     }
 
     static func contents(of path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        // The file opened is checked again: it may have been replaced since `isPrivate` looked.
         var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size <= maximumSize else { return nil }
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == geteuid(), info.st_mode & 0o022 == 0,
+              info.st_size <= maximumSize else { return nil }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var offset = 0
         while offset < bytes.count {

@@ -27,8 +27,8 @@ final class RuleCacheTests: XCTestCase {
         XCTAssertEqual(warmProblems.map(\.description), [])
         XCTAssertEqual(summary(writing), summary(cold))
         XCTAssertEqual(summary(warm), summary(cold))
-        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date,
-                       written[.modificationDate] as? Date, "a load that found everything does not rewrite the cache")
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int,
+                       written[.systemFileNumber] as? Int, "a load that found everything does not rewrite the cache")
         let text = "At least 30 people were killed and 12,000 marched, police said."
         let claims = { (rules: RuleSet) in
             Extractor(rules: rules).extract(Document(path: "t.txt", text: text), dateOverride: nil).claims.map { Summary($0).description }
@@ -128,6 +128,57 @@ final class RuleCacheTests: XCTestCase {
         XCTAssertNil(RuleCache.buildID(of: directory.appendingPathComponent("missing").path))
     }
 
+    /// Two patterns whose index hashes collide (found by a hostile review): the second, loaded
+    /// after the first through one cache, must get a miss and its own code and bound.
+    func testPatternsWhoseHashesCollideKeepTheirOwnEntries() throws {
+        let first = #"(?<value>\d+)\s+09kth34g(?#xn\#u{3C0} )"#
+        let second = #"(?<value>\d+)\s+\#u{418}mR\#u{13F}\#u{79E}(?#x\#u{41C9D})"#
+        XCTAssertEqual(CompileCache.Key(first), CompileCache.Key(second), "the pair collides in the index (if the hash changed, find another)")
+        let directory = try temporaryDirectory(self)
+        let rules = directory.appendingPathComponent("rules")
+        try FileManager.default.createDirectory(at: rules, withIntermediateDirectories: true)
+        let cache = RuleCache(directory: directory.appendingPathComponent("cache").path)
+        let text = "Police said 500 \u{418}mR\u{13F}\u{79E} gathered in the square."
+        func claims(_ pattern: String, cache: RuleCache?) throws -> [String] {
+            _ = try write("kind: crowd\nunit: people\nrules:\n  - id: test.collide\n    pattern: '\(pattern)'\n", to: "c.yml", in: rules)
+            let (set, problems) = RuleLoader(directories: [shippedRulesDirectory, rules.path], cache: cache).load()
+            XCTAssertEqual(problems.map(\.description), [])
+            XCTAssertEqual(set.claimRules.first { $0.id == "test.collide" }?.regex.bound,
+                           RuleLoader(directories: [shippedRulesDirectory, rules.path]).load().0.claimRules.first { $0.id == "test.collide" }?.regex.bound)
+            return Extractor(rules: set).extract(Document(path: "t.txt", text: text), dateOverride: nil).claims
+                .filter { $0.rule == "test.collide" }.map(\.quote)
+        }
+        XCTAssertEqual(try claims(first, cache: cache), [])
+        XCTAssertEqual(try claims(second, cache: cache), ["500 \u{418}mR\u{13F}\u{79E}"])
+        XCTAssertEqual(try claims(second, cache: cache), ["500 \u{418}mR\u{13F}\u{79E}"])
+    }
+
+    func testALinkAtTheCacheFileIsReplacedNotWrittenThrough() throws {
+        let directory = try temporaryDirectory(self)
+        let cache = RuleCache(directory: directory.appendingPathComponent("cache").path)
+        XCTAssertTrue(RuleCache.makePrivateDirectory(cache.directory))
+        let victim = try write("precious", to: "victim.txt", in: directory)
+        let path = cache.path(for: [shippedRulesDirectory])
+        XCTAssertEqual(symlink(victim, path), 0)
+        let (rules, problems) = RuleLoader(directories: [shippedRulesDirectory], cache: cache).load()
+        XCTAssertEqual(problems.map(\.description), [])
+        XCTAssertFalse(rules.claimRules.isEmpty)
+        XCTAssertEqual(try String(contentsOfFile: victim, encoding: .utf8), "precious")
+        XCTAssertTrue(RuleCache.isPrivate(path, directory: false), "a cache file of its own replaced the link")
+    }
+
+    func testAWarmLoadMarksItsFileAsJustUsed() throws {
+        let directory = try temporaryDirectory(self)
+        let cache = RuleCache(directory: directory.appendingPathComponent("cache").path)
+        _ = RuleLoader(directories: [shippedRulesDirectory], cache: cache).load()
+        let path = cache.path(for: [shippedRulesDirectory])
+        var old = [timespec(tv_sec: 1_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000, tv_nsec: 0)]
+        XCTAssertEqual(utimensat(AT_FDCWD, path, &old, 0), 0)
+        _ = RuleLoader(directories: [shippedRulesDirectory], cache: cache).load()
+        let used = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+        XCTAssertGreaterThan(used ?? .distantPast, Date(timeIntervalSinceNow: -600), "so removing old files keeps the ones in use")
+    }
+
     func testFragmentListsThatJoinAlikeAreDifferentContexts() {
         let analyser = StartAnalyser(cache: CompileCache())
         let one = analyser.context(of: [("x", "p\u{0}y\u{0}q")])
@@ -146,5 +197,6 @@ final class RuleCacheTests: XCTestCase {
         XCTAssertEqual(RuleCache.default(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/home/a"])?.directory,
                        "/home/a/.cache/claimcheck")
         XCTAssertNil(RuleCache.default(environment: [:]))
+        XCTAssertEqual(RuleCache(directory: "/tmp/x/nonexistent/../dd/.").directory, "/tmp/x/dd")
     }
 }

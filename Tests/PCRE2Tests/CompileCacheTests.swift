@@ -1,4 +1,4 @@
-import PCRE2
+@testable import PCRE2
 import XCTest
 
 final class CompileCacheTests: XCTestCase {
@@ -51,6 +51,34 @@ final class CompileCacheTests: XCTestCase {
         guard let other = read.context("number\u{0}[0-9]+") else { return XCTFail("no context") }
         XCTAssertEqual(read.strings("bound", of: "other", in: other) { calls += 1; return ["b"] }, ["b"])
         XCTAssertEqual(calls, 4)
+    }
+
+    /// Two eight-byte block pairs on which the index hash collides whatever the seed (found by a
+    /// hostile review), placed on eight-byte boundaries of what the cache hashes.
+    private let blocks = (#"09kth34g(?#xn\#u{3C0} )"#, #"\#u{418}mR\#u{13F}\#u{79E}(?#x\#u{41C9D})"#)
+
+    func testAnInputWhoseHashCollidesGetsAMissNotAnotherCode() throws {
+        let options: Regex.Options = [.utf]
+        // The code's input is "<options>\0<pattern>": nine bytes of options, seven of pattern.
+        XCTAssertEqual("\(options.rawValue)\u{0}".utf8.count, 9)
+        let (first, second) = ("abcdefg" + blocks.0, "abcdefg" + blocks.1)
+        XCTAssertEqual(CompileCache.Key("\(options.rawValue)\u{0}" + first), CompileCache.Key("\(options.rawValue)\u{0}" + second),
+                       "the inputs collide in the index")
+        let cache = CompileCache()
+        XCTAssertTrue(try Regex(first, options: options, cache: cache).matches("abcdefg09kth34g"))
+        let other = try Regex(second, options: options, cache: cache)
+        XCTAssertFalse(try other.matches("abcdefg09kth34g"))
+        XCTAssertTrue(try other.matches("abcdefg\u{418}mR\u{13F}\u{79E}"))
+    }
+
+    func testStringsWhoseInputHashCollidesAreComputedAfresh() throws {
+        let cache = CompileCache()
+        guard let context = cache.context("fragments") else { return XCTFail("no context") }
+        // The input is "bound\0<text>": six bytes, then two of text.
+        let (first, second) = ("ab" + blocks.0, "ab" + blocks.1)
+        XCTAssertEqual(CompileCache.Key("bound\u{0}" + first, salt: context.key), CompileCache.Key("bound\u{0}" + second, salt: context.key))
+        XCTAssertEqual(cache.strings("bound", of: first, in: context) { ["first"] }, ["first"])
+        XCTAssertEqual(cache.strings("bound", of: second, in: context) { ["second"] }, ["second"])
     }
 
     func testUnusedEntriesAreDropped() throws {
