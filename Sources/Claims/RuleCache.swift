@@ -2,7 +2,7 @@ import Foundation
 import PCRE2
 import CPCRE2
 
-/// Where a `CompileCache` lives between runs: one file per executable and list of rule
+/// Where a `CompileCache` lives between runs: one file per build of claimcheck and list of rule
 /// directories, in a directory only the user can write. Any problem (no such directory, a file
 /// of another build, damage, a full disk) means compiling afresh, never an error: the cache only
 /// saves time.
@@ -27,9 +27,9 @@ public struct RuleCache: Sendable {
         return nil
     }
 
-    /// Files beyond this many (the least recently written first) are removed when one is written.
+    /// Files beyond this many (the least recently used first) are removed when one is written.
     static let keptFiles = 8
-    /// A larger file is not read: the shipped rules make about 4 MB.
+    /// A larger file is not read: the shipped rules make about 2.4 MB.
     static let maximumSize = 64 << 20
     static let prefix = "rules-"
     static let suffix = ".cache"
@@ -93,14 +93,14 @@ public struct RuleCache: Sendable {
 
     private func removeOldFiles(keeping current: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        var files: [(path: String, written: Int)] = []
+        var files: [(path: String, used: Int)] = []
         for name in names where name.hasPrefix(RuleCache.prefix) && name.hasSuffix(RuleCache.suffix) {
             let path = directory + "/" + name
             var info = stat()
             guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, path != current else { continue }
             files.append((path, Int(info.st_mtim.tv_sec)))
         }
-        for old in files.sorted(by: { $0.written > $1.written }).dropFirst(RuleCache.keptFiles - 1) { unlink(old.path) }
+        for old in files.sorted(by: { $0.used > $1.used }).dropFirst(RuleCache.keptFiles - 1) { unlink(old.path) }
     }
 
     /// Owned by this user and writable by nobody else: decoded PCRE2 code is trusted, so a file

@@ -21,7 +21,8 @@ struct RuleCompiler {
     let lexicon: Lexicon
     let shared: [(name: String, pattern: String)]
     /// Shared by the files of one load, so each fragment is analysed once. Rule patterns are
-    /// JIT-compiled on first use: a run that never reaches a rule does not pay for it.
+    /// JIT-compiled once in use (`Matcher.interpretedMatches`): a run that seldom or never
+    /// reaches a rule does not pay for it.
     let analyser: StartAnalyser
     /// The literals analysis of the file being compiled (its fragments), and that of the
     /// shared fragments, done once per load.

@@ -5,7 +5,7 @@ import Foundation
 /// `pcre2_serialize_encode`), start classes and literal bounds. Loading the shipped rules is
 /// mostly `pcre2_compile` and these analyses, so a load that finds them here skips that work;
 /// each entry is found by its whole input, so editing one rule recompiles only what the edit
-/// touched. JIT code cannot be serialised: it is still made on first use.
+/// touched. JIT code cannot be serialised: it is still made once a pattern is in use.
 ///
 /// Entries are indexed by a hash but kept with their whole input, which a lookup compares: a
 /// rule set crafted so its hashes collide with another's (a pull request's rules on a shared CI
@@ -66,7 +66,8 @@ public final class CompileCache: @unchecked Sendable {
     private var codes: [Key: Code] = [:]
     private var lists: [Key: List] = [:]
     private var contexts: [Key: FragmentText] = [:]
-    private var used: Set<Key> = []
+    private var usedCodes: Set<Key> = []
+    private var usedLists: Set<Key> = []
     private var missed = false
     private let lock = NSLock()
 
@@ -76,7 +77,7 @@ public final class CompileCache: @unchecked Sendable {
     public var isStale: Bool {
         lock.lock()
         defer { lock.unlock() }
-        return missed || used.count != codes.count + lists.count || contexts.values.contains { !$0.confirmed }
+        return missed || usedCodes.count != codes.count || usedLists.count != lists.count || contexts.values.contains { !$0.confirmed }
     }
 
     private static func same(_ stored: [UInt8], _ text: String) -> Bool {
@@ -104,7 +105,7 @@ public final class CompileCache: @unchecked Sendable {
             codes[key] = nil
             return nil
         }
-        used.insert(key)
+        usedCodes.insert(key)
         return decoded
     }
 
@@ -124,7 +125,7 @@ public final class CompileCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         codes[key] = Code(input: Array(input.utf8), bytes: bytes)
-        used.insert(key)
+        usedCodes.insert(key)
         missed = true
     }
 
@@ -155,7 +156,7 @@ public final class CompileCache: @unchecked Sendable {
         let key = Key(input, salt: context.key)
         lock.lock()
         if let known = lists[key], known.context == context.key, CompileCache.same(known.input, input) {
-            used.insert(key)
+            usedLists.insert(key)
             lock.unlock()
             return known.value
         }
@@ -164,7 +165,7 @@ public final class CompileCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         lists[key] = List(context: context.key, input: Array(input.utf8), value: value)
-        used.insert(key)
+        usedLists.insert(key)
         missed = true
         return value
     }
@@ -182,9 +183,9 @@ extension CompileCache {
         lock.lock()
         defer { lock.unlock() }
         var body = Writer()
-        let usedCodes = codes.filter { used.contains($0.key) }
-        body.integer(usedCodes.count)
-        for (key, code) in usedCodes {
+        let kept = codes.filter { usedCodes.contains($0.key) }
+        body.integer(kept.count)
+        for (key, code) in kept {
             body.key(key)
             body.bytes(code.input)
             body.bytes(code.bytes)
@@ -195,9 +196,9 @@ extension CompileCache {
             body.key(key)
             body.bytes(fragments.text)
         }
-        let usedLists = lists.filter { used.contains($0.key) && confirmed[$0.value.context] != nil }
-        body.integer(usedLists.count)
-        for (key, list) in usedLists {
+        let keptLists = lists.filter { usedLists.contains($0.key) && confirmed[$0.value.context] != nil }
+        body.integer(keptLists.count)
+        for (key, list) in keptLists {
             body.key(key)
             body.key(list.context)
             body.bytes(list.input)

@@ -136,8 +136,8 @@ if dumpPatterns {
 
 // `--load-only`: how long reading, validating and compiling the rules takes, in-process
 // (no process start-up), median of --repeat runs; then the same with every pattern also
-// JIT-compiled (rule patterns are JIT-compiled on first use, so a run pays that part only for
-// the rules it reaches: a whole archive reaches them all).
+// JIT-compiled (rule patterns are JIT-compiled once a matcher has used them a while, so a run
+// pays that part only for the rules it uses often: a whole archive uses them all).
 if loadOnly {
     // Cold: everything compiled and analysed afresh. Warm: from a rule cache an earlier load
     // wrote (a private temporary directory here, `~/.cache/claimcheck` for the CLI).
