@@ -37,9 +37,10 @@ public final class Matcher {
     private let context: OpaquePointer
     private var jitStack: OpaquePointer?
     /// A regex left to compile on first use (`Regex(jit: nil)`) is interpreted for this many
-    /// matches of a matcher, then JIT-compiled: compiling costs about as much as a few dozen
-    /// interpreted matches of a sentence, and a short run reaches most patterns only a few times.
-    public static let interpretedMatches = 32
+    /// matches of a matcher, then JIT-compiled: a short run reaches most patterns only a few
+    /// times. Measured: 8 took a check of one article from 70 to 50 ms and left a corpus run's
+    /// CPU within noise; 32 cost the corpus run 3% (the interpreter is that much slower).
+    public static let interpretedMatches = 8
     /// Whether the regex is JIT-compiled for this matcher (or cannot be); until then
     /// `pcre2_match` is told not to use the JIT, which another thread may have compiled for
     /// its own matcher, because this one's JIT stack is not set up.
