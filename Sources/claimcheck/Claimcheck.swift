@@ -14,6 +14,8 @@ struct Claimcheck: ParsableCommand {
         claimcheck reads articles (plain text or Markdown), extracts numeric claims — crowd sizes, vote shares, distances, casualties, turnout, percentages — with PCRE2 patterns kept in editable rule files, and checks them for contradictions and missing sources.
 
         Exit codes: 0 success (nothing at or above the fail threshold), 1 findings at or above the threshold, 2 usage, configuration, rule or input errors (--exit-detail tells them apart: see `claimcheck check --help`).
+
+        Compiled rules are cached in $XDG_CACHE_HOME/claimcheck (else ~/.cache/claimcheck), which never changes what a run finds; CLAIMCHECK_CACHE=DIR puts the cache elsewhere and CLAIMCHECK_CACHE=off turns it off.
         """,
         version: Claimcheck.versionLine,
         subcommands: [ExtractCommand.self, CheckCommand.self, EvalCommand.self, ExplainCommand.self, RulesCommand.self,

@@ -19,4 +19,11 @@ final class RuleCacheCLITests: XCTestCase {
         XCTAssertEqual(outcome.stderr, "")
         XCTAssertEqual(outcome.stdout, "off 0\noff.json\ncold 0\nwarm 0\nrules-HASH.cache\n700\nsame\n")
     }
+
+    func testHelpSaysWhereTheCacheIsAndHowToTurnItOff() throws {
+        let help = try CLI.run(["--help"])
+        let text = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertTrue(text.contains("Compiled rules are cached in $XDG_CACHE_HOME/claimcheck (else ~/.cache/claimcheck)"), text)
+        XCTAssertTrue(text.contains("CLAIMCHECK_CACHE=DIR puts the cache elsewhere and CLAIMCHECK_CACHE=off turns it off."), text)
+    }
 }
