@@ -22,7 +22,14 @@ public enum AtomicFile {
         } else if errno == ELOOP {
             throw Issue.cannotWrite(what: what, step: "open", reason: String(cString: strerror(ELOOP))).diagnostic(file: path)
         }
-        let target = resolvingLinks(path)
+        try replace(resolvingLinks(path), with: bytes, what: what, reportedAs: path)
+    }
+
+    /// Writes `bytes` to a temporary beside `target` and renames it over `target`: whatever is
+    /// at `target` (a file, a link) is replaced, never written through. `sync: false` for a
+    /// file that may be lost in a crash (a cache). Errors name `reportedAs`.
+    static func replace(_ target: String, with bytes: [UInt8], what: String, reportedAs path: String,
+                        mode: mode_t = 0o644, sync: Bool = true) throws {
         let directory = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
         removeStaleTemporaries(of: name, in: directory.isEmpty ? "." : directory)
@@ -34,7 +41,7 @@ public enum AtomicFile {
             unlink(temporary)
             return Issue.cannotWrite(what: what, step: step, reason: reason).diagnostic(file: path)
         }
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode)
         guard fd >= 0 else { throw fail("cannot create \(temporary)") }
         var offset = 0
         while offset < bytes.count {
@@ -46,7 +53,7 @@ public enum AtomicFile {
             }
             offset += written
         }
-        guard fsync(fd) == 0 || errno == EINVAL else { close(fd); throw fail("fsync") }
+        guard !sync || fsync(fd) == 0 || errno == EINVAL else { close(fd); throw fail("fsync") }
         guard close(fd) == 0 else { throw fail("close") }
         guard rename(temporary, target) == 0 else { throw fail("rename") }
     }

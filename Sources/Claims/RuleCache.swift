@@ -61,34 +61,10 @@ public struct RuleCache: Sendable {
             return
         }
         guard RuleCache.executableIdentity != nil, RuleCache.makePrivateDirectory(directory),
-              RuleCache.replace(path, with: cache.serialized()) else { return }
+              // Replaced, not written through: a link there must not redirect the write.
+              (try? AtomicFile.replace(path, with: cache.serialized(), what: "rule cache", reportedAs: path,
+                                       mode: 0o600, sync: false)) != nil else { return }
         removeOldFiles(keeping: path)
-    }
-
-    /// Writes `bytes` to a temporary beside `path` and renames it over `path`, which replaces a
-    /// link there rather than writing through it (`AtomicFile` follows links, as a baseline
-    /// must). No sync: a cache lost in a crash is only compiled again.
-    static func replace(_ path: String, with bytes: [UInt8]) -> Bool {
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        AtomicFile.removeStaleTemporaries(of: name, in: directory)
-        let temporary = path + AtomicFile.temporaryMarker + String(getpid())
-        InterruptCleanup.shared.register(temporary)
-        defer { InterruptCleanup.shared.unregister(temporary) }
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard fd >= 0 else { return false }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if written < 0, errno == EINTR { continue }
-            guard written > 0 else { break }
-            offset += written
-        }
-        guard close(fd) == 0, offset == bytes.count, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return false
-        }
-        return true
     }
 
     private func removeOldFiles(keeping current: String) {

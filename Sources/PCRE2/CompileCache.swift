@@ -13,10 +13,10 @@ import Foundation
 /// parallel). Entries a load did not use are dropped when it is written (`serialized()`), so
 /// the cache holds one load's worth.
 public final class CompileCache: @unchecked Sendable {
-    /// 128 bits of two seeded hashes of the input, and its length: an index, not an identity.
+    /// A seeded hash of the input, and its length: an index, not an identity (a lookup
+    /// compares the whole input, so one hash is enough).
     public struct Key: Hashable, Sendable {
-        let first: UInt64
-        let second: UInt64
+        let hash: UInt64
         let length: Int
 
         /// `salt` separates what the same text means in different uses.
@@ -26,18 +26,17 @@ public final class CompileCache: @unchecked Sendable {
         }
 
         init(_ bytes: UnsafeRawBufferPointer, salt: Key? = nil) {
-            let seed = salt.map { ($0.first, $0.second) } ?? (0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344)
-            (first, second, length) = (Hash.of(bytes, seed: seed.0), Hash.of(bytes, seed: seed.1), bytes.count)
+            (hash, length) = (Hash.of(bytes, seed: salt?.hash ?? 0x243F_6A88_85A3_08D3), bytes.count)
         }
 
-        /// 32 hexadecimal digits, for naming a file.
+        /// 16 hexadecimal digits, for naming a file.
         public var hex: String {
-            [first, second].map { String(repeating: "0", count: 16 - String($0, radix: 16).count) + String($0, radix: 16) }.joined()
+            let digits = String(hash, radix: 16)
+            return String(repeating: "0", count: 16 - digits.count) + digits
         }
 
-        init(first: UInt64, second: UInt64, length: Int) {
-            self.first = first
-            self.second = second
+        init(hash: UInt64, length: Int) {
+            self.hash = hash
             self.length = length
         }
     }
@@ -175,7 +174,7 @@ public final class CompileCache: @unchecked Sendable {
 
 extension CompileCache {
     /// "CCC" and a format number: a file of another format is ignored, never misread.
-    static let magic: [UInt8] = Array("CCC\u{3}".utf8)
+    static let magic: [UInt8] = Array("CCC\u{4}".utf8)
 
     /// The used entries: magic, a checksum of the rest, then the codes, the contexts and the
     /// lists, each count-prefixed, with little-endian integers.
@@ -263,8 +262,7 @@ extension CompileCache {
         }
         mutating func integer(_ value: Int) { word(UInt64(bitPattern: Int64(value))) }
         mutating func key(_ key: Key) {
-            word(key.first)
-            word(key.second)
+            word(key.hash)
             integer(key.length)
         }
         mutating func bytes(_ bytes: [UInt8]) {
@@ -292,8 +290,8 @@ extension CompileCache {
             return value
         }
         mutating func key() -> Key? {
-            guard let first = word(), let second = word(), let length = integer() else { return nil }
-            return Key(first: first, second: second, length: length)
+            guard let hash = word(), let length = integer() else { return nil }
+            return Key(hash: hash, length: length)
         }
         mutating func chunk() -> [UInt8]? {
             guard let count = integer(), count >= 0, count <= remaining else { return nil }
