@@ -10,13 +10,21 @@ public final class LiteralGate: @unchecked Sendable {
     /// Byte → alphabet class (0: a byte no literal uses).
     private let classes: [UInt8]
     private let width: Int
+    /// Transitions: a row of `width` target states per state, states numbered breadth first.
     private let delta: [Int32]
-    /// Patterns whose literal ends at each state (its own and its suffixes'), as ranges of `outputs`.
-    private let outputStart: [Int32]
+    /// The output group of each state (0: none), a group being the patterns whose literal ends
+    /// there (its own and its suffixes'): `outputs[groupStart[g - 1] ..< groupStart[g]]`.
+    /// States with the same patterns share a group, so the scan notes one position per byte,
+    /// without a branch, and sets pattern bits per group once at the end: a literal like "a"
+    /// belongs to dozens of patterns, and it ends at bytes no branch predictor foresees.
+    private let stateGroup: [Int32]
+    private let groupStart: [Int32]
     private let outputs: [Int32]
 
     /// Patterns the gate cannot judge (a literal that is empty or not ASCII): always possible.
     private let always: [Int]
+    /// A zero per output group and one for "none": a scan's record of where each group last ended.
+    private let seenTemplate: [Int]
 
     /// `literals[i]`: the lower-case ASCII literals of pattern `i` (no literals: never possible),
     /// where `LiteralAnalyser.digit` stands for any digit.
@@ -100,16 +108,35 @@ public final class LiteralGate: @unchecked Sendable {
                 }
             }
         }
+        // States renumbered breadth first, so the rows the scan visits most (the root and short
+        // prefixes) lie together at the front of the table.
+        let order = [0] + queue
+        var renumbered = [Int32](repeating: 0, count: states)
+        for (new, old) in order.enumerated() { renumbered[old] = Int32(new) }
         var start: [Int32] = [0]
-        start.reserveCapacity(states + 1)
         var flat: [Int32] = []
-        for list in merged {
-            flat += list
+        var groups: [[Int32]: Int32] = [:]
+        var groupOf = [Int32](repeating: 0, count: states)
+        for (new, old) in order.enumerated() where !merged[old].isEmpty {
+            let sorted = merged[old].sorted()
+            if let known = groups[sorted] {
+                groupOf[new] = known
+                continue
+            }
+            flat += sorted
             start.append(Int32(flat.count))
+            groupOf[new] = Int32(start.count - 1)
+            groups[sorted] = groupOf[new]
         }
-        self.delta = delta
-        outputStart = start
+        var table = [Int32](repeating: 0, count: states * width)
+        for (new, old) in order.enumerated() {
+            for c in 0..<width { table[new * width + c] = renumbered[Int(delta[old * width + c])] }
+        }
+        self.delta = table
+        stateGroup = groupOf
+        groupStart = start
         outputs = flat
+        seenTemplate = [Int](repeating: 0, count: start.count)
     }
 
     /// Can the pattern with gate bit `bit` match where `possible` was scanned? (nil or
@@ -156,12 +183,13 @@ public final class LiteralGate: @unchecked Sendable {
         }
         let kelvin = Int(classes[Int(UInt8(ascii: "k"))]), longS = Int(classes[Int(UInt8(ascii: "s"))])
         let width = self.width
+        // seen[g]: the byte after the last literal of group g in the range (0: none); seen[0]
+        // takes the bytes that end no literal.
+        var seen = seenTemplate
         classes.withUnsafeBufferPointer { classes in
         delta.withUnsafeBufferPointer { delta in
-        outputStart.withUnsafeBufferPointer { outputStart in
-        outputs.withUnsafeBufferPointer { outputs in
-        possible.withUnsafeMutableBufferPointer { possible in
-        ends.withUnsafeMutableBufferPointer { ends in
+        stateGroup.withUnsafeBufferPointer { stateGroup in
+        seen.withUnsafeMutableBufferPointer { seen in
             var state = 0
             var index = range.lowerBound
             let end = range.upperBound
@@ -179,21 +207,25 @@ public final class LiteralGate: @unchecked Sendable {
                     }
                 }
                 state = Int(delta[state &* width &+ c])
-                let first = Int(outputStart[state]), last = Int(outputStart[state &+ 1])
-                if first != last {
-                    for output in first..<last {
-                        let pattern = Int(outputs[output])
-                        possible[pattern >> 6] |= 1 << UInt64(pattern & 63)
-                        ends[pattern] = index &+ 1
-                    }
-                }
                 index += 1
+                seen[Int(stateGroup[state])] = index
             }
         }
         }
         }
         }
-        }
+        for group in 1..<seen.count where seen[group] != 0 {
+            let last = seen[group]
+            for output in Int(groupStart[group - 1])..<Int(groupStart[group]) {
+                let pattern = Int(outputs[output])
+                let bit: UInt64 = 1 << UInt64(pattern & 63)
+                if possible[pattern >> 6] & bit == 0 {
+                    possible[pattern >> 6] |= bit
+                    ends[pattern] = last
+                } else if ends[pattern] < last {
+                    ends[pattern] = last
+                }
+            }
         }
     }
 }
