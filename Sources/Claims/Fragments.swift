@@ -81,8 +81,12 @@ enum Fragments {
         let body = #"\d|\b(?:(?&number_word)|(?&vague)|(?&half_number)|(?&zero_word)\b)|(?&fraction)"# + oneUnit
         let pattern = body + defineBlock(fragments)
         // The fragments come from the lexicon and have already compiled inside every rule.
-        let start = analyser.startClass(of: body, fragments, in: analyser.context(of: fragments))
-        return (try? Regex(pattern, options: RuleCompiler.patternOptions, startClass: start, cache: analyser.cache)) ?? (try! Regex(#"\d"#))
+        let context = analyser.context(of: fragments)
+        let start = analyser.startClass(of: body, fragments, in: context)
+        let starts = RuleCompiler.triesEachPositionAlike(pattern)
+            ? RuleCompiler.startFilter(of: body, LiteralAnalyser(fragments: fragments), in: context, cache: analyser.cache) : nil
+        return (try? Regex(pattern, options: RuleCompiler.patternOptions, startClass: start, starts: starts, cache: analyser.cache))
+            ?? (try! Regex(#"\d"#))
     }
 
     /// The DEFINE block of the fragments `pattern` calls with `(?&name)`, directly or through

@@ -103,16 +103,18 @@ public struct RuleLoader {
     }
 
     /// Each file's rules and problems, in file order. Files compile in parallel (compiling and
-    /// JIT-compiling patterns is most of the load time), sharing one start analyser and one
-    /// literal analysis of the shared fragments.
+    /// JIT-compiling patterns is most of the load time), sharing one start analyser, one
+    /// literal analysis of the shared fragments and one pool of compiled patterns.
     private static func compile(_ files: [ParsedFile], lexicon: Lexicon, shared: [(name: String, pattern: String)],
                                 analyser: StartAnalyser) -> [([CompiledRule], [Diagnostic])] {
         let results = ResultSlots<([CompiledRule], [Diagnostic])>(count: files.count)
         let sharedLiterals = LiteralAnalyser.SharedFragments(shared)
+        let pool = RegexPool()
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
             var reader = YAMLReader(file: file.path)
-            var compiler = RuleCompiler(lexicon: lexicon, shared: shared, analyser: analyser, sharedLiterals: sharedLiterals)
+            var compiler = RuleCompiler(lexicon: lexicon, shared: shared, analyser: analyser, pool: pool,
+                                        sharedLiterals: sharedLiterals)
             let rules = compiler.compileFile(file.root, rootNode: file.rootNode, reader: &reader)
             results.set(index, (rules, reader.diagnostics + compiler.diagnostics))
         }

@@ -1,4 +1,5 @@
 import CPCRE2
+import Dispatch
 
 /// The captured byte ranges of one match. Valid until the matcher matches again.
 public struct Match {
@@ -48,6 +49,9 @@ public final class Matcher {
     private var interpreted = 0
     /// The offset limit set in `context` (nil: none).
     private var limit: Int?
+    /// Set on one thread before matching to count calls, time and bytes tried per regex
+    /// (`Regex.profile`): `claimcheck-bench --match-profile`. Not for threaded runs.
+    nonisolated(unsafe) public static var profiling = false
 
     public init(_ regex: Regex) {
         self.regex = regex
@@ -73,6 +77,20 @@ public final class Matcher {
     /// The first match at or after byte `start` within `subject`, starting at or before byte
     /// `limit` when given (and the regex takes an offset limit; otherwise it is ignored).
     public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int? = nil) throws -> Match? {
+        guard let starts = regex.starts else { return try match(in: subject, from: start, limit: limit) }
+        // Only the positions the filter allows, each alone (an offset limit at the position
+        // itself): the match an unanchored search finds, since it tries each position in turn,
+        // but the JIT does not run where the pattern's first bytes cannot match.
+        var position = max(start, 0)
+        let last = min(limit ?? subject.count - 1, subject.count - 1)
+        while let candidate = starts.next(in: subject, from: position, through: last) {
+            if let found = try match(in: subject, from: candidate, limit: candidate) { return found }
+            position = candidate + 1
+        }
+        return nil
+    }
+
+    private func match(in subject: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int?) throws -> Match? {
         if !prepared {
             interpreted += 1
             if interpreted > Matcher.interpretedMatches || !regex.isJITDeferred { prepare() }
@@ -82,12 +100,19 @@ public final class Matcher {
             pcre2_set_offset_limit_8(context, limit.map { $0 < 0 ? 0 : $0 } ?? cc_pcre2_unset())
         }
         let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        let began = Matcher.profiling ? DispatchTime.now().uptimeNanoseconds : 0
         let rc = pcre2_match_8(regex.code, base, subject.count, start, prepared ? 0 : PCRE2_NO_JIT, matchData, context)
+        let ovector = pcre2_get_ovector_pointer_8(matchData)!
+        let raw = UnsafeMutableRawPointer(ovector).assumingMemoryBound(to: Int.self)
+        if Matcher.profiling {
+            regex.profile.nanoseconds += DispatchTime.now().uptimeNanoseconds - began
+            regex.profile.calls += 1
+            regex.profile.bytes += (rc >= 0 ? raw[0] : min(subject.count, (limit ?? subject.count) + 1)) - start
+            if rc >= 0 { regex.profile.matches += 1 }
+        }
         if rc == PCRE2_ERROR_NOMATCH { return nil }
         if rc < 0 { throw PCRE2Error(code: rc) }
-        let ovector = pcre2_get_ovector_pointer_8(matchData)!
         let pairs = Int(pcre2_get_ovector_count_8(matchData))
-        let raw = UnsafeMutableRawPointer(ovector).assumingMemoryBound(to: Int.self)
         return Match(range: raw[0]..<raw[1], ovector: raw, pairs: pairs, matcher: self)
     }
 

@@ -29,6 +29,7 @@ public final class Regex: @unchecked Sendable {
     }
 
     public let pattern: String
+    public let options: Options
     public let limits: Limits
     /// Compiled with `.offsetLimit`: a matcher may bound where its matches start.
     public let takesOffsetLimit: Bool
@@ -54,6 +55,15 @@ public final class Regex: @unchecked Sendable {
     /// if known: a text with none of them cannot match, so the pattern need not run on it, and no
     /// match starts after the last of them (an offset limit; `LiteralGate`).
     public let bound: [String]?
+    /// Where a match can start (`LiteralAnalyser.startFilter(of:)`), for a regex that takes an
+    /// offset limit: a matcher then tries only those positions (`Matcher.forEachMatch`).
+    public let starts: StartFilter?
+    /// What matchers spent on this regex while `Matcher.profiling` was set.
+    public struct Profile {
+        public var calls = 0, matches = 0, bytes = 0
+        public var nanoseconds: UInt64 = 0
+    }
+    public internal(set) var profile = Profile()
 
     /// `jit: false` for patterns that are only checked, never matched; `jit: nil` to JIT-compile
     /// once a matcher has used it a while (`Matcher.interpretedMatches`), so a pattern a run
@@ -63,11 +73,14 @@ public final class Regex: @unchecked Sendable {
     /// positions where no match can start.
     /// `cache`: compiled code from an earlier load of the same pattern, and where this one is kept.
     public init(_ pattern: String, options: Options = [.utf], limits: Limits = Limits(), jit: Bool? = true,
-                startClass hint: String? = nil, bound: [String]? = nil, cache: CompileCache? = nil) throws {
+                startClass hint: String? = nil, bound: [String]? = nil, starts: StartFilter? = nil,
+                cache: CompileCache? = nil) throws {
         self.pattern = pattern
+        self.options = options
         self.limits = limits
         self.bound = bound
         takesOffsetLimit = options.contains(.offsetLimit)
+        self.starts = takesOffsetLimit ? starts : nil
         // In extended mode the newline ends a trailing "# comment".
         let close = options.contains(.extended) ? "\n)" : ")"
         if let hint, let hinted = try? Regex.compile("(?=" + hint + ")(?:" + pattern + close, options, cache) {

@@ -101,6 +101,14 @@ public final class LiteralAnalyser {
         return (set.allSatisfy(LiteralAnalyser.selective) ? bound : nil, bound)
     }
 
+    /// Where in a text a match of `pattern` can start, when the analysis narrows it (see
+    /// `StartFilter`); nil when it cannot, or a match may be empty.
+    public func startFilter(of pattern: String) -> StartFilter? {
+        guard !disabled, PatternScan.groupNames(Array(pattern.utf8)).isDisjoint(with: fragments.keys),
+              let info = analyse(pattern) else { return nil }
+        return StartFilter(info.starts)
+    }
+
     /// In a literal, `digit` stands for any ASCII digit (`\d`, which without UCP is [0-9]);
     /// `LiteralGate` reads every digit of the text as it.
     public static let digit = "\u{1}"
@@ -134,9 +142,14 @@ public final class LiteralAnalyser {
         var exact: Set<String>?
         /// Every match contains one of these; nil when nothing is known.
         var required: Set<String>?
+        /// What a match begins with, where `exact` cannot tell it.
+        var explicitStarts: StartBytes? = nil
 
         static let empty = Info(exact: [""], required: nil)
         static let unknown = Info(exact: nil, required: nil)
+
+        /// The bytes a match begins with (`StartBytes`).
+        var starts: StartBytes { explicitStarts ?? StartBytes(exact: exact) }
 
         /// The best set a match must contain: `required`, or `exact` when it cannot be empty.
         var requirement: Set<String>? {
@@ -179,8 +192,10 @@ public final class LiteralAnalyser {
         guard let body = fragments[name], !shadowed.contains(name), !visiting.contains(name),
               visiting.count < LiteralAnalyser.maximumCallDepth else { return .unknown }
         visiting.insert(name)
-        let info = analyse(body) ?? .unknown
+        var info = analyse(body) ?? .unknown
         visiting.remove(name)
+        // Worked out once: calls of the fragment read it again and again.
+        info.explicitStarts = info.starts
         cache[name] = info
         common?.set(name, info)
         return info
@@ -199,6 +214,9 @@ private struct Parser {
     /// PCRE2 treats otherwise (see `quantified`).
     private enum QuantifierTarget { case single, quoted, ignored }
     private var quantifierTarget = QuantifierTarget.single
+    /// Whether letters match either case here: `(?-i)` turns it off to the end of its group,
+    /// `(?-i:…)` within. Only classes read it (`ClassBytes`); literals are folded either way.
+    private var caseless = true
 
     init(bytes: [UInt8], call: @escaping (String) -> LiteralAnalyser.Info) {
         self.bytes = bytes
@@ -261,13 +279,16 @@ private struct Parser {
                 required = nil
             }
         }
-        return Info(exact: exact, required: required)
+        return Info(exact: exact, required: required,
+                    explicitStarts: exact == nil ? branches.dropFirst().reduce(branches[0].starts) { $0.union($1.starts) } : nil)
     }
 
     private mutating func concatenation() -> Info {
         var run: Set<String> = [""]
         var runBroken = false
         var best: Set<String>?
+        // What the pieces so far begin with, followed only until no piece can add to it.
+        var starts = StartBytes.empty
         func close(_ run: Set<String>) {
             if !run.contains("") { best = LiteralAnalyser.better(best, run) }
         }
@@ -276,6 +297,7 @@ private struct Parser {
             guard let byte = peek(), byte != UInt8(ascii: "|"), byte != UInt8(ascii: ")"), !failed else { break }
             let piece = quantified()
             if failed { break }
+            if !starts.isComplete { starts = starts.followed(by: piece.starts) }
             best = LiteralAnalyser.better(best, piece.required)
             if let e = piece.exact {
                 if run.count * max(e.count, 1) <= LiteralAnalyser.maximumProduct,
@@ -294,7 +316,7 @@ private struct Parser {
             }
         }
         close(run)
-        return Info(exact: runBroken ? nil : run, required: best)
+        return Info(exact: runBroken ? nil : run, required: best, explicitStarts: runBroken ? starts : nil)
     }
 
     private mutating func quantified() -> Info {
@@ -328,21 +350,26 @@ private struct Parser {
         // extended mode it may come after white space or a comment: "+ ?" is lazy.)
         skipSpace()
         if let mark = peek(), mark == UInt8(ascii: "?") || mark == UInt8(ascii: "+") { position += 1 }
+        // What a match begins with: one repetition, then perhaps more; or none.
+        var starts: StartBytes {
+            let once = high == 1 ? atom.starts : atom.starts.repeated
+            return low == 0 ? once.union(.empty) : once
+        }
         if low == 0 {
             if high == 1, let e = atom.exact { return Info(exact: e.union([""]), required: nil) }
-            return .unknown
+            return Info(exact: nil, required: nil, explicitStarts: starts)
         }
         if let high, high == low, low <= LiteralAnalyser.maximumLength, let e = atom.exact {
             var product: Set<String> = [""]
             for _ in 0..<low {
                 guard product.count * max(e.count, 1) <= LiteralAnalyser.maximumProduct else {
-                    return Info(exact: nil, required: atom.requirement)
+                    return Info(exact: nil, required: atom.requirement, explicitStarts: starts)
                 }
                 product = Parser.product(product, e)
             }
             return Info(exact: product, required: nil)
         }
-        return Info(exact: nil, required: atom.requirement)
+        return Info(exact: nil, required: atom.requirement, explicitStarts: starts)
     }
 
     /// `{n}`, `{n,}`, `{n,m}` as a quantifier; anything else leaves `{` a literal.
@@ -423,12 +450,18 @@ private struct Parser {
             return Info(exact: [LiteralAnalyser.digit], required: nil)
         case UInt8(ascii: "s"), UInt8(ascii: "S"), UInt8(ascii: "D"), UInt8(ascii: "w"),
              UInt8(ascii: "W"), UInt8(ascii: "h"), UInt8(ascii: "H"), UInt8(ascii: "v"), UInt8(ascii: "V"),
-             UInt8(ascii: "R"), UInt8(ascii: "X"), UInt8(ascii: "C"), UInt8(ascii: "n"), UInt8(ascii: "t"),
-             UInt8(ascii: "r"), UInt8(ascii: "f"), UInt8(ascii: "e"), UInt8(ascii: "a"):
+             UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "r"), UInt8(ascii: "f"), UInt8(ascii: "e"), UInt8(ascii: "a"):
+            var set = ClassBytes()
+            set.insert(escape: byte, argument: [])
+            return Info(exact: nil, required: nil, explicitStarts: set.starts(negated: false))
+        case UInt8(ascii: "R"), UInt8(ascii: "X"), UInt8(ascii: "C"):
             return .unknown
         case UInt8(ascii: "N"), UInt8(ascii: "p"), UInt8(ascii: "P"), UInt8(ascii: "x"), UInt8(ascii: "o"):
+            let argument = position
             if !skipArgument(of: byte) { failed = true }
-            return .unknown
+            var set = ClassBytes()
+            set.insert(escape: byte, argument: bytes[argument..<position])
+            return Info(exact: nil, required: nil, explicitStarts: set.starts(negated: false))
         case UInt8(ascii: "Q"):
             quantifierTarget = .quoted
             var literal = ""
@@ -500,6 +533,7 @@ private struct Parser {
     }
 
     /// `[...]`: a few ASCII characters are an exact set; anything larger or stranger is unknown.
+    /// For `StartBytes` the class is also read as the bytes its characters can begin with.
     private mutating func characterClass() -> Info {
         // "[[:<:]]" and "[[:>:]]" are PCRE2's POSIX word boundaries, not classes.
         if at("[[:<:]]") || at("[[:>:]]") {
@@ -512,6 +546,7 @@ private struct Parser {
         var members: Set<String> = []
         var known = !negated
         var first = true
+        var set = ClassBytes(caseless: caseless)
         while true {
             guard let byte = peek() else { failed = true; return .unknown }
             if byte == UInt8(ascii: "]") && !first { position += 1; break }
@@ -527,6 +562,7 @@ private struct Parser {
                     guard kind == UInt8(ascii: ":") else { failed = true; return .unknown }
                     position = end + 2
                     known = false
+                    set.known = false
                     continue
                 }
             }
@@ -536,6 +572,7 @@ private struct Parser {
                 guard let escaped = peek() else { failed = true; return .unknown }
                 position += 1
                 if Parser.isAlphanumeric(escaped) {
+                    let argument = position
                     let followed = [UInt8(ascii: "p"), UInt8(ascii: "P"), UInt8(ascii: "x"), UInt8(ascii: "o"), UInt8(ascii: "N")]
                         .contains(escaped) ? skipArgument(of: escaped)
                         : !(escaped == UInt8(ascii: "Q") || escaped == UInt8(ascii: "E") || escaped == UInt8(ascii: "c") || (escaped >= 0x30 && escaped <= 0x39))
@@ -544,6 +581,9 @@ private struct Parser {
                         return .unknown
                     }
                     known = false
+                    set.insert(escape: escaped, argument: bytes[argument..<position])
+                    // "\x{0}-\x{1f}" is a range this reader does not follow.
+                    if peek() == UInt8(ascii: "-"), peek(1) != UInt8(ascii: "]") { set.known = false }
                     continue
                 }
                 member = escaped
@@ -554,6 +594,8 @@ private struct Parser {
             guard let m = member, m < 0x80 else {
                 while let next = peek(), next & 0xC0 == 0x80 { position += 1 }
                 known = false
+                set.beyondASCII = true
+                if peek() == UInt8(ascii: "-"), peek(1) != UInt8(ascii: "]") { set.known = false }
                 continue
             }
             // A range: known only when short and ASCII.
@@ -566,6 +608,8 @@ private struct Parser {
                     upper = escaped
                 }
                 position += 1
+                for b in m...max(m, min(upper, 0x7F)) { set.insert(b) }
+                if upper >= 0x80 { set.beyondASCII = true }
                 guard upper < 0x80, upper >= m, upper - m < 6 else {
                     while let next = peek(), next & 0xC0 == 0x80 { position += 1 }
                     known = false
@@ -574,11 +618,15 @@ private struct Parser {
                 for b in m...upper { members.insert(Parser.folded(b)) }
                 continue
             }
+            set.insert(m)
             members.insert(Parser.folded(m))
         }
+        let starts = set.starts(negated: negated)
         // A U+0001 member is itself, but in a literal it would stand for any digit.
-        guard known, !members.isEmpty, members.count <= 6, !members.contains(LiteralAnalyser.digit) else { return .unknown }
-        return Info(exact: members, required: nil)
+        guard known, !members.isEmpty, members.count <= 6, !members.contains(LiteralAnalyser.digit) else {
+            return Info(exact: nil, required: nil, explicitStarts: starts)
+        }
+        return Info(exact: members, required: nil, explicitStarts: starts)
     }
 
     private mutating func group() -> Info {
@@ -676,7 +724,12 @@ private struct Parser {
             }
             guard let end = peek() else { failed = true; return .unknown }
             position += 1
-            if end == UInt8(ascii: ":") { return body() }
+            let off = flags.firstIndex(of: UInt8(ascii: "-"))
+            if let i = flags.firstIndex(of: UInt8(ascii: "i")) { caseless = off.map { i < $0 } ?? true }
+            if end == UInt8(ascii: ":") {
+                // The options hold inside the group only: `body` restores them.
+                return body()
+            }
             quantifierTarget = .ignored
             return .empty
         }
@@ -684,6 +737,8 @@ private struct Parser {
 
     /// The rest of a group after its opening, up to and including `)`.
     private mutating func body() -> Info {
+        let outer = caseless
+        defer { caseless = outer }
         let info = alternation()
         guard peek() == UInt8(ascii: ")") else { failed = true; return .unknown }
         position += 1

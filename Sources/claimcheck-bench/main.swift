@@ -13,6 +13,7 @@ import PCRE2
 //   swift run -c release claimcheck-bench --dump-patterns [--rules DIR]
 //   swift run -c release claimcheck-bench --jit-profile [--rules DIR]
 //   swift run -c release claimcheck-bench --verify-literals [CORPUS_DIR] [--rules DIR]
+//   swift run -c release claimcheck-bench --match-profile [CORPUS_DIR] [--rules DIR]
 //
 // Scripts/bench runs the whole comparison (naive C scan, extract, check, eval) through the CLI.
 
@@ -37,6 +38,7 @@ let loadOnly = flag("--load-only")
 let dumpPatterns = flag("--dump-patterns")
 let jitProfile = flag("--jit-profile")
 let verifyLiterals = flag("--verify-literals")
+let matchProfile = flag("--match-profile")
 let corpus = arguments.first ?? "../shared/corpus/news"
 
 /// Every compiled pattern with what it is and its rule id, each once, in rule order.
@@ -123,12 +125,13 @@ if verifyLiterals {
 }
 
 // `--dump-patterns`: each compiled pattern (rules, sentence tests, the trigger) as
-// "what id<TAB>start class or -<TAB>pattern", records separated by NUL: which patterns the JIT
+// "what id<TAB>start class or -<TAB>literals or -<TAB>start filter or -<TAB>pattern", records separated by NUL: which patterns the JIT
 // must try at every byte (no start class) and why.
 if dumpPatterns {
     let (loaded, _) = RuleLoader(directories: [rulesDir]).load()
     let records = patterns(of: loaded).map {
-        $0.what + " " + $0.id + "\t" + ($0.regex.startClass ?? "-") + "\t" + ($0.regex.bound?.joined(separator: "|") ?? "-") + "\t" + $0.regex.pattern
+        $0.what + " " + $0.id + "\t" + ($0.regex.startClass ?? "-") + "\t" + ($0.regex.bound?.joined(separator: "|") ?? "-")
+            + "\t" + ($0.regex.starts.map { String(format: "%.3f ", $0.letterShare) + $0.summary } ?? "-") + "\t" + $0.regex.pattern
     }
     FileHandle.standardOutput.write(Data(records.joined(separator: "\u{0}").utf8))
     exit(0)
@@ -221,6 +224,24 @@ line("plain PCRE2 scan (\\d+)", best {
 }, "\(baselineHits) numbers")
 
 let extractor = Extractor(rules: rules)
+
+// `--match-profile`: one extraction of the corpus on one thread, with the time, calls, matches
+// and bytes tried of each pattern, costliest first: where the matching time goes.
+if matchProfile {
+    Matcher.profiling = true
+    let total = seconds { for document in documents { _ = extractor.extract(document) } }
+    Matcher.profiling = false
+    let profiled = patterns(of: rules).filter { $0.regex.profile.calls > 0 }
+    let matching = Double(profiled.map(\.regex.profile.nanoseconds).reduce(0, +)) / 1e9
+    print(String(format: "extract, 1 thread: %.3f s, of which pcre2_match %.3f s (timed calls add overhead)", total, matching))
+    print("     ms    calls  matches  MB tried  ns/call  pattern")
+    for (what, id, regex) in profiled.sorted(by: { $0.regex.profile.nanoseconds > $1.regex.profile.nanoseconds }).prefix(400) {
+        let p = regex.profile
+        print(String(format: "%7.1f %8d %8d %9.2f %8.0f  ", Double(p.nanoseconds) / 1e6, p.calls, p.matches,
+                     Double(p.bytes) / 1e6, Double(p.nanoseconds) / Double(p.calls)) + what + " " + id)
+    }
+    exit(0)
+}
 var claimCount = 0
 line("extract, 1 thread", best {
     claimCount = 0

@@ -102,6 +102,7 @@ func fuzzRules(_ bytes: [UInt8]) {
             texts += rules.contextRules.flatMap { $0.examples.map(\.text) }
             texts += String(decoding: bytes, as: UTF8.self).split(separator: "\n").prefix(200).map(String.init)
             checkLiteralGate(rules, texts: texts)
+            checkStartFilters(rules, texts: texts)
         }
     }
 }
@@ -110,7 +111,9 @@ func fuzzRules(_ bytes: [UInt8]) {
 func checkRuleCache(_ directories: [String], _ rules: RuleSet, _ diagnostics: [Diagnostic]) {
     let cache = RuleCache(directory: scratchDirectory + "/cache")
     func summary(_ rules: RuleSet) -> [String] {
-        rules.matchedPatterns.map { "\($0.pattern)\t\($0.startClass ?? "-")\t\($0.bound?.joined(separator: "|") ?? "-")" }
+        rules.matchedPatterns.map {
+            "\($0.pattern)\t\($0.startClass ?? "-")\t\($0.bound?.joined(separator: "|") ?? "-")\t\($0.starts?.encoded.joined(separator: " ") ?? "-")"
+        }
     }
     for pass in ["writing", "reading"] {
         let (cached, problems) = RuleLoader(directories: directories, cache: cache).load()
@@ -153,6 +156,29 @@ func checkLiteralGate(_ rules: RuleSet, texts: [String]) {
                       let match = try? matcher.firstMatch(in: buffer, from: limit + 1) else { continue }
                 require(match.range.lowerBound <= limit, "\(patterns[index].id) matches \"\(String(decoding: buffer[match.range], as: UTF8.self))\" "
                         + "after the last of its literals \(patterns[index].regex.bound!)")
+            }
+        }
+    }
+}
+
+/// A start filter may only skip positions where no match starts: every pattern with one finds
+/// on every text the matches the same pattern without it finds.
+func checkStartFilters(_ rules: RuleSet, texts: [String]) {
+    let filtered = rules.matchedPatterns.filter { $0.starts != nil }
+    for regex in filtered {
+        guard let plain = try? Regex(regex.pattern, options: regex.options, jit: false) else {
+            require(false, "a pattern with a start filter does not compile alone")
+            return
+        }
+        let (with, without) = (Matcher(regex), Matcher(plain))
+        for text in texts {
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                var found: [[Range<Int>]] = [[], []]
+                for (index, matcher) in [with, without].enumerated() {
+                    try? matcher.forEachMatch(in: buffer) { found[index].append($0.range) }
+                }
+                require(found[0] == found[1], "the start filter \(regex.starts!.summary) loses a match of \(regex.pattern) in \"\(text)\"")
             }
         }
     }
