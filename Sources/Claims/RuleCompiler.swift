@@ -339,8 +339,8 @@ struct RuleCompiler {
             let bound = RuleCompiler.bound(of: pattern, literals, in: context, cache: analyser.cache)
             let text = "(?:" + pattern + "\n)" + Fragments.defineBlock(define, calledFrom: pattern)
             return try pool.regex(text, startClass: trusted ? analyser.startClass(of: pattern, define, in: context) : nil,
-                                  bound: bound, starts: filtered && trusted && RuleCompiler.triesEachPositionAlike(text)
-                                    ? RuleCompiler.startFilter(of: pattern, literals, in: context, cache: analyser.cache) : nil,
+                                  bound: bound, starts: filtered && trusted
+                                    ? RuleCompiler.startFilter(of: pattern, compiledAs: text, literals, in: context, cache: analyser.cache) : nil,
                                   cache: analyser.cache)
         } catch let error as PCRE2Error {
             reportCompileError(error, pattern: pattern, owner: .rule(id), node: node, &reader)
@@ -365,12 +365,13 @@ struct RuleCompiler {
         return true
     }
 
-    /// `literals.startFilter(of:)`, from the cache when it has it.
-    static func startFilter(of pattern: String, _ literals: @autoclosure () -> LiteralAnalyser, in context: CompileCache.Context?,
-                            cache: CompileCache?) -> StartFilter? {
-        guard let cache, let context else { return literals().startFilter(of: pattern) }
-        return cache.strings("start filter", of: pattern, in: context) { literals().startFilter(of: pattern)?.encoded }
-            .flatMap(StartFilter.init(encoded:))
+    /// `literals.startFilter(of:)` when `text`, the whole compiled pattern, allows one, from the
+    /// cache when it has it (the text follows from the pattern and the fragments of `context`).
+    static func startFilter(of pattern: String, compiledAs text: String, _ literals: @autoclosure () -> LiteralAnalyser,
+                            in context: CompileCache.Context?, cache: CompileCache?) -> StartFilter? {
+        func analyse() -> StartFilter? { triesEachPositionAlike(text) ? literals().startFilter(of: pattern) : nil }
+        guard let cache, let context else { return analyse() }
+        return cache.strings("start filter", of: pattern, in: context) { analyse()?.encoded }.flatMap(StartFilter.init(encoded:))
     }
 
     /// `literals.requirement(of:).bound`, from the cache when it has it (`context`: of the

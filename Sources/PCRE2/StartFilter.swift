@@ -45,6 +45,18 @@ struct StartBytes: Hashable {
             }
             words = (values[0], values[1], values[2], values[3])
         }
+        /// The bytes in the set, in order.
+        var members: [Int] {
+            var result: [Int] = []
+            for (index, word) in [words.0, words.1, words.2, words.3].enumerated() {
+                var rest = word
+                while rest != 0 {
+                    result.append(index * 64 + rest.trailingZeroBitCount)
+                    rest &= rest - 1
+                }
+            }
+            return result
+        }
         mutating func formUnion(_ other: ByteSet) {
             words = (words.0 | other.words.0, words.1 | other.words.1, words.2 | other.words.2, words.3 | other.words.3)
         }
@@ -239,26 +251,38 @@ public final class StartFilter: @unchecked Sendable {
               // A pattern that can match the empty string can start anywhere.
               !starts.entries.contains(where: { $0.count == 0 }) else { return nil }
         let entries = Array(starts.entries)
-        // A byte's class: which of the distinct sets hold it, as bits.
+        // Classes by refinement: each set splits every class it cuts into its part and the rest
+        // (bytes in no set share a class), then classes are numbered from 1 in byte order.
         let sets = Array(Set(entries.flatMap(\.sets)))
-        let words = (sets.count + 63) / 64
-        var signatures = [[UInt64]](repeating: [UInt64](repeating: 0, count: words), count: 256)
-        for (number, set) in sets.enumerated() {
-            for byte in 0..<256 where set.contains(UInt8(byte)) { signatures[byte][number >> 6] |= 1 << UInt64(number & 63) }
+        var refined = [Int](repeating: 0, count: 256)
+        var next = 1
+        for set in sets {
+            var split: [Int: Int] = [:]
+            for byte in set.members {
+                if let known = split[refined[byte]] {
+                    refined[byte] = known
+                } else {
+                    split[refined[byte]] = next
+                    refined[byte] = next
+                    next += 1
+                }
+            }
         }
         var classOf = [Int](repeating: 0, count: 256)
-        var numbered: [[UInt64]: Int] = [:]
+        var numbered: [Int: Int] = [:]
         for byte in 0..<256 {
-            if let known = numbered[signatures[byte]] {
+            if let known = numbered[refined[byte]] {
                 classOf[byte] = known
             } else {
-                numbered[signatures[byte]] = numbered.count + 1
+                numbered[refined[byte]] = numbered.count + 1
                 classOf[byte] = numbered.count
             }
         }
         let width = numbered.count + 1
+        guard width <= StartFilter.maximumClasses else { return nil }
         var classesOfSet: [StartBytes.ByteSet: [Int]] = [:]
-        for set in sets { classesOfSet[set] = Array(Set((0..<256).filter { set.contains(UInt8($0)) }.map { classOf[$0] })) }
+        for set in sets { classesOfSet[set] = Array(Set(set.members.map { classOf[$0] })) }
+        var firstClasses = [Bool](repeating: false, count: width)
         var bits = [UInt64](repeating: 0, count: (width * width * width + 63) / 64)
         func setBits(_ range: Range<Int>) {
             for bit in range { bits[bit >> 6] |= 1 << UInt64(bit & 63) }
@@ -266,6 +290,7 @@ public final class StartFilter: @unchecked Sendable {
         for entry in entries {
             // Past the entry any class may follow (the end too): a run of bits.
             for c0 in classesOfSet[entry[0]]! {
+                firstClasses[c0] = true
                 guard entry.count > 1 else {
                     setBits(c0 * width * width..<(c0 + 1) * width * width)
                     continue
@@ -287,13 +312,7 @@ public final class StartFilter: @unchecked Sendable {
         self.bits = .allocate(capacity: bits.count)
         self.bits.initialize(from: bits, count: bits.count)
         firsts = .allocate(capacity: width)
-        firsts.initialize(repeating: false, count: width)
-        for c0 in 0..<width {
-            firsts[c0] = (0..<width * width).contains { rest in
-                let bit = c0 * width * width + rest
-                return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
-            }
-        }
+        firsts.initialize(from: firstClasses, count: width)
         if let known {
             encoded = known
             return
