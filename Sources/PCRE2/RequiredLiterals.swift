@@ -24,9 +24,15 @@ public final class LiteralAnalyser {
     static let maximumLength = 32
 
     private let fragments: [String: String]
-    /// Analyses of the fragments by name. One analyser serves one rule file (one thread),
-    /// since a fragment name means what that file's fragments say.
-    private var cache: [String: Info] = [:]
+    /// Analyses of the fragments by name, with or without what a match begins with. One
+    /// analyser serves one rule file (one thread), since a fragment name means what that
+    /// file's fragments say.
+    private var cache: [FragmentKey: Info] = [:]
+    struct FragmentKey: Hashable {
+        let name: String
+        /// `Info.starts` is worked out (only `startFilter(of:)` needs it, and it costs).
+        let starts: Bool
+    }
     private var visiting: Set<String> = []
     /// Analyses of fragments every file shares (`SharedFragments`), when this file's fragments
     /// leave them as they are.
@@ -60,7 +66,7 @@ public final class LiteralAnalyser {
     /// parallel, so it is locked.
     public final class SharedFragments: @unchecked Sendable {
         let names: [String: String]
-        private var cache: [String: Info] = [:]
+        private var cache: [FragmentKey: Info] = [:]
         private let lock = NSLock()
 
         public init(_ fragments: [(name: String, pattern: String)]) {
@@ -72,15 +78,15 @@ public final class LiteralAnalyser {
             fragments.allSatisfy { fragment in names[fragment.name].map { $0 == fragment.pattern } ?? true }
         }
 
-        func get(_ name: String) -> Info? {
+        func get(_ key: FragmentKey) -> Info? {
             lock.lock()
             defer { lock.unlock() }
-            return cache[name]
+            return cache[key]
         }
 
-        func set(_ name: String, _ info: Info) {
+        func set(_ key: FragmentKey, _ info: Info) {
             lock.lock()
-            cache[name] = info
+            cache[key] = info
             lock.unlock()
         }
     }
@@ -96,7 +102,7 @@ public final class LiteralAnalyser {
     public func requirement(of pattern: String) -> (literals: [String]?, bound: [String]?) {
         // A group of the pattern's own named like a fragment is what a call of that name runs.
         guard !disabled, PatternScan.groupNames(Array(pattern.utf8)).isDisjoint(with: fragments.keys),
-              let info = analyse(pattern), let set = info.requirement, !set.isEmpty else { return (nil, nil) }
+              let info = analyse(pattern, starts: false), let set = info.requirement, !set.isEmpty else { return (nil, nil) }
         let bound = LiteralAnalyser.minimal(set)
         return (set.allSatisfy(LiteralAnalyser.selective) ? bound : nil, bound)
     }
@@ -105,7 +111,7 @@ public final class LiteralAnalyser {
     /// `StartFilter`); nil when it cannot, or a match may be empty.
     public func startFilter(of pattern: String) -> StartFilter? {
         guard !disabled, PatternScan.groupNames(Array(pattern.utf8)).isDisjoint(with: fragments.keys),
-              let info = analyse(pattern) else { return nil }
+              let info = analyse(pattern, starts: true) else { return nil }
         return StartFilter(info.starts)
     }
 
@@ -178,26 +184,27 @@ public final class LiteralAnalyser {
         return a.count <= b.count ? a : b
     }
 
-    private func analyse(_ pattern: String) -> Info? {
-        var parser = Parser(bytes: Array(pattern.utf8), call: { [unowned self] name in self.fragment(name) })
+    private func analyse(_ pattern: String, starts: Bool) -> Info? {
+        var parser = Parser(bytes: Array(pattern.utf8), starts: starts, call: { [unowned self] name in self.fragment(name, starts: starts) })
         return parser.parseAll()
     }
 
     /// A call into a fragment; a recursive call, one to a fragment that is not known, or one
     /// more than `maximumCallDepth` calls deep (hostile rule files chain thousands) is unknown.
-    private func fragment(_ name: String) -> Info {
-        if let known = cache[name] { return known }
+    private func fragment(_ name: String, starts: Bool) -> Info {
+        let key = FragmentKey(name: name, starts: starts)
+        if let known = cache[key] { return known }
         let common = shared.flatMap { $0.names[name] != nil ? $0 : nil }
-        if let known = common?.get(name) { return known }
+        if let known = common?.get(key) { return known }
         guard let body = fragments[name], !shadowed.contains(name), !visiting.contains(name),
               visiting.count < LiteralAnalyser.maximumCallDepth else { return .unknown }
         visiting.insert(name)
-        var info = analyse(body) ?? .unknown
+        var info = analyse(body, starts: starts) ?? .unknown
         visiting.remove(name)
         // Worked out once: calls of the fragment read it again and again.
-        info.explicitStarts = info.starts
-        cache[name] = info
-        common?.set(name, info)
+        if starts { info.explicitStarts = info.starts }
+        cache[key] = info
+        common?.set(key, info)
         return info
     }
 }
@@ -218,8 +225,12 @@ private struct Parser {
     /// `(?-i:…)` within. Only classes read it (`ClassBytes`); literals are folded either way.
     private var caseless = true
 
-    init(bytes: [UInt8], call: @escaping (String) -> LiteralAnalyser.Info) {
+    /// Whether to work out `Info.starts` where `exact` does not give it.
+    let starts: Bool
+
+    init(bytes: [UInt8], starts: Bool = false, call: @escaping (String) -> LiteralAnalyser.Info) {
         self.bytes = bytes
+        self.starts = starts
         self.call = call
     }
 
@@ -280,7 +291,7 @@ private struct Parser {
             }
         }
         return Info(exact: exact, required: required,
-                    explicitStarts: exact == nil ? branches.dropFirst().reduce(branches[0].starts) { $0.union($1.starts) } : nil)
+                    explicitStarts: starts && exact == nil ? branches.dropFirst().reduce(branches[0].starts) { $0.union($1.starts) } : nil)
     }
 
     private mutating func concatenation() -> Info {
@@ -288,7 +299,7 @@ private struct Parser {
         var runBroken = false
         var best: Set<String>?
         // What the pieces so far begin with, followed only until no piece can add to it.
-        var starts = StartBytes.empty
+        var prefix = StartBytes.empty
         func close(_ run: Set<String>) {
             if !run.contains("") { best = LiteralAnalyser.better(best, run) }
         }
@@ -297,7 +308,7 @@ private struct Parser {
             guard let byte = peek(), byte != UInt8(ascii: "|"), byte != UInt8(ascii: ")"), !failed else { break }
             let piece = quantified()
             if failed { break }
-            if !starts.isComplete { starts = starts.followed(by: piece.starts) }
+            if starts, !prefix.isComplete { prefix = prefix.followed(by: piece.starts) }
             best = LiteralAnalyser.better(best, piece.required)
             if let e = piece.exact {
                 if run.count * max(e.count, 1) <= LiteralAnalyser.maximumProduct,
@@ -316,7 +327,7 @@ private struct Parser {
             }
         }
         close(run)
-        return Info(exact: runBroken ? nil : run, required: best, explicitStarts: runBroken ? starts : nil)
+        return Info(exact: runBroken ? nil : run, required: best, explicitStarts: starts && runBroken ? prefix : nil)
     }
 
     private mutating func quantified() -> Info {
@@ -351,25 +362,26 @@ private struct Parser {
         skipSpace()
         if let mark = peek(), mark == UInt8(ascii: "?") || mark == UInt8(ascii: "+") { position += 1 }
         // What a match begins with: one repetition, then perhaps more; or none.
-        var starts: StartBytes {
+        var repeatedStarts: StartBytes? {
+            guard starts else { return nil }
             let once = high == 1 ? atom.starts : atom.starts.repeated
             return low == 0 ? once.union(.empty) : once
         }
         if low == 0 {
             if high == 1, let e = atom.exact { return Info(exact: e.union([""]), required: nil) }
-            return Info(exact: nil, required: nil, explicitStarts: starts)
+            return Info(exact: nil, required: nil, explicitStarts: repeatedStarts)
         }
         if let high, high == low, low <= LiteralAnalyser.maximumLength, let e = atom.exact {
             var product: Set<String> = [""]
             for _ in 0..<low {
                 guard product.count * max(e.count, 1) <= LiteralAnalyser.maximumProduct else {
-                    return Info(exact: nil, required: atom.requirement, explicitStarts: starts)
+                    return Info(exact: nil, required: atom.requirement, explicitStarts: repeatedStarts)
                 }
                 product = Parser.product(product, e)
             }
             return Info(exact: product, required: nil)
         }
-        return Info(exact: nil, required: atom.requirement, explicitStarts: starts)
+        return Info(exact: nil, required: atom.requirement, explicitStarts: repeatedStarts)
     }
 
     /// `{n}`, `{n,}`, `{n,m}` as a quantifier; anything else leaves `{` a literal.

@@ -38,12 +38,22 @@ struct StartBytes: Hashable {
         init() {}
         init?(hex: ArraySlice<UInt8>) {
             guard hex.count == 64 else { return nil }
-            var values: [UInt64] = []
-            for start in stride(from: hex.startIndex, to: hex.endIndex, by: 16) {
-                guard let value = UInt64(String(decoding: hex[start..<start + 16], as: UTF8.self), radix: 16) else { return nil }
-                values.append(value)
+            var values: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            for (offset, digit) in hex.enumerated() {
+                let nibble: UInt8
+                switch digit {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = digit - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = digit - UInt8(ascii: "a") + 10
+                default: return nil
+                }
+                switch offset / 16 {
+                case 0: values.0 = values.0 << 4 | UInt64(nibble)
+                case 1: values.1 = values.1 << 4 | UInt64(nibble)
+                case 2: values.2 = values.2 << 4 | UInt64(nibble)
+                default: values.3 = values.3 << 4 | UInt64(nibble)
+                }
             }
-            words = (values[0], values[1], values[2], values[3])
+            words = values
         }
         /// The bytes in the set, in order.
         var members: [Int] {
@@ -178,6 +188,7 @@ struct StartBytes: Hashable {
     /// This piece, then `next`.
     func followed(by next: StartBytes) -> StartBytes {
         var result: Set<Entry> = []
+        result.reserveCapacity(min(entries.count * next.entries.count, StartBytes.maximumEntries * 4))
         for head in entries {
             guard !head.open, head.count < StartBytes.depth else {
                 result.insert(head)
@@ -319,8 +330,8 @@ public final class StartFilter: @unchecked Sendable {
         }
         // The distinct sets in hex, then each entry as "o" (open) or "c" and its sets' numbers,
         // both sorted: one filter, one form, whatever order a set gave them in.
-        let sorted = sets.sorted { $0.hex < $1.hex }
-        let numbers = Dictionary(sorted.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let sorted = sets.map { (set: $0, hex: $0.hex) }.sorted { $0.hex < $1.hex }
+        let numbers = Dictionary(sorted.enumerated().map { ($1.set, $0) }, uniquingKeysWith: { first, _ in first })
         encoded = [StartFilter.format, sorted.map(\.hex).joined()] + entries.map { entry in
             (entry.open ? "o" : "c") + entry.sets.map { String(numbers[$0]!) }.joined(separator: ",")
         }.sorted()

@@ -61,9 +61,15 @@ struct RulesShowCommand: ParsableCommand {
         // `\d` stands for any digit ("\dth"); a set of short or common words still gates and bounds.
         let words = regex.bound.map { $0.map { $0.replacingOccurrences(of: LiteralAnalyser.digit, with: "\\d") }.joined(separator: ", ") }
             ?? "none known: runs on every candidate sentence"
-        return ["  \(what): \(text)",
-                "    starts with: \(regex.startClass.map(readable) ?? "any character")",
-                "    words: \(words)"]
+        var lines = ["  \(what): \(text)",
+                     "    starts with: \(regex.startClass.map(readable) ?? "any character")"]
+        if let starts = regex.starts {
+            // Tried only where a match can begin with these bytes ("…": anything may follow).
+            let entries = starts.summary.split(separator: " ")
+            let shown = entries.prefix(12).joined(separator: " ") + (entries.count > 12 ? " and \(entries.count - 12) more" : "")
+            lines.append("    tried where it begins: \(shown)")
+        }
+        return lines + ["    words: \(words)"]
     }
 
     /// A start class as `StartClass` writes it ("[\\x{30}\\x{31}…\\x{80}-\\x{bf}]") in short:

@@ -207,6 +207,7 @@ final class RulesCommandTests: XCTestCase {
             "  \"120,000 signatures\".",
             #"  pattern: (?<value>\d+)\s+(?&signed)\b"#,
             "    starts with: [0-9]",
+            "    tried where it begins: [0123456789]…",
             "    words: signed, signatures, signatories",
             #"  prefilter: \bsign"#,
             #"    starts with: [Ss\x{140}-\x{17f}]"#, // caseless s also matches U+017F LONG S
@@ -217,6 +218,7 @@ final class RulesCommandTests: XCTestCase {
             "  A word only in a lookahead is not required.",
             #"  pattern: (?<value>\d+)(?=\s+signatures)"#,
             "    starts with: [0-9]",
+            "    tried where it begins: [0123456789]…",
             "    words: \\d",
             "",
         ])
