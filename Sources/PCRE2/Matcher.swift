@@ -134,4 +134,11 @@ public final class Matcher {
             }
         }
     }
+
+    /// The ranges of every match `forEachMatch` finds.
+    public func matches(in subject: UnsafeBufferPointer<UInt8>) throws -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        try forEachMatch(in: subject) { ranges.append($0.range) }
+        return ranges
+    }
 }

@@ -27,16 +27,7 @@ final class LiteralGateShippedRulesTests: XCTestCase {
         return result
     }
 
-    private var texts: [String] {
-        var result = Shipped.rules.claimRules.flatMap { $0.examples.map(\.text) }
-            + Shipped.rules.contextRules.flatMap { $0.examples.map(\.text) }
-        let fixtures = packageRoot.appendingPathComponent("Fixtures").path
-        for path in (FileManager.default.subpaths(atPath: fixtures) ?? []).sorted() where path.hasSuffix(".txt") {
-            let text = (try? String(contentsOfFile: fixtures + "/" + path, encoding: .utf8)) ?? ""
-            result += text.split(separator: "\n").map(String.init)
-        }
-        return result
-    }
+    private var texts: [String] { Shipped.examplesAndFixtureLines }
 
     func testMostShippedPatternsHaveLiterals() {
         // The gate is only worth its pass if most sentence tests and rules have a set.

@@ -7,16 +7,7 @@ import XCTest
 /// finds, on every rule example and every line of the fixture articles, the matches the same
 /// pattern finds without it. (The fuzz target `rules` does the same for fuzzed rule files.)
 final class StartFilterShippedRulesTests: XCTestCase {
-    private var texts: [String] {
-        var result = Shipped.rules.claimRules.flatMap { $0.examples.map(\.text) }
-            + Shipped.rules.contextRules.flatMap { $0.examples.map(\.text) }
-        let fixtures = packageRoot.appendingPathComponent("Fixtures").path
-        for path in (FileManager.default.subpaths(atPath: fixtures) ?? []).sorted() where path.hasSuffix(".txt") {
-            let text = (try? String(contentsOfFile: fixtures + "/" + path, encoding: .utf8)) ?? ""
-            result += text.split(separator: "\n").map(String.init)
-        }
-        return result
-    }
+    private var texts: [String] { Shipped.examplesAndFixtureLines }
 
     func testRulePatternsAndTheTriggerHaveFiltersAndSentenceTestsNone() {
         let rules = Shipped.rules
@@ -33,14 +24,8 @@ final class StartFilterShippedRulesTests: XCTestCase {
             let plain = try Regex(regex.pattern, options: regex.options, jit: false)
             let (with, without) = (Matcher(regex), Matcher(plain))
             for text in texts {
-                var bytes = Array(text.utf8)
-                try bytes.withUnsafeMutableBufferPointer { mutable in
-                    let buffer = UnsafeBufferPointer(mutable)
-                    var found: [[Range<Int>]] = [[], []]
-                    for (index, matcher) in [with, without].enumerated() {
-                        try matcher.forEachMatch(in: buffer) { found[index].append($0.range) }
-                    }
-                    XCTAssertEqual(found[0], found[1], "\(regex.starts!.summary) on \(text)")
+                try Array(text.utf8).withUnsafeBufferPointer { buffer in
+                    XCTAssertEqual(try with.matches(in: buffer), try without.matches(in: buffer), "\(regex.starts!.summary) on \(text)")
                 }
             }
         }

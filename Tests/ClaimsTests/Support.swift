@@ -15,6 +15,18 @@ enum Shipped {
     static let loaded: (RuleSet, [Diagnostic]) = RuleLoader(directories: [shippedRulesDirectory]).load()
     static var rules: RuleSet { loaded.0 }
     static var lexicon: Lexicon { loaded.0.lexicon }
+
+    /// Every rule example's text and every line of the fixture articles: what the analyses of
+    /// the shipped patterns are checked against.
+    static var examplesAndFixtureLines: [String] {
+        var result = rules.claimRules.flatMap { $0.examples.map(\.text) } + rules.contextRules.flatMap { $0.examples.map(\.text) }
+        let fixtures = packageRoot.appendingPathComponent("Fixtures").path
+        for path in (FileManager.default.subpaths(atPath: fixtures) ?? []).sorted() where path.hasSuffix(".txt") {
+            let text = (try? String(contentsOfFile: fixtures + "/" + path, encoding: .utf8)) ?? ""
+            result += text.split(separator: "\n").map(String.init)
+        }
+        return result
+    }
 }
 
 /// Extracts claims from `text` with the shipped rules.
