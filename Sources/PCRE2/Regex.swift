@@ -56,9 +56,10 @@ public final class Regex: @unchecked Sendable {
     /// match starts after the last of them (an offset limit; `LiteralGate`).
     public let bound: [String]?
     /// Where a match can start (`LiteralAnalyser.startFilter(of:)`), for a regex that takes an
-    /// offset limit: a matcher then tries only those positions (`Matcher.forEachMatch`).
+    /// offset limit: a matcher then tries only those positions (`Matcher.firstMatch`).
     public let starts: StartFilter?
-    /// What matchers spent on this regex while `Matcher.profiling` was set.
+    /// What matchers spent on this regex while `Matcher.profiling` was set: the one thing
+    /// about a regex that changes, and only in a one-thread profiling run.
     public struct Profile {
         public var calls = 0, matches = 0, bytes = 0
         public var nanoseconds: UInt64 = 0
