@@ -82,7 +82,8 @@ public final class Matcher {
         // itself): the match an unanchored search finds, since it tries each position in turn,
         // but the JIT does not run where the pattern's first bytes cannot match.
         var position = max(start, 0)
-        let last = min(limit ?? subject.count - 1, subject.count - 1)
+        // A negative limit is 0, as for PCRE2 below.
+        let last = min(max(limit ?? subject.count - 1, 0), subject.count - 1)
         while let candidate = starts.next(in: subject, from: position, through: last) {
             if let found = try match(in: subject, from: candidate, limit: candidate) { return found }
             position = candidate + 1

@@ -111,7 +111,7 @@ public final class LiteralAnalyser {
     /// `StartFilter`); nil when it cannot, or a match may be empty.
     public func startFilter(of pattern: String) -> StartFilter? {
         guard !disabled, PatternScan.groupNames(Array(pattern.utf8)).isDisjoint(with: fragments.keys),
-              let info = analyse(pattern, starts: true) else { return nil }
+              let info = analyse(pattern, starts: true), !info.anchorsOrVerbs else { return nil }
         return StartFilter(info.starts)
     }
 
@@ -150,6 +150,10 @@ public final class LiteralAnalyser {
         var required: Set<String>?
         /// What a match begins with, where `exact` cannot tell it.
         var explicitStarts: StartBytes? = nil
+        /// The piece (a whole pattern or fragment, with what it calls) holds `\G`, `\K` or a
+        /// verb, after which a match tried from a later start offset is not the one an
+        /// unanchored search finds there: `startFilter(of:)` gives such a pattern none.
+        var anchorsOrVerbs = false
 
         static let empty = Info(exact: [""], required: nil)
         static let unknown = Info(exact: nil, required: nil)
@@ -224,6 +228,8 @@ private struct Parser {
     /// Whether letters match either case here: `(?-i)` turns it off to the end of its group,
     /// `(?-i:…)` within. Only classes read it (`ClassBytes`); literals are folded either way.
     private var caseless = true
+    /// `\G`, `\K` or a verb seen, here or in a fragment called (`Info.anchorsOrVerbs`).
+    private var anchorsOrVerbs = false
 
     /// Whether to work out `Info.starts` where `exact` does not give it.
     let starts: Bool
@@ -237,7 +243,8 @@ private struct Parser {
     typealias Info = LiteralAnalyser.Info
 
     mutating func parseAll() -> Info? {
-        let info = alternation()
+        var info = alternation()
+        info.anchorsOrVerbs = anchorsOrVerbs
         return failed || position != bytes.count ? nil : info
     }
 
@@ -455,15 +462,17 @@ private struct Parser {
         guard let byte = peek() else { failed = true; return .unknown }
         position += 1
         switch byte {
-        case UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "A"), UInt8(ascii: "Z"), UInt8(ascii: "z"),
-             UInt8(ascii: "G"), UInt8(ascii: "K"):
+        case UInt8(ascii: "G"), UInt8(ascii: "K"):
+            anchorsOrVerbs = true
+            return .empty
+        case UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "A"), UInt8(ascii: "Z"), UInt8(ascii: "z"):
             return .empty
         case UInt8(ascii: "d"):
             return Info(exact: [LiteralAnalyser.digit], required: nil)
         case UInt8(ascii: "s"), UInt8(ascii: "S"), UInt8(ascii: "D"), UInt8(ascii: "w"),
              UInt8(ascii: "W"), UInt8(ascii: "h"), UInt8(ascii: "H"), UInt8(ascii: "v"), UInt8(ascii: "V"),
              UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "r"), UInt8(ascii: "f"), UInt8(ascii: "e"), UInt8(ascii: "a"):
-            var set = ClassBytes()
+            var set = ClassBytes(caseless: caseless)
             set.insert(escape: byte, argument: [])
             return Info(exact: nil, required: nil, explicitStarts: set.starts(negated: false))
         case UInt8(ascii: "R"), UInt8(ascii: "X"), UInt8(ascii: "C"):
@@ -471,7 +480,7 @@ private struct Parser {
         case UInt8(ascii: "N"), UInt8(ascii: "p"), UInt8(ascii: "P"), UInt8(ascii: "x"), UInt8(ascii: "o"):
             let argument = position
             if !skipArgument(of: byte) { failed = true }
-            var set = ClassBytes()
+            var set = ClassBytes(caseless: caseless)
             set.insert(escape: byte, argument: bytes[argument..<position])
             return Info(exact: nil, required: nil, explicitStarts: set.starts(negated: false))
         case UInt8(ascii: "Q"):
@@ -604,9 +613,10 @@ private struct Parser {
                 member = byte
             }
             guard let m = member, m < 0x80 else {
+                let lead = position - 1
                 while let next = peek(), next & 0xC0 == 0x80 { position += 1 }
                 known = false
-                set.beyondASCII = true
+                set.insert(character: String(decoding: bytes[lead..<position], as: UTF8.self).unicodeScalars.first?.value ?? 0)
                 if peek() == UInt8(ascii: "-"), peek(1) != UInt8(ascii: "]") { set.known = false }
                 continue
             }
@@ -621,7 +631,8 @@ private struct Parser {
                 }
                 position += 1
                 for b in m...max(m, min(upper, 0x7F)) { set.insert(b) }
-                if upper >= 0x80 { set.beyondASCII = true }
+                // A range past ASCII may hold the KELVIN SIGN or LONG S.
+                if upper >= 0x80 { [0x212A, 0x17F].forEach { set.insert(character: $0) } }
                 guard upper < 0x80, upper >= m, upper - m < 6 else {
                     while let next = peek(), next & 0xC0 == 0x80 { position += 1 }
                     known = false
@@ -657,6 +668,7 @@ private struct Parser {
             let verb = String(decoding: bytes[start..<min(position, bytes.count)], as: UTF8.self)
             if verb.contains(":") && !verb.hasPrefix("*MARK") && !verb.hasPrefix("*:") && !verb.hasPrefix("*SKIP") && !verb.hasPrefix("*PRUNE") && !verb.hasPrefix("*THEN") { failed = true }
             if verb.hasPrefix("*ACCEPT") { failed = true }
+            anchorsOrVerbs = true
             return .empty
         }
         guard peek() == UInt8(ascii: "?") else { return body() }
@@ -736,11 +748,15 @@ private struct Parser {
             }
             guard let end = peek() else { failed = true; return .unknown }
             position += 1
+            let outer = caseless
             let off = flags.firstIndex(of: UInt8(ascii: "-"))
             if let i = flags.firstIndex(of: UInt8(ascii: "i")) { caseless = off.map { i < $0 } ?? true }
             if end == UInt8(ascii: ":") {
-                // The options hold inside the group only: `body` restores them.
-                return body()
+                // The options hold inside the group only. (Set inline, as "(?-i)", they hold to
+                // the end of the enclosing group, whose `body` restores them.)
+                let info = body()
+                caseless = outer
+                return info
             }
             quantifierTarget = .ignored
             return .empty
@@ -765,6 +781,8 @@ private struct Parser {
         guard !atEnd else { failed = true; return .unknown }
         let name = String(decoding: bytes[start..<position], as: UTF8.self)
         position += 1
-        return call(name)
+        let info = call(name)
+        if info.anchorsOrVerbs { anchorsOrVerbs = true }
+        return info
     }
 }

@@ -242,6 +242,9 @@ struct ClassBytes {
     var known = true
     /// Letters match either case (else only as written).
     var caseless = true
+    /// A member was read as more than it holds (`\p{Lu}` as every letter): safe for the class,
+    /// not for its complement.
+    var approximate = false
 
     /// A member byte; letters with their other case, k and s with the non-ASCII letters
     /// caseless matching equates with them.
@@ -256,6 +259,18 @@ struct ClassBytes {
     }
 
     private mutating func insert(_ range: ClosedRange<UInt8>) { for byte in range { insert(byte) } }
+
+    /// A member beyond ASCII: some lead byte, and for the KELVIN SIGN and LONG S (caseless)
+    /// the ASCII letter they match too.
+    mutating func insert(character value: UInt32) {
+        if value < 0x80 {
+            insert(UInt8(value))
+            return
+        }
+        beyondASCII = true
+        if caseless, value == 0x212A { insert(UInt8(ascii: "k")) }
+        if caseless, value == 0x17F { insert(UInt8(ascii: "s")) }
+    }
 
     /// A backslash escape in a class (`\d`, `\s`, `\x{41}`, `\p{L}`, `\t`), `argument` what follows
     /// its letter (`{41}`, `{L}`). What it names without UCP: `\d`, `\s` and `\w` are ASCII.
@@ -295,12 +310,13 @@ struct ClassBytes {
                 known = false
                 return
             }
-            if value < 0x80 { insert(UInt8(value)) } else { beyondASCII = true }
+            insert(character: value)
         case UInt8(ascii: "p"):
             // Letters and digits by their general category; any other property, anything.
+            approximate = true
             let name = String(decoding: argument.filter { $0 != UInt8(ascii: "{") && $0 != UInt8(ascii: "}") }, as: UTF8.self)
             if name.hasPrefix("L") {
-                // Any letter: "Lu" caselessly matches lower case too.
+                // Any ASCII letter, of either case: more than any letter property holds.
                 insert(0x41...0x5A)
                 insert(0x61...0x7A)
             } else if name.hasPrefix("N") {
@@ -316,7 +332,7 @@ struct ClassBytes {
 
     /// What a class of these members begins with (`negated`: of every other character).
     func starts(negated: Bool) -> StartBytes {
-        guard known else { return .unknown }
+        guard known, !(negated && approximate) else { return .unknown }
         var first = set
         if negated {
             first = StartBytes.ByteSet()
