@@ -37,6 +37,14 @@ public final class Extractor {
     private let superseded: Matcher?
     /// Context rules with their prefilters (a sentence must match every one) and the id
     /// under which a failing prefilter is reported.
+    /// What the mention loop asks of each context rule before running it, as plain values
+    /// (`contextMatchers[i]`'s rule), so skipping a rule copies and retains nothing.
+    private struct ContextPlan {
+        let role: ContextRule.Role
+        let event: Bool
+        let dateline: Bool
+    }
+    private let contextPlans: [ContextPlan]
     private let contextMatchers: [(rule: ContextRule, matcher: Matcher, gate: Int?, prefilters: [(matcher: Matcher, gate: Int?)],
                                    prefilterID: String)]
     private let numbers: NumberParser
@@ -94,6 +102,7 @@ public final class Extractor {
         }
         // Event rules first: a sentence naming an event is searched for places too (its day may be another place's).
         contextMatchers = context.filter { $0.0.event } + context.filter { !$0.0.event }
+        contextPlans = contextMatchers.map { ContextPlan(role: $0.rule.role, event: $0.rule.event, dateline: $0.rule.dateline) }
         skipGate = rules.skip.flatMap { gate($0) } ?? -1
         self.gate = LiteralGate(literals: gated)
         numbers = NumberParser(lexicon: rules.lexicon)
@@ -427,11 +436,12 @@ public final class Extractor {
             var scanned = false
             var namesEvent = false
             let datelines = index < Extractor.datelineSentences && (datelineSentence ?? index) == index
-            for (number, entry) in contextMatchers.enumerated() where consulted[number] && (datelines || !entry.rule.dateline) && (
-                ((entry.rule.role == .place || entry.rule.role == .date) && (inheritable[index] || entry.rule.event))
-                || (entry.rule.role == .place && namesEvent)
+            for (number, plan) in contextPlans.enumerated() where consulted[number] && (datelines || !plan.dateline) && (
+                ((plan.role == .place || plan.role == .date) && (inheritable[index] || plan.event))
+                || (plan.role == .place && namesEvent)
                 || withClaims.contains(index)
-                || (entry.rule.role == .source && sourceSentences.contains(index))) {
+                || (plan.role == .source && sourceSentences.contains(index))) {
+                let entry = contextMatchers[number]
                 var found: [Mention] = []
                 let document = scan.document
                 if !scanned {
