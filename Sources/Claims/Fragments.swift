@@ -83,8 +83,7 @@ enum Fragments {
         // The fragments come from the lexicon and have already compiled inside every rule.
         let context = analyser.context(of: fragments)
         let start = analyser.startClass(of: body, fragments, in: context)
-        let starts = RuleCompiler.startFilter(of: body, compiledAs: pattern, LiteralAnalyser(fragments: fragments), in: context,
-                                              cache: analyser.cache)
+        let starts = RuleCompiler.startFilter(of: body, LiteralAnalyser(fragments: fragments), in: context, cache: analyser.cache)
         return (try? Regex(pattern, options: RuleCompiler.patternOptions, startClass: start, starts: starts, cache: analyser.cache))
             ?? (try! Regex(#"\d"#))
     }

@@ -340,7 +340,7 @@ struct RuleCompiler {
             let text = "(?:" + pattern + "\n)" + Fragments.defineBlock(define, calledFrom: pattern)
             return try pool.regex(text, startClass: trusted ? analyser.startClass(of: pattern, define, in: context) : nil,
                                   bound: bound, starts: filtered && trusted
-                                    ? RuleCompiler.startFilter(of: pattern, compiledAs: text, literals, in: context, cache: analyser.cache) : nil,
+                                    ? RuleCompiler.startFilter(of: pattern, literals, in: context, cache: analyser.cache) : nil,
                                   cache: analyser.cache)
         } catch let error as PCRE2Error {
             reportCompileError(error, pattern: pattern, owner: .rule(id), node: node, &reader)
@@ -350,28 +350,12 @@ struct RuleCompiler {
         return nil
     }
 
-    /// Whether a match tried from a later start offset is the one an unanchored search finds
-    /// at that position, as `Regex.starts` assumes: not with `\G` (the start offset itself), `\K`
-    /// (a match reported from elsewhere) or a verb such as `(*COMMIT)` or `(*UCP)` anywhere.
-    static func triesEachPositionAlike(_ text: String) -> Bool {
-        // Bytes, not `String.contains`, which on Linux goes through a slow Foundation search.
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if previous == UInt8(ascii: "\\"), byte == UInt8(ascii: "G") || byte == UInt8(ascii: "K") { return false }
-            if previous == UInt8(ascii: "("), byte == UInt8(ascii: "*") { return false }
-            // "\\G" is a backslash and a G: counted too, which only gives up a filter.
-            previous = byte
-        }
-        return true
-    }
-
-    /// `literals.startFilter(of:)` when `text`, the whole compiled pattern, allows one, from the
-    /// cache when it has it (the text follows from the pattern and the fragments of `context`).
-    static func startFilter(of pattern: String, compiledAs text: String, _ literals: @autoclosure () -> LiteralAnalyser,
-                            in context: CompileCache.Context?, cache: CompileCache?) -> StartFilter? {
-        func analyse() -> StartFilter? { triesEachPositionAlike(text) ? literals().startFilter(of: pattern) : nil }
-        guard let cache, let context else { return analyse() }
-        return cache.strings("start filter", of: pattern, in: context) { analyse()?.encoded }.flatMap(StartFilter.init(encoded:))
+    /// `literals.startFilter(of:)`, from the cache when it has it.
+    static func startFilter(of pattern: String, _ literals: @autoclosure () -> LiteralAnalyser, in context: CompileCache.Context?,
+                            cache: CompileCache?) -> StartFilter? {
+        guard let cache, let context else { return literals().startFilter(of: pattern) }
+        return cache.strings("start filter", of: pattern, in: context) { literals().startFilter(of: pattern)?.encoded }
+            .flatMap(StartFilter.init(encoded:))
     }
 
     /// `literals.requirement(of:).bound`, from the cache when it has it (`context`: of the
