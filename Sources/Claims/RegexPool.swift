@@ -6,11 +6,19 @@ import PCRE2
 /// and JIT-compile once. Rule files compile in parallel, so the table is locked; two threads
 /// may at worst compile one pattern twice, and the first kept wins.
 final class RegexPool: @unchecked Sendable {
-    /// The arguments as bytes, hashed in one piece: hashing a `String` normalises it to NFC,
-    /// and an `[UInt8]` hashes byte by byte, each of which cost more than the lookups saved.
+    /// The arguments as bytes. Hashed by their length and their first and last 64 bytes
+    /// (equal keys are then compared whole): hashing a `String` normalises it to NFC, an
+    /// `[UInt8]` hashes byte by byte, and even hashing all the bytes at once cost more than the
+    /// duplicates saved, for patterns of several kilobytes.
     private struct Key: Hashable {
         let bytes: [UInt8]
-        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(bytes.count)
+            bytes.withUnsafeBytes { raw in
+                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw.prefix(64)))
+                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw.suffix(64)))
+            }
+        }
     }
     private var regexes: [Key: Regex] = [:]
     private let lock = NSLock()
@@ -20,6 +28,7 @@ final class RegexPool: @unchecked Sendable {
     func regex(_ pattern: String, startClass: String?, bound: [String]?, starts: StartFilter?, cache: CompileCache?) throws -> Regex {
         // Each part length-prefixed (-1: none), so no two argument lists read as one key.
         var key: [UInt8] = []
+        key.reserveCapacity(pattern.utf8.count + (startClass?.utf8.count ?? 0) + 64 * ((bound?.count ?? 0) + 3))
         func add(_ text: String?) {
             withUnsafeBytes(of: (text?.utf8.count ?? -1).littleEndian) { key += $0 }
             if let text { key += text.utf8 }

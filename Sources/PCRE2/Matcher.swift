@@ -77,6 +77,12 @@ public final class Matcher {
     /// The first match at or after byte `start` within `subject`, starting at or before byte
     /// `limit` when given (and the regex takes an offset limit; otherwise it is ignored).
     public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int? = nil) throws -> Match? {
+        // A search counts once towards the JIT, however many positions a filter has it try:
+        // counted per position, a short run JIT-compiled most patterns after a sentence or two.
+        if !prepared {
+            interpreted += 1
+            if interpreted > Matcher.interpretedMatches || !regex.isJITDeferred { prepare() }
+        }
         guard let starts = regex.starts else { return try match(in: subject, from: start, limit: limit) }
         // Only the positions the filter allows, each alone (an offset limit at the position
         // itself): the match an unanchored search finds, since it tries each position in turn,
@@ -92,10 +98,6 @@ public final class Matcher {
     }
 
     private func match(in subject: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int?) throws -> Match? {
-        if !prepared {
-            interpreted += 1
-            if interpreted > Matcher.interpretedMatches || !regex.isJITDeferred { prepare() }
-        }
         if regex.takesOffsetLimit, limit != self.limit {
             self.limit = limit
             pcre2_set_offset_limit_8(context, limit.map { $0 < 0 ? 0 : $0 } ?? cc_pcre2_unset())

@@ -16,22 +16,52 @@ public final class StartFilter: @unchecked Sendable {
     /// The entries, each as its byte sets in class syntax, "…" when anything may follow:
     /// what `claimcheck-bench --dump-patterns` shows.
     public var summary: String {
-        guard let entries = StartFilter.entries(encoded) else { return "" }
-        return entries.map(StartFilter.describe).sorted().joined(separator: " ")
+        guard let (sets, entries) = StartFilter.numbered(encoded) else { return "" }
+        return entries.map { StartFilter.describe(StartBytes.Entry(sets: $0.sets.map { sets[$0] }, open: $0.open)) }
+            .sorted().joined(separator: " ")
     }
     /// Beyond this many classes the table grows past 32 KB: no filter then.
     static let maximumClasses = 64
 
-    /// `encoded`: the strings `starts` came from (a filter from the cache), which passed the
-    /// checks of a filter worth having when they were made.
-    init?(_ starts: StartBytes, encoded known: [String]? = nil) {
+    /// Entries as the numbers of their sets in a list of distinct sets: how the table is built,
+    /// from an analysis or straight from the cached strings.
+    private typealias Numbered = (sets: [StartBytes.ByteSet], entries: [(open: Bool, sets: [Int])])
+
+    convenience init?(_ starts: StartBytes) {
         guard !starts.isUnknown, !starts.entries.isEmpty,
               // A pattern that can match the empty string can start anywhere.
               !starts.entries.contains(where: { $0.count == 0 }) else { return nil }
-        let entries = Array(starts.entries)
+        // The distinct sets in hex order, and each entry as "o" (open) or "c" and its sets'
+        // numbers, sorted: one filter, one form, whatever order a set gave them in.
+        let sets = Set(starts.entries.flatMap(\.sets)).map { (set: $0, hex: $0.hex) }.sorted { $0.hex < $1.hex }
+        let numbers = Dictionary(sets.enumerated().map { ($1.set, $0) }, uniquingKeysWith: { first, _ in first })
+        let entries = starts.entries.map { (open: $0.open, sets: $0.sets.map { numbers[$0]! }) }
+        self.init(numbered: (sets.map(\.set), entries), encoded: [StartFilter.format, sets.map(\.hex).joined()]
+                    + entries.map { ($0.open ? "o" : "c") + $0.sets.map(String.init).joined(separator: ",") }.sorted())
+        // Each position let through costs a call into PCRE2, more than its own scan spends on a
+        // word it rejects: measured on the corpus, filters that let through more than a few
+        // percent of letter triples saved nothing, and those that let through all lost time.
+        guard letterShare <= StartFilter.maximumLetterShare else { return nil }
+    }
+
+    static let maximumLetterShare = 0.25
+
+    /// The filter as strings, for `CompileCache.strings` (`init(encoded:)` reads them back).
+    public let encoded: [String]
+    static let format = "1"
+
+    /// A filter from its `encoded` form, which passed the checks of a filter worth having
+    /// when it was made; nil when the strings are not one.
+    public convenience init?(encoded: [String]) {
+        guard let numbered = StartFilter.numbered(encoded) else { return nil }
+        self.init(numbered: numbered, encoded: encoded)
+    }
+
+    private init?(numbered: Numbered, encoded: [String]) {
+        let (sets, entries) = numbered
+        guard !entries.isEmpty, entries.allSatisfy({ !$0.sets.isEmpty }) else { return nil }
         // Classes by refinement: each set splits every class it cuts into its part and the rest
         // (bytes in no set share a class), then classes are numbered from 1 in byte order.
-        let sets = Array(Set(entries.flatMap(\.sets)))
         var refined = [Int](repeating: 0, count: 256)
         var next = 1
         for set in sets {
@@ -47,19 +77,18 @@ public final class StartFilter: @unchecked Sendable {
             }
         }
         var classOf = [Int](repeating: 0, count: 256)
-        var numbered: [Int: Int] = [:]
+        var numberedClasses: [Int: Int] = [:]
         for byte in 0..<256 {
-            if let known = numbered[refined[byte]] {
+            if let known = numberedClasses[refined[byte]] {
                 classOf[byte] = known
             } else {
-                numbered[refined[byte]] = numbered.count + 1
-                classOf[byte] = numbered.count
+                numberedClasses[refined[byte]] = numberedClasses.count + 1
+                classOf[byte] = numberedClasses.count
             }
         }
-        let width = numbered.count + 1
+        let width = numberedClasses.count + 1
         guard width <= StartFilter.maximumClasses else { return nil }
-        var classesOfSet: [StartBytes.ByteSet: [Int]] = [:]
-        for set in sets { classesOfSet[set] = Array(Set(set.members.map { classOf[$0] })) }
+        let classesOfSet = sets.map { set in Array(Set(set.members.map { classOf[$0] })) }
         var firstClasses = [Bool](repeating: false, count: width)
         var bits = [UInt64](repeating: 0, count: (width * width * width + 63) / 64)
         func setBits(_ range: Range<Int>) {
@@ -67,19 +96,19 @@ public final class StartFilter: @unchecked Sendable {
         }
         for entry in entries {
             // Past the entry any class may follow (the end too): a run of bits.
-            for c0 in classesOfSet[entry[0]]! {
+            for c0 in classesOfSet[entry.sets[0]] {
                 firstClasses[c0] = true
-                guard entry.count > 1 else {
+                guard entry.sets.count > 1 else {
                     setBits(c0 * width * width..<(c0 + 1) * width * width)
                     continue
                 }
-                for c1 in classesOfSet[entry[1]]! {
+                for c1 in classesOfSet[entry.sets[1]] {
                     let row = (c0 * width + c1) * width
-                    guard entry.count > 2 else {
+                    guard entry.sets.count > 2 else {
                         setBits(row..<row + width)
                         continue
                     }
-                    for c2 in classesOfSet[entry[2]]! { setBits(row + c2..<row + c2 + 1) }
+                    for c2 in classesOfSet[entry.sets[2]] { setBits(row + c2..<row + c2 + 1) }
                 }
             }
         }
@@ -91,36 +120,12 @@ public final class StartFilter: @unchecked Sendable {
         self.bits.initialize(from: bits, count: bits.count)
         firsts = .allocate(capacity: width)
         firsts.initialize(from: firstClasses, count: width)
-        if let known {
-            encoded = known
-            return
-        }
-        // The distinct sets in hex, then each entry as "o" (open) or "c" and its sets' numbers,
-        // both sorted: one filter, one form, whatever order a set gave them in.
-        let sorted = sets.map { (set: $0, hex: $0.hex) }.sorted { $0.hex < $1.hex }
-        let numbers = Dictionary(sorted.enumerated().map { ($1.set, $0) }, uniquingKeysWith: { first, _ in first })
-        encoded = [StartFilter.format, sorted.map(\.hex).joined()] + entries.map { entry in
-            (entry.open ? "o" : "c") + entry.sets.map { String(numbers[$0]!) }.joined(separator: ",")
-        }.sorted()
-        // Each position let through costs a call into PCRE2, more than its own scan spends on a
-        // word it rejects: measured on the corpus, filters that let through more than a few
-        // percent of letter triples saved nothing, and those that let through all lost time.
-        guard letterShare <= StartFilter.maximumLetterShare else { return nil }
+        self.encoded = encoded
     }
 
-    static let maximumLetterShare = 0.25
-
-    /// The filter as strings, for `CompileCache.strings` (`init(encoded:)` reads them back).
-    public let encoded: [String]
-    static let format = "1"
-
-    /// A filter from its `encoded` form; nil when the strings are not one (or give none).
-    public convenience init?(encoded: [String]) {
-        guard let entries = StartFilter.entries(encoded) else { return nil }
-        self.init(StartBytes(entries: entries), encoded: encoded)
-    }
-
-    private static func entries(_ encoded: [String]) -> Set<StartBytes.Entry>? {
+    /// The sets and entries of an `encoded` form, nil when it is not one: every number names a
+    /// set, and an entry has one to three.
+    private static func numbered(_ encoded: [String]) -> Numbered? {
         guard encoded.count >= 2, encoded[0] == StartFilter.format, encoded[1].utf8.count % 64 == 0 else { return nil }
         let hex = Array(encoded[1].utf8)
         var sets: [StartBytes.ByteSet] = []
@@ -128,14 +133,28 @@ public final class StartFilter: @unchecked Sendable {
             guard let set = StartBytes.ByteSet(hex: hex[start..<start + 64]) else { return nil }
             sets.append(set)
         }
-        var entries: Set<StartBytes.Entry> = []
+        var entries: [(open: Bool, sets: [Int])] = []
         for text in encoded.dropFirst(2) {
-            guard let mark = text.first, mark == "o" || mark == "c" else { return nil }
-            let numbers = text.dropFirst().split(separator: ",", omittingEmptySubsequences: false).map { Int($0) }
-            guard numbers.count <= StartBytes.depth, numbers.allSatisfy({ $0.map { sets.indices.contains($0) } == true }) else { return nil }
-            entries.insert(StartBytes.Entry(sets: numbers.map { sets[$0!] }, open: mark == "o"))
+            var bytes = text.utf8.makeIterator()
+            guard let mark = bytes.next(), mark == UInt8(ascii: "o") || mark == UInt8(ascii: "c") else { return nil }
+            var numbers: [Int] = []
+            var number: Int?
+            while true {
+                let byte = bytes.next()
+                if let byte, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                    number = (number ?? 0) * 10 + Int(byte - UInt8(ascii: "0"))
+                    guard number! < sets.count else { return nil }
+                    continue
+                }
+                guard let complete = number, byte == nil || byte == UInt8(ascii: ",") else { return nil }
+                numbers.append(complete)
+                number = nil
+                if byte == nil { break }
+            }
+            guard numbers.count <= StartBytes.depth else { return nil }
+            entries.append((mark == UInt8(ascii: "o"), numbers))
         }
-        return entries
+        return (sets, entries)
     }
 
     deinit {
