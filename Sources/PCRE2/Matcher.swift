@@ -105,18 +105,23 @@ public final class Matcher {
         let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1)!
         let began = Matcher.profiling ? DispatchTime.now().uptimeNanoseconds : 0
         let rc = pcre2_match_8(regex.code, base, subject.count, start, prepared ? 0 : PCRE2_NO_JIT, matchData, context)
-        let ovector = pcre2_get_ovector_pointer_8(matchData)!
-        let raw = UnsafeMutableRawPointer(ovector).assumingMemoryBound(to: Int.self)
-        if Matcher.profiling {
-            regex.profile.nanoseconds += DispatchTime.now().uptimeNanoseconds - began
-            regex.profile.calls += 1
-            regex.profile.bytes += (rc >= 0 ? raw[0] : min(subject.count, (limit ?? subject.count) + 1)) - start
-            if rc >= 0 { regex.profile.matches += 1 }
-        }
+        if Matcher.profiling { profile(rc, began: began, from: start, to: rc >= 0 ? nil : min(subject.count, (limit ?? subject.count) + 1)) }
         if rc == PCRE2_ERROR_NOMATCH { return nil }
         if rc < 0 { throw PCRE2Error(code: rc) }
+        let ovector = pcre2_get_ovector_pointer_8(matchData)!
         let pairs = Int(pcre2_get_ovector_count_8(matchData))
+        let raw = UnsafeMutableRawPointer(ovector).assumingMemoryBound(to: Int.self)
         return Match(range: raw[0]..<raw[1], ovector: raw, pairs: pairs, matcher: self)
+    }
+
+    /// Adds one call to `regex.profile`: its time, and the bytes tried from `start` to the
+    /// match's start or, without a match, to `end`.
+    private func profile(_ rc: Int32, began: UInt64, from start: Int, to end: Int?) {
+        regex.profile.nanoseconds += DispatchTime.now().uptimeNanoseconds - began
+        regex.profile.calls += 1
+        let reached = end ?? UnsafeMutableRawPointer(pcre2_get_ovector_pointer_8(matchData)!).assumingMemoryBound(to: Int.self)[0]
+        regex.profile.bytes += reached - start
+        if rc >= 0 { regex.profile.matches += 1 }
     }
 
     /// Calls `body` for every non-overlapping match, left to right (each starting at or
